@@ -1,0 +1,59 @@
+package org.queqiao.directory;
+
+import org.queqiao.directory.store.MemberStore;
+import org.queqiao.directory.store.OrganizationStore;
+import org.queqiao.platform.audit.AuditLog;
+import org.queqiao.platform.auth.Access;
+import org.queqiao.platform.auth.Principal;
+import org.queqiao.platform.problem.ProblemException;
+import org.queqiao.platform.problem.Validate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An organisation's own settings and its plan. */
+public final class Organizations {
+    private final OrganizationStore orgs;
+    private final MemberStore members;
+    private final AuditLog audit;
+
+    public Organizations(OrganizationStore orgs, MemberStore members, AuditLog audit) {
+        this.orgs = orgs;
+        this.members = members;
+        this.audit = audit;
+    }
+
+    public Organization get(Principal actor) {
+        return orgs.find(actor.orgId()).orElseThrow(() -> ProblemException.notFound("Organisation"));
+    }
+
+    public Plan planOf(UUID orgId) {
+        Organization org = orgs.find(orgId).orElseThrow(() -> ProblemException.notFound("Organisation"));
+        return orgs.plan(org.planId()).orElseThrow(() -> new IllegalStateException("plan " + org.planId() + " missing"));
+    }
+
+    public Map<String, Long> usage(UUID orgId) {
+        return Map.of(Quotas.MEMBERS, members.countActive(orgId));
+    }
+
+    public Organization rename(Principal actor, String name) {
+        Access.requireAdmin(actor);
+        String n = Validate.text("name", name, 1, 100);
+        orgs.rename(actor.orgId(), n);
+        audit.record(actor.orgId(), actor.memberId(), "org.renamed", "organization", actor.orgId().toString(), Map.of("name", n));
+        return get(actor);
+    }
+
+    public List<Plan> plans() {
+        return orgs.plans();
+    }
+
+    /** Operator action (not reachable by tenants): move an organisation to another plan. */
+    public void changePlan(UUID orgId, String planId) {
+        orgs.plan(planId).orElseThrow(() -> ProblemException.invalid("planId", "unknown_plan", "No plan named " + planId));
+        orgs.find(orgId).orElseThrow(() -> ProblemException.notFound("Organisation"));
+        orgs.changePlan(orgId, planId);
+        audit.record(orgId, null, "org.plan_changed", "organization", orgId.toString(), Map.of("planId", planId));
+    }
+}

@@ -1,0 +1,47 @@
+package org.queqiao.directory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The substring index of a member: every single character and every pair of adjacent characters of
+ * their name, e-mail, phone and title, lower-cased. A query of two or more characters becomes the set
+ * of its pairs; a member matches when it holds all of them (a GIN containment lookup) and the query
+ * really occurs in its text (the recheck). Unlike trigrams this serves two-character Chinese names.
+ */
+public final class SearchKeys {
+    private SearchKeys() {}
+
+    public static String normalise(String s) {
+        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The text searched: the fields joined by a separator no query can contain. */
+    public static String text(Member m) {
+        return String.join("\u0001", normalise(m.name()), normalise(m.email()), normalise(m.phone()), normalise(m.title()));
+    }
+
+    public static List<String> keys(Member m) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String field : new String[]{m.name(), m.email(), m.phone(), m.title()}) {
+            int[] cps = normalise(field).codePoints().toArray();
+            for (int i = 0; i < cps.length; i++) {
+                keys.add(new String(cps, i, 1));
+                if (i + 1 < cps.length) keys.add(new String(cps, i, 2));
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    /** The keys a query needs: its pairs, or its one character. */
+    public static List<String> queryKeys(String query) {
+        int[] cps = normalise(query).codePoints().toArray();
+        if (cps.length == 1) return List.of(new String(cps, 0, 1));
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < cps.length; i++) keys.add(new String(cps, i, 2));
+        return new ArrayList<>(keys);
+    }
+}

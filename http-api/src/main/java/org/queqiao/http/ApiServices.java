@@ -1,0 +1,17 @@
+package org.queqiao.http;
+
+import org.queqiao.directory.DepartmentTree;
+import org.queqiao.directory.Invitations;
+import org.queqiao.directory.MemberDirectory;
+import org.queqiao.directory.Organizations;
+import org.queqiao.directory.csv.MemberImport;
+import org.queqiao.identity.Accounts;
+import org.queqiao.identity.Offboarding;
+import org.queqiao.identity.Sessions;
+import org.queqiao.platform.audit.AuditReader;
+import org.queqiao.platform.idempotency.IdempotencyStore;
+
+/** The domain services the HTTP API exposes; built by the server's wiring. */
+public record ApiServices(Accounts accounts, Sessions sessions, Offboarding offboarding, MemberDirectory members,
+                          DepartmentTree departments, MemberImport memberImport, Invitations invitations,
+                          Organizations organizations, AuditReader audit, IdempotencyStore idempotency) {}

@@ -1,0 +1,136 @@
+package org.queqiao.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.queqiao.http.routes.AccountRoutes;
+import org.queqiao.http.routes.DepartmentRoutes;
+import org.queqiao.http.routes.InvitationRoutes;
+import org.queqiao.http.routes.MemberRoutes;
+import org.queqiao.http.routes.OrgRoutes;
+import org.queqiao.platform.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The HTTP edge: Javalin on Jetty with virtual threads. Handlers stay thin (parse, call a domain
+ * service, render); every failure leaves as problem+json.
+ */
+public final class HttpApi {
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+    private static final String WEB_ROOT = "/queqiao-web";
+    private static final String START_ATTR = "queqiao.start";
+
+    private final Javalin app;
+    private final ApiSettings settings;
+    private final OperationsRoutes operations;
+    private List<ApiRoutes.Route> routes = List.of();
+
+    public HttpApi(ApiServices services, ApiSettings settings, Operations ops, MeterRegistry metrics, Duration invitationTtl) {
+        this.settings = settings;
+        this.operations = new OperationsRoutes(ops);
+        Auth auth = new Auth(services.sessions());
+        Idempotency idempotency = new Idempotency(services.idempotency(), auth);
+        this.app = Javalin.create(config -> {
+            configure(config);
+            ApiRoutes r = new ApiRoutes(config.routes, idempotency);
+            AccountRoutes accounts = new AccountRoutes(services, settings, auth);
+            accounts.register(r);
+            new MemberRoutes(services, settings, auth).register(r);
+            new DepartmentRoutes(services, settings, auth).register(r);
+            new InvitationRoutes(services, settings, auth, accounts, invitationTtl).register(r);
+            new OrgRoutes(services, settings, auth).register(r);
+            operations.register(r);
+            routes = r.registered();
+            config.routes.before(ctx -> before(ctx));
+            config.routes.after(ctx -> record(ctx, metrics));
+            errors(config);
+        });
+    }
+
+    private void configure(JavalinConfig config) {
+        config.concurrency.useVirtualThreads = true;
+        config.jetty.host = settings.host();
+        config.jetty.port = settings.port();
+        // Jetty's own cap is the largest body any route takes (CSV import); each route applies its own, smaller limit.
+        config.http.maxRequestSize = Math.max(settings.maxBodyBytes(), settings.maxCsvBytes());
+        config.http.generateEtags = true;
+        config.router.ignoreTrailingSlashes = true;
+        config.startup.showJavalinBanner = false;
+        if (HttpApi.class.getResource(WEB_ROOT + "/index.html") != null) {
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = WEB_ROOT;
+                sf.location = Location.CLASSPATH;
+            });
+            config.spaRoot.addFile("/", WEB_ROOT + "/index.html", Location.CLASSPATH);
+        } else {
+            log.warn("web client not on the classpath (built without the web module); serving the API only");
+        }
+    }
+
+    private void before(Context ctx) {
+        ctx.attribute(START_ATTR, System.nanoTime());
+        ctx.header("X-Content-Type-Options", "nosniff");
+        if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
+        long len = ctx.contentLength();
+        boolean csv = ctx.path().equals("/api/v1/members/import");
+        if (len > (csv ? settings.maxCsvBytes() : settings.maxBodyBytes())) {
+            throw new ProblemException(413, "body_too_large", "The request body is larger than "
+                    + (csv ? settings.maxCsvBytes() : settings.maxBodyBytes()) + " bytes", null, null);
+        }
+    }
+
+    private static void record(Context ctx, MeterRegistry metrics) {
+        Long start = ctx.attribute(START_ATTR);
+        if (start == null) return;
+        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", String.valueOf(ctx.statusCode())).publishPercentileHistogram(false)
+                .register(metrics).record(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void errors(JavalinConfig config) {
+        config.routes.exception(ProblemException.class, (e, ctx) -> ProblemResponses.write(ctx, e));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> ProblemResponses.write(ctx, e.getStatus(),
+                e.getStatus() == 413 ? "body_too_large" : "http_" + e.getStatus(), e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            String incident = UUID.randomUUID().toString();
+            log.error("unhandled error in {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
+            ProblemResponses.write(ctx, new ProblemException(500, "internal_error",
+                    "Something went wrong on our side; if it persists, give the operator incident " + incident, null,
+                    java.util.Map.of("incident", incident)));
+        });
+        config.routes.error(404, "*", ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.result() == null) ProblemResponses.write(ctx, 404, "no_such_route", "No API route " + ctx.method() + " " + ctx.path());
+        });
+        config.routes.error(405, "*", ctx -> ProblemResponses.write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    public HttpApi start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public List<ApiRoutes.Route> routes() {
+        return routes;
+    }
+
+    /** Graceful stop: readiness turns to "draining", then Jetty finishes in-flight requests and stops. */
+    public void stop() {
+        operations.startDraining();
+        app.stop();
+    }
+}

@@ -1,0 +1,19 @@
+package org.queqiao.platform.tx;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs work in one database transaction. Stores called inside {@link #inTransaction} join it, so a
+ * service can combine several stores atomically (a CSV import either stores every row or none).
+ * Nested calls join the outer transaction.
+ */
+public interface Transactor {
+    <T> T inTransaction(Supplier<T> work);
+
+    default void run(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,220 @@
+package org.queqiao.storage.pg;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.queqiao.directory.Department;
+import org.queqiao.directory.Invitation;
+import org.queqiao.directory.Member;
+import org.queqiao.directory.MemberQuery;
+import org.queqiao.directory.MemberStatus;
+import org.queqiao.directory.Organization;
+import org.queqiao.identity.Session;
+import org.queqiao.platform.auth.Role;
+import org.queqiao.platform.id.Ids;
+import org.queqiao.platform.idempotency.IdempotencyStore;
+import org.queqiao.platform.page.Page;
+import org.queqiao.platform.page.PageRequest;
+import org.queqiao.platform.problem.ProblemException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every PostgreSQL we run on must do for the stores: the embedded server and the machine's own
+ * server both pass this one suite.
+ */
+abstract class StoreContract {
+    abstract Database database();
+
+    Db db;
+    PgOrganizationStore orgs;
+    PgMemberStore members;
+    PgDepartmentStore departments;
+    PgInvitationStore invitations;
+    PgSessionStore sessions;
+    PgIdempotencyStore idempotency;
+    UUID org;
+
+    @BeforeEach
+    void setUp() {
+        db = database().db();
+        orgs = new PgOrganizationStore(db);
+        members = new PgMemberStore(db);
+        departments = new PgDepartmentStore(db);
+        invitations = new PgInvitationStore(db);
+        sessions = new PgSessionStore(db);
+        idempotency = new PgIdempotencyStore(db);
+        org = newOrg();
+    }
+
+    UUID newOrg() {
+        UUID id = Ids.newId();
+        orgs.insert(new Organization(id, "Org " + id, "free", Instant.now()));
+        return id;
+    }
+
+    Member member(UUID orgId, String name, String email, List<UUID> depts) {
+        return new Member(Ids.newId(), orgId, name, email, null, null, null, Role.MEMBER, MemberStatus.ACTIVE, depts, Instant.now());
+    }
+
+    static String email(String local) {
+        return local + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    Page<Member> search(UUID orgId, String q, String cursor, int limit) {
+        return members.search(new MemberQuery(orgId, q, null, MemberStatus.ACTIVE, PageRequest.parse(cursor, String.valueOf(limit))));
+    }
+
+    @Test
+    void plansAreSeededWithTheFreeQuotas() {
+        assertThat(orgs.plans()).extracting(p -> p.id()).containsExactly("free", "standard", "enterprise");
+        var free = orgs.plan("free").orElseThrow();
+        assertThat(free.limit("meetingCapacity")).isEqualTo(100);
+        assertThat(free.limit("agentSeats")).isEqualTo(2);
+    }
+
+    @Test
+    void searchFindsTwoCharacterChineseNamesAndSubstringsOfEmail() {
+        String zhang = email("zhangwei");
+        members.insertAll(List.of(member(org, "张伟", zhang, List.of()), member(org, "张伟明", email("zwm"), List.of()),
+                member(org, "李娜", email("lina"), List.of())));
+        assertThat(search(org, "张伟", null, 50).items()).extracting(Member::name).containsExactlyInAnyOrder("张伟", "张伟明");
+        assertThat(search(org, "张", null, 50).items()).hasSize(2);
+        assertThat(search(org, "伟明", null, 50).items()).extracting(Member::name).containsExactly("张伟明");
+        assertThat(search(org, zhang.substring(3, 12).toUpperCase(), null, 50).items()).extracting(Member::email).containsExactly(zhang);
+        assertThat(search(org, "王", null, 50).items()).isEmpty();
+    }
+
+    @Test
+    void searchNeverCrossesOrganisations() {
+        UUID other = newOrg();
+        members.insert(member(other, "张伟", email("other"), List.of()));
+        members.insert(member(org, "张伟", email("mine"), List.of()));
+        assertThat(search(org, "张伟", null, 50).items()).extracting(Member::orgId).containsOnly(org);
+        assertThat(members.find(org, search(other, "张伟", null, 50).items().get(0).id())).isEmpty();
+    }
+
+    @Test
+    void cursorPagingVisitsEveryMemberOnceInNameOrder() {
+        List<Member> batch = new ArrayList<>();
+        for (int i = 0; i < 57; i++) batch.add(member(org, (i % 3 == 0 ? "Same" : "Name " + i), email("p" + i), List.of()));
+        members.insertAll(batch);
+        Set<UUID> seen = new HashSet<>();
+        List<String> names = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<Member> p = search(org, null, cursor, 10);
+            p.items().forEach(m -> assertThat(seen.add(m.id())).as("no duplicates").isTrue());
+            p.items().forEach(m -> names.add(m.name().toLowerCase()));
+            cursor = p.nextCursor();
+            pages++;
+        } while (cursor != null && pages < 20);
+        assertThat(seen).hasSize(57);
+        assertThat(names).isSorted();
+    }
+
+    @Test
+    void oneActiveAccountPerEmailAcrossTheDeployment() {
+        String e = email("dup");
+        members.insert(member(org, "A", e, List.of()));
+        UUID other = newOrg();
+        assertThatThrownBy(() -> members.insert(member(other, "B", e.toUpperCase(), List.of())))
+                .isInstanceOf(ProblemException.class).extracting("code").isEqualTo("email_taken");
+        Member first = members.findActiveByEmail(e).orElseThrow();
+        members.deactivate(org, first.id(), Instant.now());
+        members.insert(member(other, "B", e, List.of()));
+        assertThat(members.findActiveByEmail(e).orElseThrow().orgId()).isEqualTo(other);
+    }
+
+    @Test
+    void departmentCountsAndMembershipLinks() {
+        Department parent = new Department(Ids.newId(), org, null, "Teaching", 0, 0, Instant.now());
+        Department child = new Department(Ids.newId(), org, parent.id(), "Grade 1", 0, 0, Instant.now());
+        departments.insert(parent);
+        departments.insert(child);
+        Member m = member(org, "Wang", email("wang"), List.of(child.id(), parent.id()));
+        members.insert(m);
+        assertThat(departments.find(org, parent.id()).orElseThrow().childCount()).isEqualTo(1);
+        assertThat(departments.find(org, child.id()).orElseThrow().memberCount()).isEqualTo(1);
+        assertThat(members.find(org, m.id()).orElseThrow().departmentIds()).containsExactlyInAnyOrder(parent.id(), child.id());
+        assertThat(departments.existing(newOrg(), List.of(parent.id()))).isEmpty();
+        members.deactivate(org, m.id(), Instant.now());
+        assertThat(departments.find(org, child.id()).orElseThrow().memberCount()).isZero();
+        assertThatThrownBy(() -> departments.insert(new Department(Ids.newId(), org, null, "TEACHING", 0, 0, Instant.now())))
+                .isInstanceOf(ProblemException.class).extracting("code").isEqualTo("department_name_taken");
+    }
+
+    @Test
+    void invitationUsesNeverExceedTheLimitUnderConcurrency() throws Exception {
+        Member admin = member(org, "Admin", email("admin"), List.of());
+        members.insert(admin);
+        Invitation inv = new Invitation(Ids.newId(), org, "CODE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(), Role.MEMBER,
+                admin.id(), Instant.now(), Instant.now().plus(Duration.ofHours(1)), 3, 0, null);
+        invitations.insert(inv);
+        int granted = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Boolean>> tries = new ArrayList<>();
+            for (int i = 0; i < 20; i++) tries.add(pool.submit(() -> invitations.consumeUse(inv.id(), Instant.now())));
+            for (Future<Boolean> f : tries) if (f.get()) granted++;
+        }
+        assertThat(granted).isEqualTo(3);
+        assertThat(invitations.revoke(newOrg(), inv.id(), Instant.now())).as("another org cannot revoke it").isFalse();
+    }
+
+    @Test
+    void liveSessionsExcludeRevokedExpiredAndDeactivated() {
+        Member m = member(org, "S", email("s"), List.of());
+        members.insert(m);
+        Instant now = Instant.now();
+        byte[] live = randomHash(), expired = randomHash(), revoked = randomHash();
+        sessions.insert(session(m, now.plusSeconds(3600)), live);
+        sessions.insert(session(m, now.minusSeconds(1)), expired);
+        Session r = session(m, now.plusSeconds(3600));
+        sessions.insert(r, revoked);
+        assertThat(sessions.revoke(m.id(), r.id(), now)).isTrue();
+        assertThat(sessions.findLive(live, now)).isPresent().get().extracting(l -> l.role()).isEqualTo(Role.MEMBER);
+        assertThat(sessions.findLive(expired, now)).isEmpty();
+        assertThat(sessions.findLive(revoked, now)).isEmpty();
+        assertThat(sessions.listLive(m.id(), now)).extracting(Session::expiresAt).hasSize(1);
+        members.deactivate(org, m.id(), now);
+        assertThat(sessions.findLive(live, now)).as("a deactivated member's token stops working at once").isEmpty();
+        assertThat(sessions.revokeAll(m.id(), null, now)).hasSize(1);
+    }
+
+    @Test
+    void idempotencyKeysAreClaimedOnceAndReplayed() {
+        UUID caller = Ids.newId();
+        assertThat(idempotency.claim(caller, "k1", "h")).isEmpty();
+        IdempotencyStore.Recorded pending = idempotency.claim(caller, "k1", "h").orElseThrow();
+        assertThat(pending.status()).isNull();
+        idempotency.complete(caller, "k1", 201, "{\"id\":1}");
+        assertThat(idempotency.claim(caller, "k1", "h").orElseThrow().body()).isEqualTo("{\"id\":1}");
+        assertThat(idempotency.claim(Ids.newId(), "k1", "h")).as("keys are per caller").isEmpty();
+        assertThat(idempotency.claim(caller, "k2", "h")).isEmpty();
+        idempotency.release(caller, "k2");
+        assertThat(idempotency.claim(caller, "k2", "h")).as("a released key can be used again").isEmpty();
+    }
+
+    private Session session(Member m, Instant expires) {
+        Instant now = Instant.now();
+        return new Session(Ids.newId(), m.orgId(), m.id(), "test", "127.0.0.1", "junit", now, now, expires, null);
+    }
+
+    private static byte[] randomHash() {
+        byte[] b = new byte[32];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+}

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.queqiao.platform.problem.ProblemException;
 
 /**
  * Argon2id password hashes in the PHC string format
@@ -19,6 +22,14 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+
+    /**
+     * Each hash holds {@code memoryKib} of memory and a core for tens of milliseconds. With virtual
+     * threads a login flood could start thousands at once and exhaust the heap, so at most one hash
+     * per core runs; the rest wait briefly, then get a "busy, retry" problem instead of an OOM.
+     */
+    private static final Semaphore SLOTS = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private static final long WAIT_MS = 3_000;
 
     private final int memoryKib;
     private final int iterations;
@@ -70,6 +81,23 @@ public final class PasswordHasher {
     }
 
     private static byte[] argon2(String password, byte[] salt, int m, int t, int p, int len) {
+        try {
+            if (!SLOTS.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS)) {
+                throw new ProblemException(503, "busy", "The server is busy checking passwords; try again in a moment", null,
+                        java.util.Map.of("retryAfterSeconds", 1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to hash a password", e);
+        }
+        try {
+            return generate(password, salt, m, t, p, len);
+        } finally {
+            SLOTS.release();
+        }
+    }
+
+    private static byte[] generate(String password, byte[] salt, int m, int t, int p, int len) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build();

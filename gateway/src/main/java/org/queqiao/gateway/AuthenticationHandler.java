@@ -32,6 +32,7 @@ final class AuthenticationHandler extends ChannelInboundHandlerAdapter {
     private final GatewayContext gw;
     private State state = State.AWAITING_AUTH;
     private boolean upgraded;
+    private long authStartedNanos;
     private ScheduledFuture<?> deadline;
 
     AuthenticationHandler(GatewayContext gw) {
@@ -46,7 +47,10 @@ final class AuthenticationHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof HandshakeComplete) upgraded = true;
+        if (evt instanceof HandshakeComplete) {
+            upgraded = true;
+            ctx.pipeline().remove(NotFoundHandler.INSTANCE); // only HTTP requests needed it
+        }
         ctx.fireUserEventTriggered(evt);
     }
 
@@ -74,6 +78,7 @@ final class AuthenticationHandler extends ChannelInboundHandlerAdapter {
             fail(ctx, ErrorCode.AUTH_FAILED);
         } else {
             state = State.AUTHENTICATING;
+            authStartedNanos = System.nanoTime();
             ctx.channel().config().setAutoRead(false); // read nothing more until admitted
             gw.authExecutor().execute(() -> authenticate(ctx, request));
         }
@@ -104,7 +109,7 @@ final class AuthenticationHandler extends ChannelInboundHandlerAdapter {
             fail(ctx, ErrorCode.AUTH_FAILED);
         } else {
             finish();
-            Admission.admit(gw, ctx, principal.get(), request);
+            Admission.admit(gw, ctx, principal.get(), request, authStartedNanos);
         }
     }
 

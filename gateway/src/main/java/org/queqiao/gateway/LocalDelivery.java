@@ -24,10 +24,12 @@ final class LocalDelivery {
     }
 
     void endMember(UUID memberId, ErrorCode code) {
+        sessions.recentEndings.record(memberId, code);
         end(Arrays.asList(sessions.ofMember(memberId)), code);
     }
 
     void endLoginSessions(Collection<UUID> sessionIds, ErrorCode code) {
+        sessionIds.forEach(id -> sessions.recentEndings.record(id, code));
         end(sessions.ofLoginSessions(sessionIds), code);
     }
 

@@ -40,7 +40,7 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
         this.settings = GatewaySettings.from(config);
         this.bus = bus;
         GatewayMetrics metrics = new GatewayMetrics(meters, openChannels);
-        this.gw = new GatewayContext(settings, authenticator, authExecutor, new SessionRegistry(settings.resumeWindow()), metrics);
+        this.gw = new GatewayContext(settings, authenticator, authExecutor, new SessionRegistry(settings.resumeWindow(), settings.authTimeout()), metrics);
         this.pushes = new BusPushes(bus, metrics);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,12 +21,14 @@ final class SessionRegistry {
     private static final ClientSession[] NONE = new ClientSession[0];
 
     private final long resumeWindowNanos;
+    final RecentEndings recentEndings;
     private final Map<String, ClientSession> byResumeKey = new ConcurrentHashMap<>();
     private final Map<UUID, ClientSession[]> byMember = new ConcurrentHashMap<>();
     private final Map<UUID, ClientSession[]> byLoginSession = new ConcurrentHashMap<>();
 
-    SessionRegistry(Duration resumeWindow) {
+    SessionRegistry(Duration resumeWindow, Duration authTimeout) {
         this.resumeWindowNanos = resumeWindow.toNanos();
+        this.recentEndings = new RecentEndings(authTimeout);
     }
 
     void add(ClientSession s) {
@@ -57,9 +60,13 @@ final class SessionRegistry {
     /** The socket went away: keep the session for the resume window, then forget it unless resumed. */
     void detached(ClientSession s, ClientConnection c) {
         if (!s.detach(c)) return;
-        c.eventLoop().schedule(() -> {
-            if (s.detachedLongerThan(resumeWindowNanos)) remove(s);
-        }, resumeWindowNanos, TimeUnit.NANOSECONDS);
+        try {
+            c.eventLoop().schedule(() -> {
+                if (s.detachedLongerThan(resumeWindowNanos)) remove(s);
+            }, resumeWindowNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            remove(s);
+        }
     }
 
     int size() {

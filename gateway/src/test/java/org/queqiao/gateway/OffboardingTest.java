@@ -36,8 +36,7 @@ class OffboardingTest {
         eventually("three connections", () -> h.gateway.connectionCount() == 3);
 
         long start = System.nanoTime();
-        h.bus.publish(Topics.MEMBER_DEACTIVATED,
-                Json.write(Map.of("orgId", alice.orgId().toString(), "memberId", alice.memberId().toString())));
+        deactivate(alice);
         CompletableFuture.allOf(alicePhone.closed, aliceLaptop.closed).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -53,6 +52,31 @@ class OffboardingTest {
         resumeAttempt.authResuming(alicePhoneLogin.token(), phoneResumeKey, 0);
         assertThat(resumeAttempt.expect("ready").path("resumeError").asText())
                 .as("a deactivated member's session cannot be resumed").isEqualTo("resume_unavailable");
+    }
+
+    @Test
+    void aMemberDeactivatedWhileTheirTokenIsBeingCheckedIsNotLeftConnected() throws Exception {
+        h = GatewayHarness.start();
+        Member alice = Member.random();
+        Member bob = Member.random();
+        Login aliceLogin = h.login(alice);
+        WsClient bobPhone = h.connectAs(h.login(bob));
+        h.tokens.holdAuthentications();
+        WsClient alicePhone = h.connect();
+        alicePhone.auth(aliceLogin.token());
+        h.tokens.awaitAuthenticationStarted();
+
+        deactivate(alice);
+        deactivate(bob); // same topic, handled in order: once bob is gone, alice's event was handled too
+        assertThat(bobPhone.awaitClose().code()).isEqualTo(4005);
+        h.tokens.releaseAuthentications();
+
+        alicePhone.expectError("member_deactivated"); // instead of ready
+        assertThat(alicePhone.awaitClose().code()).isEqualTo(4005);
+    }
+
+    private void deactivate(Member m) {
+        h.bus.publish(Topics.MEMBER_DEACTIVATED, Json.write(Map.of("orgId", m.orgId().toString(), "memberId", m.memberId().toString())));
     }
 
     @Test

@@ -8,12 +8,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An in-memory token table standing in for the identity module. Records whether it ran on a virtual thread. */
 final class TestTokens implements TokenAuthenticator {
     private final Map<String, Principal> byToken = new ConcurrentHashMap<>();
     final AtomicBoolean calledOffVirtualThread = new AtomicBoolean();
+    private volatile CountDownLatch gate;
+    private final CountDownLatch entered = new CountDownLatch(1);
+
+    /** From now on token checks wait (as on a slow database) until {@link #releaseAuthentications()}. */
+    void holdAuthentications() {
+        gate = new CountDownLatch(1);
+    }
+
+    void releaseAuthentications() {
+        gate.countDown();
+    }
+
+    void awaitAuthenticationStarted() throws InterruptedException {
+        if (!entered.await(20, TimeUnit.SECONDS)) throw new AssertionError("no token check started");
+    }
 
     /** One organisation member. */
     record Member(UUID orgId, UUID memberId) {
@@ -35,6 +52,15 @@ final class TestTokens implements TokenAuthenticator {
     @Override
     public Optional<Principal> authenticate(String token) {
         if (!Thread.currentThread().isVirtual()) calledOffVirtualThread.set(true);
+        CountDownLatch g = gate;
+        if (g != null) {
+            entered.countDown();
+            try {
+                g.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return Optional.ofNullable(byToken.get(token));
     }
 }

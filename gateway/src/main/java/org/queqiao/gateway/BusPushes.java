@@ -1,0 +1,64 @@
+package org.queqiao.gateway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.queqiao.platform.bus.EventBus;
+import org.queqiao.platform.bus.Topics;
+import org.queqiao.platform.json.Json;
+
+import java.util.Collection;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * {@link Pushes} by publishing on the bus: this node receives its own events like any other, so a
+ * single node and a cluster take the same path (see {@link BusSubscriptions} for the other end).
+ */
+final class BusPushes implements Pushes {
+    private final EventBus bus;
+    private final GatewayMetrics metrics;
+
+    BusPushes(EventBus bus, GatewayMetrics metrics) {
+        this.bus = bus;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void pushToMember(UUID orgId, UUID memberId, String topic, Object data) {
+        ObjectNode envelope = envelope(topic, data)
+                .put("orgId", Objects.requireNonNull(orgId, "orgId").toString())
+                .put("memberId", Objects.requireNonNull(memberId, "memberId").toString());
+        bus.publish(GatewayTopics.PUSH, envelope.toString());
+    }
+
+    @Override
+    public void pushToSession(UUID sessionId, String topic, Object data) {
+        ObjectNode envelope = envelope(topic, data).put("sessionId", Objects.requireNonNull(sessionId, "sessionId").toString());
+        bus.publish(GatewayTopics.PUSH, envelope.toString());
+    }
+
+    @Override
+    public void disconnectMember(UUID memberId, String code) {
+        ErrorCode.fromWire(code);
+        ObjectNode n = Json.MAPPER.createObjectNode().put("memberId", Objects.requireNonNull(memberId, "memberId").toString()).put("code", code);
+        bus.publish(GatewayTopics.DISCONNECT, n.toString());
+    }
+
+    @Override
+    public void disconnectSessions(Collection<UUID> sessionIds, String code) {
+        ErrorCode.fromWire(code);
+        ObjectNode n = Json.MAPPER.createObjectNode().put("code", code);
+        sessionIds.forEach(id -> n.withArray("sessionIds").add(id.toString()));
+        bus.publish(GatewayTopics.DISCONNECT, n.toString());
+    }
+
+    @Override
+    public int connectionCount() {
+        return metrics.authenticatedConnections();
+    }
+
+    private static ObjectNode envelope(String topic, Object data) {
+        ObjectNode n = Json.MAPPER.createObjectNode().put("topic", Topics.requireValid(topic));
+        n.set("data", Json.MAPPER.valueToTree(data));
+        return n;
+    }
+}

@@ -1,0 +1,18 @@
+package org.queqiao.gateway;
+
+import org.queqiao.platform.auth.TokenAuthenticator;
+
+import java.util.concurrent.Executor;
+
+/** What the per-connection handlers share: one instance per gateway, referenced by every connection. */
+record GatewayContext(
+        GatewaySettings settings,
+        TokenAuthenticator authenticator,
+        Executor authExecutor,
+        SessionRegistry sessions,
+        GatewayMetrics metrics) {
+
+    long heartbeatMs() {
+        return settings.heartbeatInterval().toMillis();
+    }
+}

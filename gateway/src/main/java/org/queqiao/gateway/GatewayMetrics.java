@@ -1,0 +1,60 @@
+package org.queqiao.gateway;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.group.ChannelGroup;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The gateway's meters; counters are registered up front so the hot path is one increment. */
+final class GatewayMetrics {
+    private final AtomicInteger authenticated = new AtomicInteger();
+    private final Counter pushesDelivered;
+    private final Map<ErrorCode, Counter> rejected = new EnumMap<>(ErrorCode.class);
+    private final Map<ErrorCode, Counter> disconnects = new EnumMap<>(ErrorCode.class);
+
+    GatewayMetrics(MeterRegistry registry, ChannelGroup openChannels) {
+        Gauge.builder("queqiao.gateway.connections", openChannels, ChannelGroup::size)
+                .description("Open sockets on the gateway port, authenticated or not")
+                .register(registry);
+        Gauge.builder("queqiao.gateway.connections.authenticated", authenticated, AtomicInteger::get)
+                .description("Authenticated realtime connections")
+                .register(registry);
+        pushesDelivered = Counter.builder("queqiao.gateway.pushes.delivered")
+                .description("Push frames written to client sockets, replays included")
+                .register(registry);
+        for (ErrorCode code : ErrorCode.values()) {
+            rejected.put(code, Counter.builder("queqiao.gateway.frames.rejected").tag("reason", code.wire())
+                    .description("Client frames answered with an error frame").register(registry));
+            disconnects.put(code, Counter.builder("queqiao.gateway.disconnects").tag("reason", code.wire())
+                    .description("Connections the server closed, by error code (slow_consumer among them)").register(registry));
+        }
+    }
+
+    void pushDelivered() {
+        pushesDelivered.increment();
+    }
+
+    void frameRejected(ErrorCode reason) {
+        rejected.get(reason).increment();
+    }
+
+    void disconnected(ErrorCode reason) {
+        disconnects.get(reason).increment();
+    }
+
+    void connectionAuthenticated() {
+        authenticated.incrementAndGet();
+    }
+
+    void authenticatedConnectionClosed() {
+        authenticated.decrementAndGet();
+    }
+
+    int authenticatedConnections() {
+        return authenticated.get();
+    }
+}

@@ -1,0 +1,69 @@
+package org.queqiao.gateway;
+
+import java.util.function.Consumer;
+
+/**
+ * The unacknowledged pushes of one session, oldest first, at most {@code capacity} of them (the
+ * oldest is dropped when full). Starts without an array and gives it back once everything is
+ * acknowledged, because most connections are idle most of the time. Not thread-safe: the owning
+ * {@link ClientSession} guards it.
+ */
+final class ResumeBuffer {
+    private static final PushFrame[] NONE = new PushFrame[0];
+    private static final int INITIAL_SLOTS = 4;
+
+    private final int capacity;
+    private PushFrame[] ring = NONE;
+    private int head;
+    private int size;
+
+    ResumeBuffer(int capacity) {
+        this.capacity = capacity;
+    }
+
+    void add(PushFrame frame) {
+        if (capacity == 0) return;
+        if (size == capacity) removeOldest();
+        if (size == ring.length) grow();
+        ring[(head + size) % ring.length] = frame;
+        size++;
+    }
+
+    /** Forgets every push with a sequence number up to and including {@code seq}. */
+    void dropThrough(long seq) {
+        while (size > 0 && ring[head].seq() <= seq) removeOldest();
+        if (size == 0) clear();
+    }
+
+    /** The oldest sequence number still held, or {@code nextSeq} when nothing is held. */
+    long oldestSeqOr(long nextSeq) {
+        return size == 0 ? nextSeq : ring[head].seq();
+    }
+
+    void forEach(Consumer<PushFrame> action) {
+        for (int i = 0; i < size; i++) action.accept(ring[(head + i) % ring.length]);
+    }
+
+    int size() {
+        return size;
+    }
+
+    void clear() {
+        ring = NONE;
+        head = 0;
+        size = 0;
+    }
+
+    private void removeOldest() {
+        ring[head] = null;
+        head = (head + 1) % ring.length;
+        size--;
+    }
+
+    private void grow() {
+        PushFrame[] bigger = new PushFrame[Math.min(capacity, Math.max(INITIAL_SLOTS, ring.length * 2))];
+        for (int i = 0; i < size; i++) bigger[i] = ring[(head + i) % ring.length];
+        ring = bigger;
+        head = 0;
+    }
+}

@@ -92,7 +92,9 @@ public final class HttpApi {
     private static void record(Context ctx, MeterRegistry metrics) {
         Long start = ctx.attribute(START_ATTR);
         if (start == null) return;
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        // the route template, never the raw path: ids in paths would make unbounded label values
+        String route = matched == null ? "unmatched" : matched.path;
         Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
                 .tag("status", String.valueOf(ctx.statusCode())).publishPercentileHistogram(false)
                 .register(metrics).record(Duration.ofNanos(System.nanoTime() - start));
@@ -100,8 +102,12 @@ public final class HttpApi {
 
     private static void errors(JavalinConfig config) {
         config.routes.exception(ProblemException.class, (e, ctx) -> ProblemResponses.write(ctx, e));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> ProblemResponses.write(ctx, e.getStatus(),
-                e.getStatus() == 413 ? "body_too_large" : "http_" + e.getStatus(), e.getMessage()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> ProblemResponses.write(ctx, e.getStatus(), switch (e.getStatus()) {
+            case 404 -> "no_such_route";
+            case 405 -> "method_not_allowed";
+            case 413 -> "body_too_large";
+            default -> "http_" + e.getStatus();
+        }, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             String incident = UUID.randomUUID().toString();
             log.error("unhandled error in {} {} (incident {})", ctx.method(), ctx.path(), incident, e);

@@ -55,7 +55,7 @@ public final class QueqiaoServer implements AutoCloseable {
                     config.string("http.host"), http.port(), gateway.port(), database.isEmbedded() ? "embedded" : "external", config.string("bus.kind"));
             return new QueqiaoServer(database, bus, gateway, http, services);
         } catch (RuntimeException e) {
-            if (gateway != null) gateway.stop();
+            if (gateway != null) gateway.close();
             if (bus != null) bus.close();
             database.close();
             throw e;
@@ -106,7 +106,7 @@ public final class QueqiaoServer implements AutoCloseable {
             http.stop();
         } finally {
             try {
-                gateway.stop();
+                gateway.close();
             } finally {
                 try {
                     bus.close();

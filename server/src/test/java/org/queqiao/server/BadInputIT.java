@@ -27,7 +27,7 @@ class BadInputIT {
         problem(api.post("/api/v1/invitations", t.token(), Map.of("role", "member", "expiresInHours", 100000)), 400, "out_of_range", "expiresInHours");
         problem(api.get("/api/v1/members?limit=abc", t.token()), 400, "invalid_number", "limit");
         problem(api.get("/api/v1/members?limit=100000", t.token()), 400, "out_of_range", "limit");
-        problem(api.get("/api/v1/members?cursor=%%%", t.token()), 400, "invalid_cursor", "cursor");
+        problem(api.get("/api/v1/members?cursor=zzzz", t.token()), 400, "invalid_cursor", "cursor");
         problem(api.get("/api/v1/members?status=gone", t.token()), 400, "invalid_value", "status");
         problem(api.post("/api/v1/signup", null, Map.of("orgName", "X", "name", "Y", "email", "y@example.com", "password", "short")), 400, "password_too_short", "password");
     }

@@ -16,7 +16,7 @@ class IdempotencyIT {
         Map<String, String> key = Map.of("Idempotency-Key", "create-dept-1");
         var first = api.post("/api/v1/departments", t.token(), Map.of("name", "Sales"), key);
         var retry = api.post("/api/v1/departments", t.token(), Map.of("name", "Sales"), key);
-        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class Config {
     public static final String DEFAULTS_RESOURCE = "queqiao-defaults.properties";
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|key).*");
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|api-key|private-key)$");
 
     private final Map<String, String> values;
 

@@ -46,6 +46,7 @@ final class BusPushes implements Pushes {
     @Override
     public void disconnectSessions(Collection<UUID> sessionIds, String code) {
         ErrorCode.fromWire(code);
+        if (sessionIds.isEmpty()) return;
         ObjectNode n = Json.MAPPER.createObjectNode().put("code", code);
         sessionIds.forEach(id -> n.withArray("sessionIds").add(id.toString()));
         bus.publish(GatewayTopics.DISCONNECT, n.toString());

@@ -38,7 +38,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     ClientConnection(GatewayContext gw) {
         this.gw = gw;
-        this.inbound = new TokenBucket(gw.settings().inboundRate(), gw.settings().inboundBurst(), System.nanoTime());
+        long now = System.nanoTime(); // may be negative: windows must start from a reading, never from 0
+        this.inbound = new TokenBucket(gw.settings().inboundRate(), gw.settings().inboundBurst(), now);
+        this.strikeWindowStartNanos = now;
     }
 
     void bind(ClientSession s) {

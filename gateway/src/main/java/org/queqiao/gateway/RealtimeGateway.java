@@ -32,7 +32,7 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
     private final ExecutorService authExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-auth-", 0).factory());
     private final GatewayContext gw;
     private final BusPushes pushes;
-    private NettyServer server;
+    private volatile NettyServer server; // read by port() without the lock
     private BusSubscriptions subscriptions;
     private boolean stopped;
 

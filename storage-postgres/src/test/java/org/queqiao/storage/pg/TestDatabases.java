@@ -47,6 +47,15 @@ public final class TestDatabases {
         return local;
     }
 
+    /** A fresh, empty database on the machine's PostgreSQL, dropped when the JVM exits; returns its JDBC URL (user postgres). */
+    public static String freshLocalDatabaseUrl() {
+        ensureLocalPostgresRunning();
+        String name = "queqiao_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        exec("create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> exec("drop database if exists " + name + " with (force)")));
+        return "jdbc:postgresql://127.0.0.1:5432/" + name;
+    }
+
     private static void exec(String sql) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
             c.createStatement().execute(sql);

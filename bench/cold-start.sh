@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-JAVA_HOME="$(./queqiao mvn -v 2>/dev/null | sed -n 's/^Java home: //p')"
+JAVA_HOME="$(./queqiao java-home)"
 [[ -f server/target/queqiao-server.jar ]] || { echo "build first: ./queqiao build" >&2; exit 1; }
 port=18080
 measure() { # data-dir -> milliseconds to /health 200

@@ -5,7 +5,7 @@
 # Build first: ./queqiao build
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA_HOME="$(./queqiao mvn -v 2>/dev/null | sed -n 's/^Java home: //p')"
+JAVA_HOME="$(./queqiao java-home)"
 [[ -d bench/target/classes ]] || { echo "build first: ./queqiao build" >&2; exit 1; }
 main="$1"; shift
 exec "$JAVA_HOME/bin/java" -XX:+UseZGC -Xmx4g -cp "bench/target/classes:server/target/queqiao-server.jar:server/target/lib/*" "org.queqiao.bench.$main" "$@"

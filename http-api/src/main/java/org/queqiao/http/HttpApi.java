@@ -32,6 +32,7 @@ public final class HttpApi {
     private final Javalin app;
     private final ApiSettings settings;
     private final OperationsRoutes operations;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private List<ApiRoutes.Route> routes = List.of();
 
     public HttpApi(ApiServices services, ApiSettings settings, Operations ops, MeterRegistry metrics, Duration invitationTtl) {
@@ -51,7 +52,10 @@ public final class HttpApi {
             operations.register(r);
             routes = r.registered();
             config.routes.before(ctx -> before(ctx));
-            config.routes.after(ctx -> record(ctx, metrics));
+            config.routes.after(ctx -> {
+                if (ctx.attribute(START_ATTR) != null) inFlight.decrementAndGet();
+                record(ctx, metrics);
+            });
             errors(config);
         });
     }
@@ -79,6 +83,7 @@ public final class HttpApi {
 
     private void before(Context ctx) {
         ctx.attribute(START_ATTR, System.nanoTime());
+        inFlight.incrementAndGet();
         ctx.header("X-Content-Type-Options", "nosniff");
         if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
         long len = ctx.contentLength();
@@ -134,9 +139,22 @@ public final class HttpApi {
         return routes;
     }
 
-    /** Graceful stop: readiness turns to "draining", then Jetty finishes in-flight requests and stops. */
-    public void stop() {
+    /**
+     * Graceful stop: readiness turns to "draining" (load balancers stop sending work), requests in
+     * flight get up to {@code drain} to finish, then Jetty stops.
+     */
+    public void stop(Duration drain) {
         operations.startDraining();
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) log.warn("stopping with {} request(s) still running after {}", inFlight.get(), drain);
         app.stop();
     }
 }

@@ -25,9 +25,11 @@ public final class QueqiaoServer implements AutoCloseable {
     private final RealtimeGateway gateway;
     private final HttpApi http;
     private final ApiServices services;
+    private final java.time.Duration drain;
     private volatile boolean closed;
 
-    private QueqiaoServer(Database database, EventBus bus, RealtimeGateway gateway, HttpApi http, ApiServices services) {
+    private QueqiaoServer(Database database, EventBus bus, RealtimeGateway gateway, HttpApi http, ApiServices services, java.time.Duration drain) {
+        this.drain = drain;
         this.database = database;
         this.bus = bus;
         this.gateway = gateway;
@@ -53,7 +55,7 @@ public final class QueqiaoServer implements AutoCloseable {
                     new Operations(checks, metrics::scrape), metrics, config.duration("invitation.default-ttl")).start();
             log.info("Queqiao ready in {} ms: http://{}:{}/ (realtime ws port {}, database {}, bus {})", (System.nanoTime() - t0) / 1_000_000,
                     config.string("http.host"), http.port(), gateway.port(), database.isEmbedded() ? "embedded" : "external", config.string("bus.kind"));
-            return new QueqiaoServer(database, bus, gateway, http, services);
+            return new QueqiaoServer(database, bus, gateway, http, services, config.duration("http.drain-timeout"));
         } catch (RuntimeException e) {
             if (gateway != null) gateway.close();
             if (bus != null) bus.close();
@@ -103,7 +105,7 @@ public final class QueqiaoServer implements AutoCloseable {
         closed = true;
         log.info("stopping Queqiao");
         try {
-            http.stop();
+            http.stop(drain);
         } finally {
             try {
                 gateway.close();

@@ -1,0 +1,44 @@
+package org.queqiao.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stopping a node lets the request in flight finish, and reports "draining" meanwhile; signup can be switched off. */
+class ShutdownIT {
+    @Test
+    void aRequestInFlightCompletesDuringShutdown() throws Exception {
+        QueqiaoServer server = TestServer.start(Map.of("import.max-rows", "20000"));
+        ApiClient api = new ApiClient("http://127.0.0.1:" + server.httpPort());
+        var t = api.signup("Drain");
+        server.services().organizations().changePlan(UUID.fromString(t.orgId()), "enterprise");
+        StringBuilder csv = new StringBuilder("name,email,department\n");
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 20000; i++) csv.append("学生").append(i).append(",s").append(i).append('.').append(s).append("@example.com,Grade ").append(i % 12).append('\n');
+        CompletableFuture<ApiClient.Response> importing = CompletableFuture.supplyAsync(() ->
+                api.postRaw("/api/v1/members/import", t.token(), "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+        Thread.sleep(300); // the import is running
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
+        ApiClient.Response r = importing.get(60, TimeUnit.SECONDS);
+        stopping.get(60, TimeUnit.SECONDS);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().path("imported").asInt()).isEqualTo(20000);
+    }
+
+    @Test
+    void operatorsCanTurnSignupOff() {
+        try (QueqiaoServer server = TestServer.start(Map.of("signup.enabled", "false"))) {
+            ApiClient api = new ApiClient("http://127.0.0.1:" + server.httpPort());
+            assertThat(api.get("/api/v1/client-config", null).json().path("signupEnabled").asBoolean()).isFalse();
+            var r = api.post("/api/v1/signup", null, Map.of("orgName", "X", "name", "Y", "email", "y@example.com", "password", "long enough 1"));
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.code()).isEqualTo("signup_disabled");
+        }
+    }
+}

@@ -39,10 +39,11 @@ create table members (
     must_change_password  boolean not null default false,
     failed_logins         int not null default 0,
     locked_until          timestamptz,
-    -- lower-cased name for sorting and cursor paging
-    sort_name             text not null,
-    -- unigrams and bigrams of name, e-mail, phone and title: substring search that works for
-    -- two-character Chinese names, which trigram indexes cannot serve
+    -- lower-cased name for sorting and cursor paging; byte order ("C") so the order, the cursors
+    -- and prefix ranges are the same on every PostgreSQL whatever its locale
+    sort_name             text collate "C" not null,
+    -- unigrams and bigrams of name, e-mail (local part), phone and title: substring search that
+    -- works for two-character Chinese names, which trigram indexes cannot serve (ADR 0005)
     search_keys           text[] not null default '{}',
     search_text           text not null default ''
 );

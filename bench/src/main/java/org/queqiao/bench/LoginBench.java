@@ -41,6 +41,7 @@ public final class LoginBench {
             long periodNanos = 1_000_000_000L / rate;
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             AtomicInteger failures = new AtomicInteger();
+            java.util.concurrent.ConcurrentHashMap<Integer, AtomicInteger> byStatus = new java.util.concurrent.ConcurrentHashMap<>();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
             long start = System.nanoTime();
@@ -52,15 +53,17 @@ public final class LoginBench {
                     String[] c = creds.get(i % accounts);
                     vt.submit(() -> {
                         int status = login(http, c);
-                        latencies.add(System.nanoTime() - scheduled);
-                        if (status != 201) failures.incrementAndGet();
+                        byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                        if (status == 201) latencies.add(System.nanoTime() - scheduled);
+                        else failures.incrementAndGet();
                     });
                 }
             }
             double wall = (System.nanoTime() - start) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-            System.out.printf("logins: %s%n", new Stats(latencies.stream().mapToLong(Long::longValue).toArray()).summary());
-            System.out.printf("offered %d/s for %d s; achieved %.1f/s; failures %d; process CPU %.2f cores (server and client in one JVM, %d cores)%n",
+            System.out.printf("responses by status: %s%n", byStatus);
+            System.out.printf("successful logins: %s%n", new Stats(latencies.stream().mapToLong(Long::longValue).toArray()).summary());
+            System.out.printf("offered %d/s for %d s; completed %.1f/s; refused or failed %d; process CPU %.2f cores (server and client in one JVM, %d cores)%n",
                     rate, seconds, total / wall, failures.get(), cpu / wall, Runtime.getRuntime().availableProcessors());
         }
     }

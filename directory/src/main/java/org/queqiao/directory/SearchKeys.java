@@ -21,12 +21,22 @@ public final class SearchKeys {
 
     /** The text searched: the fields joined by a separator no query can contain. */
     public static String text(Member m) {
-        return String.join("\u0001", normalise(m.name()), normalise(m.email()), normalise(m.phone()), normalise(m.title()));
+        return String.join("\u0001", normalise(m.name()), emailLocalPart(m.email()), normalise(m.phone()), normalise(m.title()));
+    }
+
+    /**
+     * Only the part before the @ is searchable: everyone in an organisation shares the domain, so its
+     * pairs ("co", "om", ".c") would match every member and make the index useless for them.
+     */
+    static String emailLocalPart(String email) {
+        String e = normalise(email);
+        int at = e.indexOf('@');
+        return at < 0 ? e : e.substring(0, at);
     }
 
     public static List<String> keys(Member m) {
         Set<String> keys = new LinkedHashSet<>();
-        for (String field : new String[]{m.name(), m.email(), m.phone(), m.title()}) {
+        for (String field : new String[]{m.name(), emailLocalPart(m.email()), m.phone(), m.title()}) {
             int[] cps = normalise(field).codePoints().toArray();
             for (int i = 0; i < cps.length; i++) {
                 keys.add(new String(cps, i, 1));
@@ -34,6 +44,18 @@ public final class SearchKeys {
             }
         }
         return new ArrayList<>(keys);
+    }
+
+    /** True for a one-character query, which matches names that start with it (a surname, an initial). */
+    public static boolean isPrefixQuery(String query) {
+        return normalise(query).codePointCount(0, normalise(query).length()) == 1;
+    }
+
+    /** The smallest string greater than every string that starts with {@code prefix} (byte order). */
+    public static String prefixUpperBound(String prefix) {
+        int[] cps = normalise(prefix).codePoints().toArray();
+        cps[cps.length - 1]++;
+        return new String(cps, 0, cps.length);
     }
 
     /** The keys a query needs: its pairs, or its one character. */

@@ -18,10 +18,25 @@ class SearchKeysTest {
     void everyQueryKeyOfASubstringIsAKeyOfTheMember() {
         Member zhang = m("张伟明", "Wei.Zhang@Example.com");
         List<String> keys = SearchKeys.keys(zhang);
-        for (String q : List.of("张", "张伟", "伟明", "张伟明", "wei", "zhang@ex", "teach", "138")) {
+        for (String q : List.of("张", "张伟", "伟明", "张伟明", "wei", "wei.zh", "teach", "138")) {
             assertThat(keys).as(q).containsAll(SearchKeys.queryKeys(q));
             assertThat(SearchKeys.text(zhang)).as(q).contains(SearchKeys.normalise(q));
         }
+    }
+
+    @Test
+    void theSharedEmailDomainIsNotSearchable() {
+        Member zhang = m("张伟明", "Wei.Zhang@Example.com");
+        assertThat(SearchKeys.text(zhang)).doesNotContain("example");
+        assertThat(SearchKeys.keys(zhang)).doesNotContain("co", "om", "@e");
+    }
+
+    @Test
+    void oneCharacterQueriesArePrefixesWithAnExclusiveUpperBound() {
+        assertThat(SearchKeys.isPrefixQuery("王")).isTrue();
+        assertThat(SearchKeys.isPrefixQuery("王伟")).isFalse();
+        assertThat(SearchKeys.prefixUpperBound("王")).isEqualTo("玌");
+        assertThat(SearchKeys.prefixUpperBound("W")).isEqualTo("x");
     }
 
     @Test

@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.queqiao.platform.problem.ProblemException;
 
@@ -24,12 +28,16 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
 
     /**
-     * Each hash holds {@code memoryKib} of memory and a core for tens of milliseconds. With virtual
-     * threads a login flood could start thousands at once and exhaust the heap, so at most one hash
-     * per core runs; the rest wait briefly, then get a "busy, retry" problem instead of an OOM.
+     * Hashes run on a small pool of platform threads, one per core, never on the caller's virtual
+     * thread: a 27 ms CPU-bound hash on a virtual thread holds its carrier, and with one carrier per
+     * core a burst of logins would starve every other request (including the ones holding database
+     * connections). Each hash also holds {@code memoryKib} of memory, so the queue is bounded: beyond
+     * it a caller would wait longer than a person tolerates and is told at once to retry (load shedding).
      */
-    private static final Semaphore SLOTS = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
-    private static final long WAIT_MS = 3_000;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final int MAX_QUEUE = 8 * CORES;
+    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(CORES, CORES, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUE), Thread.ofPlatform().daemon().name("argon2-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
 
     private final int memoryKib;
     private final int iterations;
@@ -81,20 +89,26 @@ public final class PasswordHasher {
     }
 
     private static byte[] argon2(String password, byte[] salt, int m, int t, int p, int len) {
+        Future<byte[]> job;
         try {
-            if (!SLOTS.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS)) {
-                throw new ProblemException(503, "busy", "The server is busy checking passwords; try again in a moment", null,
-                        java.util.Map.of("retryAfterSeconds", 1));
-            }
+            job = POOL.submit(() -> generate(password, salt, m, t, p, len));
+        } catch (RejectedExecutionException e) {
+            throw busy();
+        }
+        try {
+            return job.get();
         } catch (InterruptedException e) {
+            job.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to hash a password", e);
+            throw new IllegalStateException("interrupted while hashing a password", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("password hashing failed", e.getCause());
         }
-        try {
-            return generate(password, salt, m, t, p, len);
-        } finally {
-            SLOTS.release();
-        }
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(503, "busy", "The server is busy checking passwords; try again in a moment", null,
+                java.util.Map.of("retryAfterSeconds", 1));
     }
 
     private static byte[] generate(String password, byte[] salt, int m, int t, int p, int len) {

@@ -26,6 +26,7 @@ public final class QueqiaoServer implements AutoCloseable {
     private final HttpApi http;
     private final ApiServices services;
     private final java.time.Duration drain;
+    private final java.util.List<Runnable> afterClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private QueqiaoServer(Database database, EventBus bus, RealtimeGateway gateway, HttpApi http, ApiServices services, java.time.Duration drain) {
@@ -78,6 +79,11 @@ public final class QueqiaoServer implements AutoCloseable {
         };
     }
 
+    /** Runs once the node has fully stopped (e.g. removing a throw-away data directory). */
+    public void afterClose(Runnable action) {
+        afterClose.add(action);
+    }
+
     public int httpPort() {
         return http.port();
     }
@@ -114,6 +120,7 @@ public final class QueqiaoServer implements AutoCloseable {
                     bus.close();
                 } finally {
                     database.close();
+                    afterClose.forEach(Runnable::run);
                 }
             }
         }

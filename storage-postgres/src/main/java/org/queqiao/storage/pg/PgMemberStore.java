@@ -2,17 +2,13 @@ package org.queqiao.storage.pg;
 
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
 import org.queqiao.directory.Member;
 import org.queqiao.directory.MemberQuery;
 import org.queqiao.directory.MemberStatus;
 import org.queqiao.directory.SearchKeys;
 import org.queqiao.directory.store.MemberStore;
 import org.queqiao.platform.auth.Role;
-import org.queqiao.platform.id.Ids;
 import org.queqiao.platform.page.Page;
-import org.queqiao.platform.page.PageRequest;
-import org.queqiao.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -32,9 +28,11 @@ public final class PgMemberStore implements MemberStore {
             + "values (:id, :org, :email, :name, :phone, :title, :avatar, :role, :status, :at, :sort, :keys, :text)";
 
     private final Db db;
+    private final PgMemberSearch search;
 
     public PgMemberStore(Db db) {
         this.db = db;
+        this.search = new PgMemberSearch(db);
     }
 
     @Override
@@ -58,6 +56,9 @@ public final class PgMemberStore implements MemberStore {
                 }
             }
             if (n > 0) links.execute();
+            // a bulk import changes the key statistics the planner relies on; refresh them now rather
+            // than whenever autovacuum gets round to it
+            if (members.size() >= 1000) h.execute("analyze members");
         });
     }
 
@@ -122,28 +123,7 @@ public final class PgMemberStore implements MemberStore {
 
     @Override
     public Page<Member> search(MemberQuery q) {
-        PageRequest page = q.page();
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from members m where m.org_id = :org");
-        if (q.status() != null) sql.append(" and m.status = :status");
-        if (q.text() != null) sql.append(" and m.search_keys @> cast(:keys as text[]) and strpos(m.search_text, :q) > 0");
-        if (q.departmentId() != null) {
-            sql.append(" and exists (select 1 from member_departments md where md.member_id = m.id and md.department_id = :dept)");
-        }
-        UUID afterId = page.isFirst() ? null : Ids.parseOrNull(page.afterId());
-        if (!page.isFirst() && afterId == null) throw ProblemException.invalid("cursor", "invalid_cursor", "cursor is not one this server issued");
-        if (afterId != null) sql.append(" and (m.sort_name, m.id) > (:afterSort, :afterId)");
-        sql.append(" order by m.sort_name, m.id limit :limit");
-        List<Member> rows = db.with(h -> {
-            Query query = h.createQuery(sql.toString()).bind("org", q.orgId()).bind("limit", page.limit() + 1);
-            if (q.status() != null) query.bind("status", q.status().wire());
-            if (q.text() != null) {
-                query.bindArray("keys", String.class, SearchKeys.queryKeys(q.text())).bind("q", SearchKeys.normalise(q.text()));
-            }
-            if (q.departmentId() != null) query.bind("dept", q.departmentId());
-            if (afterId != null) query.bind("afterSort", page.afterSort()).bind("afterId", afterId);
-            return query.map(MEMBER).list();
-        });
-        return Page.of(rows, page.limit(), m -> PageRequest.cursor(sortName(m.name()), m.id().toString()));
+        return search.search(q);
     }
 
     static String sortName(String name) {

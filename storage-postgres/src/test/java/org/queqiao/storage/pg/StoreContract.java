@@ -94,6 +94,23 @@ abstract class StoreContract {
         assertThat(search(org, "伟明", null, 50).items()).extracting(Member::name).containsExactly("张伟明");
         assertThat(search(org, zhang.substring(3, 12).toUpperCase(), null, 50).items()).extracting(Member::email).containsExactly(zhang);
         assertThat(search(org, "王", null, 50).items()).isEmpty();
+        assertThat(search(org, "伟", null, 50).items()).as("one character matches the start of a name").isEmpty();
+        assertThat(search(org, "example", null, 50).items()).as("the shared e-mail domain is not searchable").isEmpty();
+    }
+
+    @Test
+    void searchFindsRareMatchesBeyondTheNameOrderWalkAndPagesCommonOnesInOrder() {
+        List<Member> batch = new ArrayList<>();
+        for (int i = 0; i < PgMemberSearch.WALK_BUDGET + 200; i++) batch.add(member(org, String.format("Aa %05d li", i), email("m" + i), List.of()));
+        batch.add(member(org, "Zz 欧阳娜娜", email("rare"), List.of()));
+        batch.add(member(org, "Zz 欧阳娜", email("rare2"), List.of()));
+        members.insertAll(batch);
+        assertThat(search(org, "欧阳娜", null, 20).items()).as("found by the pair index after the walk").extracting(Member::name)
+                .containsExactly("Zz 欧阳娜", "Zz 欧阳娜娜");
+        Page<Member> first = search(org, "li", null, 20);
+        assertThat(first.items()).hasSize(20).extracting(Member::name).isSorted().startsWith("Aa 00000 li").endsWith("Aa 00019 li");
+        Page<Member> second = search(org, "li", first.nextCursor(), 20);
+        assertThat(second.items().get(0).name()).isEqualTo("Aa 00020 li");
     }
 
     @Test

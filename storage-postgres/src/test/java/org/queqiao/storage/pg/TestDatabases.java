@@ -22,13 +22,22 @@ public final class TestDatabases {
 
     public static synchronized Database embedded() {
         if (embedded == null) {
+            Path embeddedDir;
             try {
-                Path dir = Files.createTempDirectory("queqiao-test-pg");
-                embedded = Database.embedded(dir, 0, 8);
+                embeddedDir = Files.createTempDirectory("queqiao-test-pg");
+                embedded = Database.embedded(embeddedDir, 0, 8);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+            Path dir = embeddedDir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                embedded.close();
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // a leftover temporary directory is harmless
+                }
+            }));
         }
         return embedded;
     }

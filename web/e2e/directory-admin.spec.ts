@@ -1,0 +1,73 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// An admin onboards a school: sign up, build departments, import members from CSV (fixing a bad row),
+// find people in the directory, offboard one, and switch languages.
+const run = Date.now().toString(36);
+const csv = (email3: string) => Buffer.from(
+  'name,email,phone,title,department,role\n'
+  + `张伟,zhangwei.${run}@school.example.cn,13800000001,班主任,教学部/一年级/三班,member\n`
+  + `李娜,${email3},,年级组长,教学部/一年级,admin\n`
+  + `Wang Fang,wangfang.${run}@school.example.cn,,Teacher,教学部/二年级,member\n`, 'utf-8');
+
+async function importFile(page: Page, body: Buffer) {
+  await page.getByTestId('import-file').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: body });
+  await page.getByTestId('import-submit').click();
+}
+
+test('an admin signs up, imports members with a row report, searches and offboards', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: '创建组织' }).click();
+  await page.getByTestId('signup-org').fill('鹊桥实验小学');
+  await page.getByTestId('signup-name').fill('校长');
+  await page.getByTestId('signup-email').fill(`principal.${run}@school.example.cn`);
+  await page.getByTestId('signup-password').fill('correct horse battery');
+  await page.getByTestId('signup-submit').click();
+  await expect(page.getByTestId('nav-directory')).toHaveText('通讯录');
+
+  // departments: a parent and a child under it
+  await page.getByTestId('nav-admin-departments').click();
+  await page.getByTestId('dept-create-name').fill('行政部');
+  await page.getByTestId('dept-create-submit').click();
+  await expect(page.getByTestId('dept-row')).toHaveCount(1);
+  await page.getByTestId('dept-create-name').fill('财务组');
+  await page.getByTestId('dept-create-parent').selectOption({ label: '行政部' });
+  await page.getByTestId('dept-create-submit').click();
+  await expect(page.getByTestId('dept-row')).toHaveCount(2);
+  await expect(page.getByTestId('dept-row').nth(1)).toContainText('财务组');
+
+  // CSV with a bad e-mail on row 3: nothing imported, the report names row 3 and the field
+  await page.getByTestId('nav-admin-import').click();
+  await importFile(page, csv('not-an-email'));
+  await expect(page.getByTestId('import-report')).toBeVisible();
+  await expect(page.getByTestId('import-row-error')).toHaveCount(1);
+  await expect(page.getByTestId('import-row-error').first()).toContainText('3');
+  await expect(page.getByTestId('import-row-error').first()).toContainText('email');
+  await importFile(page, csv(`lina.${run}@school.example.cn`));
+  await expect(page.getByTestId('import-success')).toContainText('已导入 3 名成员');
+
+  // the directory finds people by a Chinese name and by a fragment of an e-mail
+  await page.getByTestId('nav-directory').click();
+  await page.getByTestId('directory-search').fill('张伟');
+  await expect(page.getByTestId('member-row')).toHaveCount(1);
+  await expect(page.getByTestId('member-row').first()).toContainText(`zhangwei.${run}`);
+  await page.getByTestId('directory-search').fill(`wangfang.${run}`);
+  await expect(page.getByTestId('member-row')).toHaveCount(1);
+  await expect(page.getByTestId('member-row').first()).toContainText('Wang Fang');
+
+  // offboarding with a hand-over
+  await page.getByTestId('nav-admin-members').click();
+  const lina = page.getByTestId('member-row').filter({ hasText: '李娜' });
+  await lina.getByTestId('member-deactivate').click();
+  await page.getByTestId('handover-select').selectOption({ label: `校长 (principal.${run}@school.example.cn)` });
+  await page.getByTestId('confirm-deactivate').click();
+  await expect(page.getByTestId('member-row').filter({ hasText: '李娜' })).toHaveCount(0);
+  await page.getByLabel('显示已停用成员').check();
+  await expect(page.getByTestId('member-row').filter({ hasText: '李娜' }).getByTestId('member-status')).toHaveText('已停用');
+
+  // languages switch both ways
+  await page.getByTestId('lang-switch').selectOption('en');
+  await expect(page.getByTestId('nav-directory')).toHaveText('Directory');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Members');
+  await page.getByTestId('lang-switch').selectOption('zh-CN');
+  await expect(page.getByTestId('nav-directory')).toHaveText('通讯录');
+});

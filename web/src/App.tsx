@@ -1,0 +1,132 @@
+// The shell: language, who is signed in, the navigation and the page for the current path.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, onUnauthorized, tokens, type Member, type Org, type SignedIn } from './api';
+import { JoinPage, LoginPage, SignupPage, rememberSignIn } from './auth';
+import { AccountPage } from './account';
+import { AuditAdmin } from './admin/AuditAdmin';
+import { DepartmentsAdmin } from './admin/DepartmentsAdmin';
+import { ImportAdmin } from './admin/ImportAdmin';
+import { InvitationsAdmin } from './admin/InvitationsAdmin';
+import { MembersAdmin } from './admin/MembersAdmin';
+import { DirectoryPage } from './directory';
+import { I18nContext, initialLang, translate, useI18n, type Key, type Lang } from './i18n';
+import { navigate, usePath } from './router';
+import { SessionContext, isAdmin, useSession, type SessionState } from './session';
+
+interface NavItem { path: string; label: Key; testId: string; admin?: boolean }
+const NAV: NavItem[] = [
+  { path: '/directory', label: 'directory', testId: 'nav-directory' },
+  { path: '/admin/members', label: 'members', testId: 'nav-admin-members', admin: true },
+  { path: '/admin/departments', label: 'departments', testId: 'nav-admin-departments', admin: true },
+  { path: '/admin/import', label: 'importMembers', testId: 'nav-admin-import', admin: true },
+  { path: '/admin/invitations', label: 'invitations', testId: 'nav-admin-invitations', admin: true },
+  { path: '/admin/audit', label: 'audit', testId: 'nav-admin-audit', admin: true },
+  { path: '/account', label: 'account', testId: 'nav-account' },
+];
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const i18n = useMemo(() => ({
+    lang,
+    setLang: (l: Lang) => { localStorage.setItem('queqiao.lang', l); setLangState(l); },
+    t: (key: Key, vars?: Record<string, string | number>) => translate(lang, key, vars),
+  }), [lang]);
+  useEffect(() => { document.documentElement.lang = lang; }, [lang]);
+
+  const path = usePath();
+  const [signupEnabled, setSignupEnabled] = useState(true);
+  const [me, setMe] = useState<{ member: Member; org: Org } | null>(null);
+  const [checked, setChecked] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+
+  const refresh = useCallback(async () => {
+    if (!tokens.get()) { setMe(null); setChecked(true); return; }
+    try {
+      setMe(await api.me());
+    } catch {
+      setMe(null);
+    } finally {
+      setChecked(true);
+    }
+  }, []);
+  const signOut = useCallback(() => {
+    api.logout().catch(() => {});
+    tokens.clear();
+    setMe(null);
+    navigate('/login');
+  }, []);
+
+  useEffect(() => {
+    api.clientConfig().then((c) => setSignupEnabled(c.signupEnabled), () => {});
+    onUnauthorized(() => {
+      tokens.clear();
+      setMe(null);
+      setNotice(translate(initialLang(), 'sessionEnded'));
+      navigate('/login');
+    });
+    refresh();
+  }, [refresh]);
+
+  const signedIn = (s: SignedIn) => {
+    rememberSignIn(s);
+    setNotice(undefined);
+    setMe({ member: s.member, org: s.org });
+    navigate('/directory');
+  };
+
+  let page: React.ReactNode;
+  if (path.startsWith('/join/')) page = <JoinPage code={decodeURIComponent(path.slice(6))} onSignedIn={signedIn} />;
+  else if (!checked) page = null;
+  else if (!me) page = path === '/signup' && signupEnabled
+    ? <SignupPage onSignedIn={signedIn} />
+    : <LoginPage onSignedIn={signedIn} signupEnabled={signupEnabled} notice={notice} />;
+  else {
+    const session: SessionState = { ...me, refresh, signOut };
+    page = <SessionContext.Provider value={session}><Shell path={path} /></SessionContext.Provider>;
+  }
+  return <I18nContext.Provider value={i18n}>{page}<LanguageSwitch lang={lang} setLang={i18n.setLang} floating={!me} /></I18nContext.Provider>;
+}
+
+function LanguageSwitch({ lang, setLang, floating }: { lang: Lang; setLang: (l: Lang) => void; floating: boolean }) {
+  return (
+    <select className={`lang-switch${floating ? ' floating' : ''}`} value={lang} data-testid="lang-switch" aria-label="Language / 语言"
+      onChange={(e) => setLang(e.target.value as Lang)}>
+      <option value="zh-CN">中文</option>
+      <option value="en">English</option>
+    </select>
+  );
+}
+
+function Shell({ path }: { path: string }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const admin = isAdmin(session.member);
+  const items = NAV.filter((n) => !n.admin || admin);
+  const current = items.find((n) => path.startsWith(n.path)) ?? items[0];
+  useEffect(() => { if (current.path !== path) navigate(current.path); }, [current.path, path]);
+  const pages: Record<string, React.ReactNode> = {
+    '/directory': <DirectoryPage />, '/admin/members': <MembersAdmin />, '/admin/departments': <DepartmentsAdmin />,
+    '/admin/import': <ImportAdmin />, '/admin/invitations': <InvitationsAdmin />, '/admin/audit': <AuditAdmin />, '/account': <AccountPage />,
+  };
+  return (
+    <div className="shell">
+      <header>
+        <div className="brand"><img src="/favicon.svg" alt="" /> {t('appName')} <span className="org">{session.org.name}</span></div>
+        <div className="user">{session.member.name} <button className="link" onClick={session.signOut}>{t('signOut')}</button></div>
+      </header>
+      <nav>
+        {items.map((n, i) => (
+          <div key={n.path}>
+            {n.admin && !items[i - 1]?.admin && <div className="nav-group">{t('admin')}</div>}
+            <a href={n.path} data-testid={n.testId} className={n === current ? 'active' : ''}
+              onClick={(e) => { e.preventDefault(); navigate(n.path); }}>{t(n.label)}</a>
+          </div>
+        ))}
+      </nav>
+      <main>
+        <h1>{t(current.label)}</h1>
+        {pages[current.path]}
+      </main>
+    </div>
+  );
+}

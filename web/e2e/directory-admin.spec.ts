@@ -42,6 +42,7 @@ test('an admin signs up, imports members with a row report, searches and offboar
   await expect(page.getByTestId('import-row-error')).toHaveCount(1);
   await expect(page.getByTestId('import-row-error').first()).toContainText('3');
   await expect(page.getByTestId('import-row-error').first()).toContainText('email');
+  await expect(page.getByTestId('import-row-error').first()).toContainText('邮箱格式不正确');
   await importFile(page, csv(`lina.${run}@school.example.cn`));
   await expect(page.getByTestId('import-success')).toContainText('已导入 3 名成员');
 

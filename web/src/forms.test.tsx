@@ -13,16 +13,18 @@ describe('login form', () => {
     fireEvent.change(screen.getByTestId('login-email'), { target: { value: 'nope' } });
     fireEvent.change(screen.getByTestId('login-password'), { target: { value: 'secret' } });
     fireEvent.click(screen.getByTestId('login-submit'));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('email is not a valid e-mail address'));
+    // a known code is shown in the reader's language (the default context is English)
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('This is not a valid e-mail address.'));
     expect(screen.getByTestId('login-email').getAttribute('aria-invalid')).toBe('true');
   });
 
   it('shows an error without a field as a banner', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify({ code: 'invalid_credentials', detail: 'The e-mail or password is wrong' }),
-      { status: 401, headers: { 'Content-Type': 'application/problem+json' } })));
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify({ code: 'something_new', detail: 'A message only the server knows' }),
+      { status: 409, headers: { 'Content-Type': 'application/problem+json' } })));
     render(<LoginPage onSignedIn={() => {}} signupEnabled={false} />);
     fireEvent.click(screen.getByTestId('login-submit'));
-    await waitFor(() => expect(screen.getByTestId('banner-error').textContent).toBe('The e-mail or password is wrong'));
+    // an unknown code falls back to the server's own words
+    await waitFor(() => expect(screen.getByTestId('banner-error').textContent).toBe('A message only the server knows'));
     expect(screen.queryByText('Create an organisation')).toBeNull();
   });
 });

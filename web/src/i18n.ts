@@ -106,6 +106,26 @@ export const en = {
   sessionEnded: 'Your session has ended. Please sign in again.',
   networkError: 'Cannot reach the server. Check your connection and try again.',
   adminOnly: 'Only owners and admins can see this page.',
+  // server problem codes people meet most, shown instead of the server's English detail
+  err_required: 'This field is required.',
+  err_invalid_email: 'This is not a valid e-mail address.',
+  err_invalid_phone: 'This is not a valid phone number.',
+  err_email_taken: 'An active account already uses this e-mail.',
+  err_duplicate_in_file: 'This e-mail appears more than once in the file.',
+  err_invalid_role: 'The role must be admin, member or guest.',
+  err_role_not_assignable: 'The owner role cannot be assigned.',
+  err_length: 'This text is too long or too short.',
+  err_invalid_credentials: 'The e-mail or password is wrong.',
+  err_account_locked: 'Too many failed sign-ins: this account is locked for a while. Try later or ask an admin to reset your password.',
+  err_login_throttled: 'Too many failed sign-ins from your network. Wait a minute and try again.',
+  err_password_too_short: 'The password is too short (at least 8 characters).',
+  err_password_too_simple: 'Use a password with more different characters.',
+  err_department_not_empty: 'The department still has sub-departments or members; move or remove them first.',
+  err_department_name_taken: 'A department with this name already exists here.',
+  err_cycle: 'A department cannot move under itself or one of its sub-departments.',
+  err_quota_exceeded: 'Your plan’s limit is reached ({detail}).',
+  err_not_utf8: 'Save the CSV as UTF-8 (in Excel: “CSV UTF-8”) and upload it again.',
+  err_busy: 'The server is busy; try again in a moment.',
 };
 
 export type Key = keyof typeof en;
@@ -214,6 +234,25 @@ export const zh: Record<Key, string> = {
   sessionEnded: '登录已失效，请重新登录。',
   networkError: '无法连接服务器，请检查网络后重试。',
   adminOnly: '只有所有者和管理员可以查看此页面。',
+  err_required: '此项必填。',
+  err_invalid_email: '邮箱格式不正确。',
+  err_invalid_phone: '手机号格式不正确。',
+  err_email_taken: '该邮箱已被一个在用账号使用。',
+  err_duplicate_in_file: '该邮箱在文件中出现了多次。',
+  err_invalid_role: '角色只能是 admin（管理员）、member（成员）或 guest（访客）。',
+  err_role_not_assignable: '不能直接指定所有者角色。',
+  err_length: '内容过长或过短。',
+  err_invalid_credentials: '邮箱或密码错误。',
+  err_account_locked: '登录失败次数过多，账号已暂时锁定。请稍后再试，或请管理员重置密码。',
+  err_login_throttled: '你所在网络的登录失败次数过多，请一分钟后再试。',
+  err_password_too_short: '密码太短（至少 8 个字符）。',
+  err_password_too_simple: '请使用包含更多不同字符的密码。',
+  err_department_not_empty: '该部门下仍有子部门或成员，请先移走。',
+  err_department_name_taken: '此处已有同名部门。',
+  err_cycle: '部门不能移动到自身或其下级部门之下。',
+  err_quota_exceeded: '已达到套餐上限（{detail}）。',
+  err_not_utf8: '请将 CSV 另存为 UTF-8 编码（Excel 中选择“CSV UTF-8”）后重新上传。',
+  err_busy: '服务器繁忙，请稍后再试。',
 };
 
 export type Lang = 'zh-CN' | 'en';
@@ -227,6 +266,12 @@ export function initialLang(): Lang {
 
 export function translate(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
   return dictionaries[lang][key].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? `{${v}}`));
+}
+
+/** A problem from the server in the reader's language when we know its code, else the server's own words. */
+export function problemText(lang: Lang, code: string, detail: string): string {
+  const key = `err_${code}` as Key;
+  return key in en ? translate(lang, key, { detail }) : detail;
 }
 
 export interface I18n { lang: Lang; setLang: (l: Lang) => void; t: (key: Key, vars?: Record<string, string | number>) => string }

@@ -1,16 +1,16 @@
 // Small shared pieces: form fields that show the server's field errors, banners, modals.
 import { useState, type ReactNode } from 'react';
 import { ApiError } from './api';
-import { useI18n } from './i18n';
+import { problemText, useI18n } from './i18n';
 
 /** The error of one form: a field error (shown under that field) or a banner. */
 export interface FormError { field?: string; message: string }
 
 export function useFormError() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [error, setError] = useState<FormError | null>(null);
   const capture = (e: unknown) => {
-    if (e instanceof ApiError) setError({ field: e.field, message: e.code === 'network_error' ? t('networkError') : e.detail });
+    if (e instanceof ApiError) setError({ field: e.field, message: e.code === 'network_error' ? t('networkError') : problemText(lang, e.code, e.detail) });
     else setError({ message: String(e) });
   };
   return { error, setError, capture };

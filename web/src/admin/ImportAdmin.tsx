@@ -1,12 +1,12 @@
 // Bulk onboarding from CSV: all rows or none, with a per-row report of what to fix.
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type ImportRowError } from '../api';
-import { useI18n } from '../i18n';
+import { problemText, useI18n } from '../i18n';
 import { useSession } from '../session';
 import { Banner, useFormError } from '../ui';
 
 export function ImportReport({ rows }: { rows: ImportRowError[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <div data-testid="import-report" className="report">
       <p className="banner error">{t('importRejected')}</p>
@@ -14,7 +14,7 @@ export function ImportReport({ rows }: { rows: ImportRowError[] }) {
         <thead><tr><th>{t('row')}</th><th>{t('field')}</th><th>{t('problem')}</th></tr></thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={i} data-testid="import-row-error"><td>{r.row}</td><td>{r.field}</td><td>{r.message}</td></tr>
+            <tr key={i} data-testid="import-row-error"><td>{r.row}</td><td>{r.field}</td><td>{problemText(lang, r.code, r.message)}</td></tr>
           ))}
         </tbody>
       </table>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, type Department, type Member, type Role } from '../api';
 import { MemberTable, useDepartments, useMemberSearch } from '../directory';
 import { useI18n } from '../i18n';
+import { treeRows } from '../tree';
 import { useSession } from '../session';
 import { Banner, Field, Modal, Notice, useFormError } from '../ui';
 
@@ -57,12 +58,12 @@ function MemberForm({ member, departments, onClose, onSaved }: {
   const { t } = useI18n();
   const [f, setF] = useState({ name: member?.name ?? '', email: member?.email ?? '', phone: member?.phone ?? '', title: member?.title ?? '' });
   const [role, setRole] = useState<Role>(member?.role ?? 'member');
-  const [dept, setDept] = useState<string>(member?.departmentIds[0] ?? '');
+  const [depts, setDepts] = useState<string[]>(member?.departmentIds ?? []);
   const { error, capture } = useFormError();
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { ...f, phone: f.phone || null, title: f.title || null, role, departmentIds: dept ? [dept] : [] };
+    const body = { ...f, phone: f.phone || null, title: f.title || null, role, departmentIds: depts };
     try {
       if (member) {
         await api.updateMember(member.id, body);
@@ -87,9 +88,10 @@ function MemberForm({ member, departments, onClose, onSaved }: {
           <select value={role} onChange={(e) => setRole(e.target.value as Role)}>{ROLES.map((r) => <option key={r} value={r}>{t(`role_${r}`)}</option>)}</select>
         </label>
         <label className="field"><span>{t('department')}</span>
-          <select value={dept} onChange={(e) => setDept(e.target.value)}>
-            <option value="">{t('noDepartment')}</option>
-            {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          {/* a member may belong to several departments */}
+          <select multiple value={depts} size={Math.min(6, Math.max(2, departments.length))}
+            onChange={(e) => setDepts(Array.from(e.target.selectedOptions, (o) => o.value))}>
+            {treeRows(departments).map(({ dept, depth }) => <option key={dept.id} value={dept.id}>{'\u00a0'.repeat(depth * 3)}{dept.name}</option>)}
           </select>
         </label>
         <div className="buttons"><button type="button" onClick={onClose}>{t('cancel')}</button><button className="primary">{t('save')}</button></div>

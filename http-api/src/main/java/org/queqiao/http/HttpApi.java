@@ -75,9 +75,25 @@ public final class HttpApi {
                 sf.directory = WEB_ROOT;
                 sf.location = Location.CLASSPATH;
             });
-            config.spaRoot.addFile("/", WEB_ROOT + "/index.html", Location.CLASSPATH);
+            // deep links of the single-page app get index.html; unknown API paths stay problem+json 404s
+            String index = readIndexHtml();
+            config.spaRoot.addHandler("/", ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    ProblemResponses.write(ctx, 404, "no_such_route", "No API route " + ctx.method() + " " + ctx.path());
+                } else {
+                    ctx.html(index);
+                }
+            });
         } else {
             log.warn("web client not on the classpath (built without the web module); serving the API only");
+        }
+    }
+
+    private static String readIndexHtml() {
+        try (var in = HttpApi.class.getResourceAsStream(WEB_ROOT + "/index.html")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -49,7 +49,8 @@ create table members (
 );
 -- One active account per e-mail across the deployment: the e-mail is the login.
 create unique index members_active_email on members (lower(email)) where status = 'active';
-create index members_org_sort on members (org_id, sort_name, id);
+-- Name order, with what a search walk needs, so walking members in name order reads only the index.
+create index members_org_sort on members (org_id, sort_name, id) include (status, search_text);
 create index members_search on members using gin (search_keys);
 
 create table departments (

@@ -1,7 +1,5 @@
 package org.queqiao.identity;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.queqiao.platform.problem.ProblemException;
 
 /**
- * Argon2id password hashes in the PHC string format
+ * Argon2id ({@link Argon2id}) password hashes in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so the cost can be raised later and old
  * hashes still verify (and are re-hashed on the next login; see {@link #needsRehash}).
  */
@@ -112,13 +110,6 @@ public final class PasswordHasher {
     }
 
     private static byte[] generate(String password, byte[] salt, int m, int t, int p, int len) {
-        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build();
-        Argon2BytesGenerator gen = new Argon2BytesGenerator();
-        gen.init(params);
-        byte[] out = new byte[len];
-        gen.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+        return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, m, t, p, len);
     }
 }

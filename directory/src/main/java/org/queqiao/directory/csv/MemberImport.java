@@ -50,7 +50,7 @@ public final class MemberImport {
     public ImportResult importCsv(Principal actor, String csv) {
         Access.requireAdmin(actor);
         List<ImportRow> rows = parser.parse(csv);
-        return tx.inTransaction(() -> {
+        ImportResult result = tx.inTransaction(() -> {
             Organization org = orgs.lock(actor.orgId());
             rejectTakenEmails(rows);
             Plan plan = orgs.plan(org.planId()).orElseThrow();
@@ -70,7 +70,12 @@ public final class MemberImport {
                     Map.of("members", toInsert.size(), "createdDepartments", paths.created.size()));
             return new ImportResult(toInsert.size(), paths.created.size());
         });
+        if (result.imported() >= BULK) members.refreshAfterBulkLoad();
+        return result;
     }
+
+    /** From this many rows on an import counts as a bulk load worth refreshing search structures for. */
+    private static final int BULK = 1000;
 
     private void rejectTakenEmails(List<ImportRow> rows) {
         Set<String> taken = new HashSet<>(members.activeEmailsAmong(rows.stream().map(ImportRow::email).toList()));

@@ -33,4 +33,10 @@ public interface MemberStore {
     long countActive(UUID orgId);
 
     Page<Member> search(MemberQuery query);
+
+    /**
+     * After a bulk load (committed): brings the search structures up to date with the new rows
+     * (planner statistics, visibility for index-only scans). May finish in the background.
+     */
+    void refreshAfterBulkLoad();
 }

@@ -56,9 +56,6 @@ public final class PgMemberStore implements MemberStore {
                 }
             }
             if (n > 0) links.execute();
-            // a bulk import changes the key statistics the planner relies on; refresh them now rather
-            // than whenever autovacuum gets round to it
-            if (members.size() >= 1000) h.execute("analyze members");
         });
     }
 
@@ -124,6 +121,23 @@ public final class PgMemberStore implements MemberStore {
     @Override
     public Page<Member> search(MemberQuery q) {
         return search.search(q);
+    }
+
+    /**
+     * A bulk import changes the key statistics the planner relies on, and new rows are not yet marked
+     * all-visible, so the name-order walk of a search would read the table instead of the index only.
+     * Autovacuum would fix both within minutes; we do it now, in the background, so searching a freshly
+     * onboarded school is fast at once.
+     */
+    @Override
+    public void refreshAfterBulkLoad() {
+        Thread.ofVirtual().name("members-vacuum").start(() -> {
+            try {
+                db.jdbi().useHandle(h -> h.execute("vacuum (analyze) members"));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(PgMemberStore.class).warn("vacuum after bulk load failed; autovacuum will catch up", e);
+            }
+        });
     }
 
     static String sortName(String name) {

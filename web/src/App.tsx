@@ -35,7 +35,7 @@ export function App() {
 
   const path = usePath();
   const [signupEnabled, setSignupEnabled] = useState(true);
-  const [me, setMe] = useState<{ member: Member; org: Org } | null>(null);
+  const [me, setMe] = useState<{ member: Member; org: Org; mustChangePassword: boolean } | null>(null);
   const [checked, setChecked] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
 
@@ -70,7 +70,7 @@ export function App() {
   const signedIn = (s: SignedIn) => {
     rememberSignIn(s);
     setNotice(undefined);
-    setMe({ member: s.member, org: s.org });
+    setMe({ member: s.member, org: s.org, mustChangePassword: s.mustChangePassword });
     navigate('/directory');
   };
 
@@ -124,6 +124,10 @@ function Shell({ path }: { path: string }) {
         ))}
       </nav>
       <main>
+        {session.mustChangePassword && current.path !== '/account' && (
+          <div className="banner" data-testid="temporary-password-banner">{t('temporaryPasswordBanner')}{' '}
+            <a href="/account" onClick={(e) => { e.preventDefault(); navigate('/account'); }}>{t('changeNow')}</a></div>
+        )}
         <h1>{t(current.label)}</h1>
         {pages[current.path]}
       </main>

@@ -7,7 +7,7 @@ import { Banner, Field, Notice, formatTime, useFormError } from './ui';
 
 export function AccountPage() {
   const { t, lang } = useI18n();
-  const { member, org, signOut } = useSession();
+  const { member, org, signOut, refresh } = useSession();
   const [sessions, setSessions] = useState<Session[]>([]);
   const [pw, setPw] = useState({ currentPassword: '', newPassword: '' });
   const [changed, setChanged] = useState(false);
@@ -20,6 +20,7 @@ export function AccountPage() {
     try {
       await api.changePassword(pw.currentPassword, pw.newPassword);
       setChanged(true);
+      refresh();
       setPw({ currentPassword: '', newPassword: '' });
       reload();
     } catch (err) {

@@ -10,7 +10,7 @@ export interface Department { id: string; name: string; parentId: string | null;
 export interface Plan { id: string; name: string; quotas: Record<string, number> }
 export interface Org { id: string; name: string; plan: Plan; usage: Record<string, number> }
 export interface Session { id: string; deviceName: string | null; ip: string | null; userAgent: string | null; createdAt: string; lastSeenAt: string; current: boolean }
-export interface SignedIn { token: string; member: Member; org: Org }
+export interface SignedIn { token: string; member: Member; org: Org; mustChangePassword: boolean }
 export interface Invitation { id: string; code: string; url: string; role: Role; expiresAt: string; maxUses: number | null; uses: number; revoked: boolean }
 export interface AuditEntry { id: string; at: string; actorName: string | null; action: string; targetType: string | null; targetId: string | null; details: Record<string, unknown> }
 export interface Page<T> { items: T[]; nextCursor: string | null }
@@ -93,7 +93,7 @@ export const api = {
   signup: (b: { orgName: string; name: string; email: string; password: string }) => request<SignedIn>('POST', '/signup', { ...b, deviceName: 'Web' }),
   login: (email: string, password: string) => request<SignedIn>('POST', '/sessions', { email, password, deviceName: 'Web' }),
   logout: () => request<void>('DELETE', '/sessions/current'),
-  me: () => request<{ member: Member; org: Org }>('GET', '/me'),
+  me: () => request<{ member: Member; org: Org; mustChangePassword: boolean }>('GET', '/me'),
   sessions: () => request<{ items: Session[] }>('GET', '/me/sessions'),
   revokeSession: (id: string) => request<void>('DELETE', `/me/sessions/${id}`),
   revokeAllSessions: () => request<void>('DELETE', '/me/sessions'),

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { Member, Org } from './api';
 
-export interface SessionState { member: Member; org: Org; refresh: () => Promise<void>; signOut: () => void }
+export interface SessionState { member: Member; org: Org; mustChangePassword: boolean; refresh: () => Promise<void>; signOut: () => void }
 export const SessionContext = createContext<SessionState | null>(null);
 
 export function useSession(): SessionState {

@@ -104,6 +104,11 @@ public final class Accounts {
         return sessions.open(m, client);
     }
 
+    /** True while the member still signs in with a temporary password an admin handed out. */
+    public boolean mustChangePassword(Principal actor) {
+        return credentials.find(actor.memberId()).map(c -> c.mustChangePassword()).orElse(false);
+    }
+
     public void changePassword(Principal actor, String current, String next) {
         var cred = credentials.find(actor.memberId()).orElseThrow(() -> ProblemException.notFound("Account"));
         Validate.required("currentPassword", current);

@@ -17,6 +17,7 @@ class AccountsIT {
         var me = api.get("/api/v1/me", t.token());
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("member").path("role").asText()).isEqualTo("owner");
+        assertThat(me.json().path("mustChangePassword").asBoolean()).isFalse();
         assertThat(me.json().path("org").path("name").asText()).isEqualTo("鹊桥小学");
         assertThat(me.json().path("org").path("plan").path("id").asText()).isEqualTo("free");
         assertThat(me.json().path("org").path("plan").path("quotas").path("meetingCapacity").asLong()).isEqualTo(100);
@@ -90,7 +91,10 @@ class AccountsIT {
         String id = created.json().path("member").path("id").asText();
         String email = created.json().path("member").path("email").asText();
         String temp = created.json().path("temporaryPassword").asText();
-        String memberToken = login(email, temp, "pc").json().path("token").asText();
+        var first = login(email, temp, "pc");
+        assertThat(first.json().path("mustChangePassword").asBoolean()).as("a temporary password must be changed").isTrue();
+        String memberToken = first.json().path("token").asText();
+        assertThat(api.get("/api/v1/me", memberToken).json().path("mustChangePassword").asBoolean()).isTrue();
         var reset = api.post("/api/v1/members/" + id + "/password-reset", t.token(), Map.of());
         assertThat(reset.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/me", memberToken).status()).isEqualTo(401);

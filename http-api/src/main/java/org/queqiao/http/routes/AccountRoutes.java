@@ -86,7 +86,7 @@ public final class AccountRoutes {
         Principal p = auth.principal(ctx);
         Member m = s.members().find(p.orgId(), p.memberId());
         Organization org = s.organizations().get(p);
-        Respond.ok(ctx, Map.of("member", Views.member(m),
+        Respond.ok(ctx, Map.of("member", Views.member(m), "mustChangePassword", s.accounts().mustChangePassword(p),
                 "org", Views.org(org, s.organizations().planOf(org.id()), s.organizations().usage(org.id()))));
     }
 
@@ -94,6 +94,7 @@ public final class AccountRoutes {
         Principal p = new Principal(in.member().id(), in.member().orgId(), in.member().role(), in.session().id());
         Organization org = s.organizations().get(p);
         return Map.of("token", in.token(), "session", Views.session(in.session(), in.session().id()), "member", Views.member(in.member()),
+                "mustChangePassword", s.accounts().mustChangePassword(p),
                 "org", Views.org(org, s.organizations().planOf(org.id()), s.organizations().usage(org.id())));
     }
 

@@ -4,4 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What login needs to know about an active account. */
-public record Credential(UUID memberId, UUID orgId, String passwordHash, int failedLogins, Instant lockedUntil) {}
+/** {@code mustChangePassword}: the password is a temporary one an admin handed out. */
+public record Credential(UUID memberId, UUID orgId, String passwordHash, int failedLogins, Instant lockedUntil, boolean mustChangePassword) {}

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 public final class PgCredentialStore implements CredentialStore {
     private static final RowMapper<Credential> CRED = (rs, ctx) -> new Credential(Rows.uuid(rs, "id"), Rows.uuid(rs, "org_id"),
-            rs.getString("password_hash"), rs.getInt("failed_logins"), Rows.instant(rs, "locked_until"));
+            rs.getString("password_hash"), rs.getInt("failed_logins"), Rows.instant(rs, "locked_until"), rs.getBoolean("must_change_password"));
 
     private final Db db;
 
@@ -20,13 +20,13 @@ public final class PgCredentialStore implements CredentialStore {
 
     @Override
     public Optional<Credential> findActiveByEmail(String email) {
-        return db.with(h -> h.createQuery("select id, org_id, password_hash, failed_logins, locked_until from members "
+        return db.with(h -> h.createQuery("select id, org_id, password_hash, failed_logins, locked_until, must_change_password from members "
                 + "where lower(email) = lower(:email) and status = 'active'").bind("email", email).map(CRED).findOne());
     }
 
     @Override
     public Optional<Credential> find(UUID memberId) {
-        return db.with(h -> h.createQuery("select id, org_id, password_hash, failed_logins, locked_until from members where id = :id")
+        return db.with(h -> h.createQuery("select id, org_id, password_hash, failed_logins, locked_until, must_change_password from members where id = :id")
                 .bind("id", memberId).map(CRED).findOne());
     }
 

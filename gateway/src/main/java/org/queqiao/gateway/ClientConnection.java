@@ -1,5 +1,7 @@
 package org.queqiao.gateway;
 
+import org.queqiao.platform.rate.TokenBucket;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

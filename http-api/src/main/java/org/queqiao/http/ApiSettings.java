@@ -4,9 +4,10 @@ import org.queqiao.platform.config.Config;
 
 /** HTTP settings read from the configuration once at start-up. */
 public record ApiSettings(String host, int port, long maxBodyBytes, long maxCsvBytes, String publicUrl, String gatewayPublicUrl,
-                          int gatewayPort, String version) {
+                          int gatewayPort, String version, int ratePerAddress, int burstPerAddress) {
     public static ApiSettings from(Config c, int gatewayPort, String version) {
         return new ApiSettings(c.string("http.host"), c.integer("http.port"), c.longValue("http.max-body-bytes"),
-                c.longValue("import.max-csv-bytes"), c.optional("http.public-url"), c.optional("gateway.public-url"), gatewayPort, version);
+                c.longValue("import.max-csv-bytes"), c.optional("http.public-url"), c.optional("gateway.public-url"), gatewayPort, version,
+                c.integer("http.rate-per-address"), c.integer("http.burst-per-address"));
     }
 }

@@ -32,12 +32,14 @@ public final class HttpApi {
     private final Javalin app;
     private final ApiSettings settings;
     private final OperationsRoutes operations;
+    private final RequestRateLimit rateLimit;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private List<ApiRoutes.Route> routes = List.of();
 
     public HttpApi(ApiServices services, ApiSettings settings, Operations ops, MeterRegistry metrics, Duration invitationTtl) {
         this.settings = settings;
         this.operations = new OperationsRoutes(ops);
+        this.rateLimit = new RequestRateLimit(settings.ratePerAddress(), settings.burstPerAddress());
         Auth auth = new Auth(services.sessions());
         Idempotency idempotency = new Idempotency(services.idempotency(), auth);
         this.app = Javalin.create(config -> {
@@ -101,6 +103,7 @@ public final class HttpApi {
         ctx.attribute(START_ATTR, System.nanoTime());
         inFlight.incrementAndGet();
         ctx.header("X-Content-Type-Options", "nosniff");
+        if (ctx.path().startsWith("/api/")) rateLimit.check(ctx);
         if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
         long len = ctx.contentLength();
         boolean csv = ctx.path().equals("/api/v1/members/import");

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stopping a node lets the request in flight finish, and reports "draining" meanwhile; signup can be switched off. */
-class ShutdownIT {
+/** Node-level behaviour: draining on shutdown, the per-address rate limit, the sign-up switch. */
+class NodeBehaviourIT {
     @Test
     void aRequestInFlightCompletesDuringShutdown() throws Exception {
         QueqiaoServer server = TestServer.start(Map.of("import.max-rows", "20000"));
@@ -29,6 +29,24 @@ class ShutdownIT {
         stopping.get(60, TimeUnit.SECONDS);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().path("imported").asInt()).isEqualTo(20000);
+    }
+
+    @Test
+    void aFloodFromOneAddressIsRefusedWithoutStoppingTheService() {
+        try (QueqiaoServer server = TestServer.start(Map.of("http.rate-per-address", "5", "http.burst-per-address", "20"))) {
+            ApiClient api = new ApiClient("http://127.0.0.1:" + server.httpPort());
+            int refused = 0;
+            for (int i = 0; i < 60; i++) {
+                ApiClient.Response r = api.get("/api/v1/client-config", null);
+                if (r.status() == 429) {
+                    refused++;
+                    assertThat(r.code()).isEqualTo("rate_limited");
+                    assertThat(r.headers().firstValue("Retry-After")).contains("1");
+                }
+            }
+            assertThat(refused).isGreaterThan(30);
+            assertThat(api.get("/health", null).status()).as("operations endpoints are not limited").isEqualTo(200);
+        }
     }
 
     @Test

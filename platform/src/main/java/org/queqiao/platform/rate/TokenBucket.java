@@ -1,20 +1,23 @@
-package org.queqiao.gateway;
+package org.queqiao.platform.rate;
 
-/** Inbound rate limit of one connection: {@code rate} frames per second with bursts up to {@code burst}. */
-final class TokenBucket {
+/**
+ * A rate limit: {@code rate} events per second with bursts up to {@code burst}. Not thread-safe: one
+ * owner (a connection's event loop), or synchronise on it.
+ */
+public final class TokenBucket {
     private final double tokensPerNano;
     private final double burst;
     private double tokens;
     private long lastRefillNanos;
 
-    TokenBucket(int rate, int burst, long nowNanos) {
+    public TokenBucket(int rate, int burst, long nowNanos) {
         this.tokensPerNano = rate / 1e9;
         this.burst = burst;
         this.tokens = burst;
         this.lastRefillNanos = nowNanos;
     }
 
-    boolean tryTake(long nowNanos) {
+    public boolean tryTake(long nowNanos) {
         tokens = Math.min(burst, tokens + (nowNanos - lastRefillNanos) * tokensPerNano);
         lastRefillNanos = nowNanos;
         if (tokens < 1) return false;

@@ -42,12 +42,17 @@ public final class NatsEventBus implements EventBus {
     /** Connects, failing fast with an actionable message when NATS is unreachable; reconnects forever afterwards. */
     public static NatsEventBus connect(String url, String prefix, String nodeId) {
         Topics.requireValid(prefix);
+        if (!nodeId.chars().allMatch(c -> c > 32 && c < 127)) {
+            // the origin travels in a NATS header, which takes printable ASCII only
+            throw new IllegalArgumentException("node.name must be printable ASCII without spaces for the NATS bus: '" + nodeId + "'");
+        }
         Options options = new Options.Builder()
                 .server(url)
                 .connectionName(nodeId)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500))
+                .reconnectJitter(Duration.ofMillis(250))
                 .connectionListener(listener(url))
                 .build();
         try {
@@ -76,7 +81,13 @@ public final class NatsEventBus implements EventBus {
         Topics.requireValid(topic);
         if (closed) throw new IllegalStateException("bus is closed");
         Headers h = new Headers().put(ORIGIN_HEADER, nodeId);
-        nats.publish(subject(topic), h, payload.getBytes(StandardCharsets.UTF_8));
+        try {
+            nats.publish(subject(topic), h, payload.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException e) {
+            // NATS unreachable for longer than the reconnect buffer holds. The state this event
+            // announces is already committed; failing the caller would turn done work into an error.
+            log.warn("NATS unavailable: dropped {} event ({}); clients resync from the database", topic, e.getMessage());
+        }
     }
 
     @Override

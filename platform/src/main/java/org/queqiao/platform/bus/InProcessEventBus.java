@@ -41,6 +41,7 @@ public final class InProcessEventBus implements EventBus {
     @Override
     public Subscription subscribe(String topic, EventHandler handler) {
         Topics.requireValid(topic);
+        if (closed) throw new IllegalStateException("bus is closed");
         Mailbox mailbox = new Mailbox(topic, handler, log);
         byTopic.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(mailbox);
         return () -> {

@@ -143,6 +143,7 @@ public abstract class EventBusContract {
         assertThatThrownBy(() -> bus.publish("a.>", "x")).isInstanceOf(IllegalArgumentException.class);
         bus.close();
         assertThatThrownBy(() -> bus.publish(topic(), "x")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> bus.subscribe(topic(), e -> { })).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The substring index of a member: every single character and every pair of adjacent characters of
- * their name, e-mail, phone and title, lower-cased. A query of two or more characters becomes the set
+ * their name (and its pinyin and initials), e-mail local part, phone and title, lower-cased. A query of two or more characters becomes the set
  * of its pairs; a member matches when it holds all of them (a GIN containment lookup) and the query
  * really occurs in its text (the recheck). Unlike trigrams this serves two-character Chinese names.
  */
@@ -21,7 +21,14 @@ public final class SearchKeys {
 
     /** The text searched: the fields joined by a separator no query can contain. */
     public static String text(Member m) {
-        return String.join("\u0001", normalise(m.name()), emailLocalPart(m.email()), normalise(m.phone()), normalise(m.title()));
+        return String.join("\u0001", searchedFields(m));
+    }
+
+    /** Name, its pinyin and initials (for Chinese names), e-mail local part, phone, title; normalised. */
+    private static String[] searchedFields(Member m) {
+        String[] pinyin = Pinyin.of(m.name());
+        return new String[]{normalise(m.name()), pinyin == null ? "" : pinyin[0], pinyin == null ? "" : pinyin[1],
+                emailLocalPart(m.email()), normalise(m.phone()), normalise(m.title())};
     }
 
     /**
@@ -36,7 +43,7 @@ public final class SearchKeys {
 
     public static List<String> keys(Member m) {
         Set<String> keys = new LinkedHashSet<>();
-        for (String field : new String[]{m.name(), emailLocalPart(m.email()), m.phone(), m.title()}) {
+        for (String field : searchedFields(m)) {
             int[] cps = normalise(field).codePoints().toArray();
             for (int i = 0; i < cps.length; i++) {
                 keys.add(new String(cps, i, 1));

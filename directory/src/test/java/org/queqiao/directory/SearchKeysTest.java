@@ -25,6 +25,17 @@ class SearchKeysTest {
     }
 
     @Test
+    void chineseNamesAreFoundByPinyinAndInitials() {
+        Member zhang = m("张伟明", "zwm@example.com");
+        assertThat(Pinyin.of("张伟明")).containsExactly("zhangweiming", "zwm");
+        assertThat(Pinyin.of("Li Na")).isNull();
+        for (String q : List.of("zhangwei", "weiming", "zwm", "zw")) {
+            assertThat(SearchKeys.keys(zhang)).as(q).containsAll(SearchKeys.queryKeys(q));
+            assertThat(SearchKeys.text(zhang)).as(q).contains(q);
+        }
+    }
+
+    @Test
     void theSharedEmailDomainIsNotSearchable() {
         Member zhang = m("张伟明", "Wei.Zhang@Example.com");
         assertThat(SearchKeys.text(zhang)).doesNotContain("example");

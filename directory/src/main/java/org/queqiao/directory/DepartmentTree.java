@@ -154,13 +154,19 @@ public final class DepartmentTree {
         return depth;
     }
 
-    /** Levels in the subtree rooted at {@code id}, counting itself. */
+    /** Levels in the subtree rooted at {@code id}, counting itself (one pass over the tree: it may hold 50,000 departments). */
     private static int height(List<Department> all, UUID id) {
-        int h = 1;
-        for (Department d : all) {
-            if (id.equals(d.parentId())) h = Math.max(h, 1 + height(all, d.id()));
+        Map<UUID, List<UUID>> children = new HashMap<>();
+        for (Department d : all) if (d.parentId() != null) children.computeIfAbsent(d.parentId(), k -> new java.util.ArrayList<>()).add(d.id());
+        int height = 0;
+        List<UUID> level = List.of(id);
+        while (!level.isEmpty()) {
+            height++;
+            List<UUID> next = new java.util.ArrayList<>();
+            for (UUID u : level) next.addAll(children.getOrDefault(u, List.of()));
+            level = next;
         }
-        return h;
+        return height;
     }
 
     private static Map<UUID, UUID> parents(List<Department> all) {

@@ -28,6 +28,11 @@ public final class Organizations {
         return orgs.find(actor.orgId()).orElseThrow(() -> ProblemException.notFound("Organisation"));
     }
 
+    /** For system paths without a signed-in member (invitation look-ups, sign-in responses). */
+    public Organization byId(UUID orgId) {
+        return orgs.find(orgId).orElseThrow(() -> ProblemException.notFound("Organisation"));
+    }
+
     public Plan planOf(UUID orgId) {
         Organization org = orgs.find(orgId).orElseThrow(() -> ProblemException.notFound("Organisation"));
         return orgs.plan(org.planId()).orElseThrow(() -> new IllegalStateException("plan " + org.planId() + " missing"));

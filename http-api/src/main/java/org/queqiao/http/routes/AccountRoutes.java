@@ -92,7 +92,7 @@ public final class AccountRoutes {
 
     Map<String, Object> signedIn(SignedIn in) {
         Principal p = new Principal(in.member().id(), in.member().orgId(), in.member().role(), in.session().id());
-        Organization org = s.organizations().get(p);
+        Organization org = s.organizations().byId(in.member().orgId());
         return Map.of("token", in.token(), "session", Views.session(in.session(), in.session().id()), "member", Views.member(in.member()),
                 "mustChangePassword", s.accounts().mustChangePassword(p),
                 "org", Views.org(org, s.organizations().planOf(org.id()), s.organizations().usage(org.id())));

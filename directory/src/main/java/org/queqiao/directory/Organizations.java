@@ -54,6 +54,14 @@ public final class Organizations {
         return orgs.plans();
     }
 
+    /** Operator view: organisations in creation order, one page after the cursor. */
+    public org.queqiao.platform.page.Page<Organization> listForOperator(org.queqiao.platform.page.PageRequest page) {
+        UUID after = page.isFirst() ? null : org.queqiao.platform.id.Ids.parseOrNull(page.afterId());
+        if (!page.isFirst() && after == null) throw ProblemException.invalid("cursor", "invalid_cursor", "cursor is not one this server issued");
+        return org.queqiao.platform.page.Page.of(orgs.list(after, page.limit() + 1), page.limit(),
+                o -> org.queqiao.platform.page.PageRequest.cursor("", o.id().toString()));
+    }
+
     /** Operator action (not reachable by tenants): move an organisation to another plan. */
     public void changePlan(UUID orgId, String planId) {
         orgs.plan(planId).orElseThrow(() -> ProblemException.invalid("planId", "unknown_plan", "No plan named " + planId));

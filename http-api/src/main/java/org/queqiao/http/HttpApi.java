@@ -11,6 +11,7 @@ import org.queqiao.http.routes.AccountRoutes;
 import org.queqiao.http.routes.DepartmentRoutes;
 import org.queqiao.http.routes.InvitationRoutes;
 import org.queqiao.http.routes.MemberRoutes;
+import org.queqiao.http.routes.OperatorRoutes;
 import org.queqiao.http.routes.OrgRoutes;
 import org.queqiao.platform.problem.ProblemException;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public final class HttpApi {
             new DepartmentRoutes(services, settings, auth).register(r);
             new InvitationRoutes(services, settings, auth, accounts, invitationTtl).register(r);
             new OrgRoutes(services, settings, auth).register(r);
+            new OperatorRoutes(services, settings, settings.operatorToken()).register(r);
             operations.register(r);
             routes = r.registered();
             config.routes.before(ctx -> before(ctx));

@@ -50,6 +50,23 @@ class NodeBehaviourIT {
     }
 
     @Test
+    void theOperatorMovesAnOrganisationToAnotherPlan() {
+        try (QueqiaoServer server = TestServer.start(Map.of("operator.token", "operator-secret-0123456789"))) {
+            ApiClient api = new ApiClient("http://127.0.0.1:" + server.httpPort());
+            var t = api.signup("Growing school");
+            ApiClient.Response denied = api.post("/api/operator/v1/orgs/" + t.orgId() + "/plan", t.token(), Map.of("planId", "enterprise"));
+            assertThat(denied.status()).as("a tenant's token is not the operator's").isEqualTo(401);
+            var moved = api.post("/api/operator/v1/orgs/" + t.orgId() + "/plan", "operator-secret-0123456789", Map.of("planId", "enterprise"));
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            assertThat(api.get("/api/v1/me", t.token()).json().path("org").path("plan").path("quotas").path("members").asLong()).isEqualTo(200000);
+            assertThat(api.post("/api/operator/v1/orgs/" + t.orgId() + "/plan", "operator-secret-0123456789", Map.of("planId", "gold")).code())
+                    .isEqualTo("unknown_plan");
+            assertThat(api.get("/api/operator/v1/orgs", "operator-secret-0123456789").json().path("items").findValuesAsText("name")).contains("Growing school");
+        }
+        assertThat(TestServer.client().get("/api/operator/v1/plans", "anything").code()).as("off without a token").isEqualTo("operator_api_disabled");
+    }
+
+    @Test
     void operatorsCanTurnSignupOff() {
         try (QueqiaoServer server = TestServer.start(Map.of("signup.enabled", "false"))) {
             ApiClient api = new ApiClient("http://127.0.0.1:" + server.httpPort());

@@ -21,5 +21,8 @@ public interface OrganizationStore {
 
     Optional<Plan> plan(String planId);
 
+    /** Every organisation, by creation (id order), for the operator; paged. */
+    List<Organization> list(UUID after, int limit);
+
     List<Plan> plans();
 }

@@ -57,6 +57,12 @@ public final class PgOrganizationStore implements OrganizationStore {
     }
 
     @Override
+    public List<Organization> list(UUID after, int limit) {
+        return db.with(h -> h.createQuery("select * from organizations where id > coalesce(cast(:after as uuid), '00000000-0000-0000-0000-000000000000') "
+                + "order by id limit :limit").bind("after", after).bind("limit", limit).map(ORG).list());
+    }
+
+    @Override
     public List<Plan> plans() {
         return db.with(h -> h.createQuery("select * from plans order by sort_order, id").map(PLAN).list());
     }

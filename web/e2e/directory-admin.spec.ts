@@ -72,3 +72,34 @@ test('an admin signs up, imports members with a row report, searches and offboar
   await page.getByTestId('lang-switch').selectOption('zh-CN');
   await expect(page.getByTestId('nav-directory')).toHaveText('通讯录');
 });
+
+test('an offboarded member is signed out of their open browser at once', async ({ browser, page }) => {
+  const id = Date.now().toString(36);
+  await page.goto('/signup');
+  await page.getByTestId('signup-org').fill('离职测试');
+  await page.getByTestId('signup-name').fill('管理员');
+  await page.getByTestId('signup-email').fill(`admin.${id}@example.cn`);
+  await page.getByTestId('signup-password').fill('correct horse battery');
+  await page.getByTestId('signup-submit').click();
+  await page.getByTestId('nav-admin-members').click();
+  await page.getByRole('button', { name: '添加成员' }).click();
+  await page.getByLabel('姓名').fill('即将离职');
+  await page.getByLabel('邮箱').fill(`leaver.${id}@example.cn`);
+  await page.getByRole('button', { name: '保存' }).click();
+  const temporary = (await page.getByTestId('temporary-password').textContent())!.trim();
+
+  const leaverContext = await browser.newContext({ locale: 'zh-CN' });
+  const leaver = await leaverContext.newPage();
+  await leaver.goto('/login');
+  await leaver.getByTestId('login-email').fill(`leaver.${id}@example.cn`);
+  await leaver.getByTestId('login-password').fill(temporary);
+  await leaver.getByTestId('login-submit').click();
+  await expect(leaver.getByTestId('temporary-password-banner')).toBeVisible();
+  await leaver.waitForTimeout(500); // the realtime connection is up
+
+  await page.getByTestId('member-row').filter({ hasText: '即将离职' }).getByTestId('member-deactivate').click();
+  await page.getByTestId('confirm-deactivate').click();
+  await expect(leaver.getByTestId('login-submit')).toBeVisible({ timeout: 3_000 });
+  await expect(leaver.getByText('登录已失效，请重新登录。')).toBeVisible();
+  await leaverContext.close();
+});

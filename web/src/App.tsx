@@ -11,6 +11,7 @@ import { MembersAdmin } from './admin/MembersAdmin';
 import { DirectoryPage } from './directory';
 import { I18nContext, initialLang, translate, useI18n, type Key, type Lang } from './i18n';
 import { navigate, usePath } from './router';
+import { RealtimeConnection } from './realtime';
 import { SessionContext, isAdmin, useSession, type SessionState } from './session';
 
 interface NavItem { path: string; label: Key; testId: string; admin?: boolean }
@@ -35,6 +36,7 @@ export function App() {
 
   const path = usePath();
   const [signupEnabled, setSignupEnabled] = useState(true);
+  const [gatewayUrl, setGatewayUrl] = useState<string | null>(null);
   const [me, setMe] = useState<{ member: Member; org: Org; mustChangePassword: boolean } | null>(null);
   const [checked, setChecked] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
@@ -57,7 +59,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    api.clientConfig().then((c) => setSignupEnabled(c.signupEnabled), () => {});
+    api.clientConfig().then((c) => { setSignupEnabled(c.signupEnabled); setGatewayUrl(c.gatewayUrl); }, () => {});
     onUnauthorized(() => {
       tokens.clear();
       setMe(null);
@@ -66,6 +68,25 @@ export function App() {
     });
     refresh();
   }, [refresh]);
+
+  // While signed in, hold the realtime connection: when an admin offboards this member or the session
+  // is revoked elsewhere, the server closes it and this tab returns to the sign-in page at once.
+  const signedInMember = me?.member.id;
+  useEffect(() => {
+    const token = tokens.get();
+    if (!signedInMember || !gatewayUrl || !token) return;
+    const rt = new RealtimeConnection({
+      url: gatewayUrl, token,
+      onSignedOut: () => {
+        tokens.clear();
+        setMe(null);
+        setNotice(translate(initialLang(), 'sessionEnded'));
+        navigate('/login');
+      },
+    });
+    rt.start();
+    return () => rt.stop();
+  }, [signedInMember, gatewayUrl]);
 
   const signedIn = (s: SignedIn) => {
     rememberSignIn(s);

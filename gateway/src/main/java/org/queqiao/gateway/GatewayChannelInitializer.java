@@ -49,6 +49,12 @@ final class GatewayChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        if (openChannels.size() >= gw.settings().maxConnections()) {
+            // at capacity: refuse before reading anything, so a flood costs us almost nothing
+            gw.metrics().connectionRefusedAtCapacity();
+            ch.close();
+            return;
+        }
         openChannels.add(ch);
         ch.pipeline()
                 .addLast("http", new HttpServerCodec(4096, MAX_UPGRADE_REQUEST_BYTES, MAX_UPGRADE_REQUEST_BYTES))

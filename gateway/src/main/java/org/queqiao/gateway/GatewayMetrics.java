@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class GatewayMetrics {
     private final AtomicInteger authenticated = new AtomicInteger();
     private final Counter pushesDelivered;
+    private final Counter refusedAtCapacity;
     private final Map<ErrorCode, Counter> rejected = new EnumMap<>(ErrorCode.class);
     private final Map<ErrorCode, Counter> disconnects = new EnumMap<>(ErrorCode.class);
 
@@ -23,6 +24,8 @@ final class GatewayMetrics {
         Gauge.builder("queqiao.gateway.connections.authenticated", authenticated, AtomicInteger::get)
                 .description("Authenticated realtime connections")
                 .register(registry);
+        refusedAtCapacity = Counter.builder("queqiao.gateway.connections.refused")
+                .description("Sockets closed on accept because gateway.max-connections were open").register(registry);
         pushesDelivered = Counter.builder("queqiao.gateway.pushes.delivered")
                 .description("Push frames written to client sockets, replays included")
                 .register(registry);
@@ -32,6 +35,10 @@ final class GatewayMetrics {
             disconnects.put(code, Counter.builder("queqiao.gateway.disconnects").tag("reason", code.wire())
                     .description("Connections the server closed, by error code (slow_consumer among them)").register(registry));
         }
+    }
+
+    void connectionRefusedAtCapacity() {
+        refusedAtCapacity.increment();
     }
 
     void pushDelivered() {

@@ -17,7 +17,8 @@ record GatewaySettings(
         Duration resumeWindow,
         int ioThreads,
         int inboundRate,
-        int inboundBurst) {
+        int inboundBurst,
+        int maxConnections) {
 
     /**
      * Frames up to this size are read (and rejected with an error frame when above maxFrameBytes);
@@ -40,7 +41,8 @@ record GatewaySettings(
                 c.duration("gateway.resume-window"),
                 c.integer("gateway.io-threads"),
                 c.integer("gateway.inbound-rate"),
-                c.integer("gateway.inbound-burst"));
+                c.integer("gateway.inbound-burst"),
+                c.integer("gateway.max-connections"));
         s.check();
         return s;
     }
@@ -55,6 +57,7 @@ record GatewaySettings(
         require(resumeBuffer >= 0, "gateway.resume-buffer must not be negative");
         require(!resumeWindow.isNegative(), "gateway.resume-window must not be negative");
         require(ioThreads >= 0, "gateway.io-threads must not be negative");
+        require(maxConnections >= 1, "gateway.max-connections must be positive");
         require(inboundRate > 0 && inboundBurst >= 1, "gateway.inbound-rate and gateway.inbound-burst must be positive");
     }
 

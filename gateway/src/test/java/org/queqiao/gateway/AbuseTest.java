@@ -41,6 +41,29 @@ class AbuseTest {
     }
 
     @Test
+    void beyondMaxConnectionsNewSocketsAreRefusedAndTheOpenOnesCarryOn() {
+        h = GatewayHarness.start("gateway.max-connections", "3");
+        WsClient a = h.connectAs(h.login(Member.random()));
+        WsClient b = h.connectAs(h.login(Member.random()));
+        WsClient c = h.connectAs(h.login(Member.random()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(h::connect).as("the fourth socket is closed on accept")
+                .isInstanceOf(java.util.concurrent.CompletionException.class);
+        a.send("{\"t\":\"ping\"}");
+        a.expect("pong");
+        c.close();
+        GatewayHarness.eventually("a place frees up", () -> {
+            try {
+                h.connect().close();
+                return true;
+            } catch (java.util.concurrent.CompletionException e) {
+                return false;
+            }
+        });
+        b.send("{\"t\":\"ping\"}");
+        b.expect("pong");
+    }
+
+    @Test
     void repeatedMalformedFramesCloseTheConnection() {
         h = GatewayHarness.start();
         WsClient client = h.connectAs(h.login(Member.random()));

@@ -65,10 +65,16 @@ test('an admin signs up, imports members with a row report, searches and offboar
   await page.getByLabel('显示已停用成员').check();
   await expect(page.getByTestId('member-row').filter({ hasText: '李娜' }).getByTestId('member-status')).toHaveText('已停用');
 
+  // the plan and its quotas: the free plan's 100-party meeting room and two agent seats
+  await page.getByTestId('nav-admin-organization').click();
+  await expect(page.getByTestId('quota-table')).toContainText('单场会议人数');
+  await expect(page.getByTestId('quota-table')).toContainText('100');
+  await expect(page.getByTestId('quota-table')).toContainText('3 / 200');
+
   // languages switch both ways
   await page.getByTestId('lang-switch').selectOption('en');
   await expect(page.getByTestId('nav-directory')).toHaveText('Directory');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Members');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organisation');
   await page.getByTestId('lang-switch').selectOption('zh-CN');
   await expect(page.getByTestId('nav-directory')).toHaveText('通讯录');
 });

@@ -8,6 +8,7 @@ import { DepartmentsAdmin } from './admin/DepartmentsAdmin';
 import { ImportAdmin } from './admin/ImportAdmin';
 import { InvitationsAdmin } from './admin/InvitationsAdmin';
 import { MembersAdmin } from './admin/MembersAdmin';
+import { OrganizationAdmin } from './admin/OrganizationAdmin';
 import { DirectoryPage } from './directory';
 import { I18nContext, initialLang, translate, useI18n, type Key, type Lang } from './i18n';
 import { navigate, usePath } from './router';
@@ -22,6 +23,7 @@ const NAV: NavItem[] = [
   { path: '/admin/import', label: 'importMembers', testId: 'nav-admin-import', admin: true },
   { path: '/admin/invitations', label: 'invitations', testId: 'nav-admin-invitations', admin: true },
   { path: '/admin/audit', label: 'audit', testId: 'nav-admin-audit', admin: true },
+  { path: '/admin/organization', label: 'organization', testId: 'nav-admin-organization', admin: true },
   { path: '/account', label: 'account', testId: 'nav-account' },
 ];
 
@@ -127,7 +129,7 @@ function Shell({ path }: { path: string }) {
   useEffect(() => { if (current.path !== path) navigate(current.path); }, [current.path, path]);
   const pages: Record<string, React.ReactNode> = {
     '/directory': <DirectoryPage />, '/admin/members': <MembersAdmin />, '/admin/departments': <DepartmentsAdmin />,
-    '/admin/import': <ImportAdmin />, '/admin/invitations': <InvitationsAdmin />, '/admin/audit': <AuditAdmin />, '/account': <AccountPage />,
+    '/admin/import': <ImportAdmin />, '/admin/invitations': <InvitationsAdmin />, '/admin/audit': <AuditAdmin />, '/admin/organization': <OrganizationAdmin />, '/account': <AccountPage />,
   };
   return (
     <div className="shell">

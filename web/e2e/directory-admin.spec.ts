@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 // An admin onboards a school: sign up, build departments, import members from CSV (fixing a bad row),
@@ -14,7 +15,7 @@ async function importFile(page: Page, body: Buffer) {
   await page.getByTestId('import-submit').click();
 }
 
-test('an admin signs up, imports members with a row report, searches and offboards', async ({ page }) => {
+test('an admin signs up, imports members with a row report, searches and offboards', async ({ browser, page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: '创建组织' }).click();
   await page.getByTestId('signup-org').fill('鹊桥实验小学');
@@ -45,6 +46,21 @@ test('an admin signs up, imports members with a row report, searches and offboar
   await expect(page.getByTestId('import-row-error').first()).toContainText('邮箱格式不正确');
   await importFile(page, csv(`lina.${run}@school.example.cn`));
   await expect(page.getByTestId('import-success')).toContainText('已导入 3 名成员');
+
+  // imported members sign in the first time with the activation codes their admin hands out
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('activation-codes').click()]);
+  const codes = readFileSync((await download.path())!, 'utf-8').split('\n');
+  const [, zhangEmail, zhangCode] = codes.find((l) => l.startsWith('张伟,'))!.split(',');
+  const teacherContext = await browser.newContext({ locale: 'zh-CN' });
+  const teacher = await teacherContext.newPage();
+  await teacher.goto('/login');
+  await teacher.getByRole('link', { name: '激活我的账号' }).click();
+  await teacher.getByTestId('activate-email').fill(zhangEmail);
+  await teacher.getByTestId('activate-code').fill(zhangCode);
+  await teacher.getByTestId('activate-password').fill('teacher password 1');
+  await teacher.getByTestId('activate-submit').click();
+  await expect(teacher.getByTestId('nav-directory')).toHaveText('通讯录');
+  await teacherContext.close();
 
   // the directory finds people by a Chinese name and by a fragment of an e-mail
   await page.getByTestId('nav-directory').click();

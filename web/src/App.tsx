@@ -1,7 +1,7 @@
 // The shell: language, who is signed in, the navigation and the page for the current path.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, onUnauthorized, tokens, type Member, type Org, type SignedIn } from './api';
-import { JoinPage, LoginPage, SignupPage, rememberSignIn } from './auth';
+import { ActivatePage, JoinPage, LoginPage, SignupPage, rememberSignIn } from './auth';
 import { AccountPage } from './account';
 import { AuditAdmin } from './admin/AuditAdmin';
 import { DepartmentsAdmin } from './admin/DepartmentsAdmin';
@@ -100,6 +100,7 @@ export function App() {
   let page: React.ReactNode;
   if (path.startsWith('/join/')) page = <JoinPage code={decodeURIComponent(path.slice(6))} onSignedIn={signedIn} />;
   else if (!checked) page = null;
+  else if (!me && path === '/activate') page = <ActivatePage onSignedIn={signedIn} />;
   else if (!me) page = path === '/signup' && signupEnabled
     ? <SignupPage onSignedIn={signedIn} />
     : <LoginPage onSignedIn={signedIn} signupEnabled={signupEnabled} notice={notice} />;

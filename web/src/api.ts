@@ -117,5 +117,6 @@ export const api = {
   invitation: (code: string) => request<{ orgName: string; role: Role; expiresAt: string }>('GET', `/invitations/code/${encodeURIComponent(code)}`),
   acceptInvitation: (code: string, b: { name: string; email: string; password: string }) =>
     request<SignedIn>('POST', `/invitations/code/${encodeURIComponent(code)}/accept`, { ...b, deviceName: 'Web' }),
+  activate: (b: { email: string; code: string; password: string }) => request<SignedIn>('POST', '/activate', { ...b, deviceName: 'Web' }),
   audit: (cursor?: string | null) => request<Page<AuditEntry>>('GET', `/audit${q({ cursor })}`),
 };

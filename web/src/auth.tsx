@@ -46,6 +46,7 @@ export function LoginPage({ onSignedIn, signupEnabled, notice }: { onSignedIn: (
         <Field label={t('password')} name="password" type="password" value={password} onChange={setPassword} error={error} testId="login-password" autoComplete="current-password" />
         <button className="primary" disabled={busy} data-testid="login-submit">{t('signIn')}</button>
       </form>
+      <p className="muted">{t('haveActivationCode')} <a href="/activate" onClick={(e) => { e.preventDefault(); navigate('/activate'); }}>{t('activate')}</a></p>
       {signupEnabled && (
         <p className="muted">{t('noAccount')} <a href="/signup" onClick={(e) => { e.preventDefault(); navigate('/signup'); }}>{t('signUp')}</a></p>
       )}
@@ -115,6 +116,33 @@ export function JoinPage({ code, onSignedIn }: { code: string; onSignedIn: (s: S
         <Field label={t('email')} name="email" type="email" value={form.email} onChange={set('email')} error={error} />
         <Field label={t('password')} name="password" type="password" value={form.password} onChange={set('password')} error={error} />
         <button className="primary">{t('join')}</button>
+      </form>
+    </AuthFrame>
+  );
+}
+
+export function ActivatePage({ onSignedIn }: { onSignedIn: (s: SignedIn) => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState({ email: '', code: '', password: '' });
+  const { error, capture, setError } = useFormError();
+  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      onSignedIn(await api.activate(form));
+    } catch (err) {
+      capture(err);
+    }
+  };
+  return (
+    <AuthFrame title={t('activate')}>
+      <form onSubmit={submit} noValidate>
+        <Banner error={error} fields={['email', 'code', 'password']} />
+        <Field label={t('email')} name="email" type="email" value={form.email} onChange={set('email')} error={error} testId="activate-email" />
+        <Field label={t('activationCode')} name="code" value={form.code} onChange={set('code')} error={error} testId="activate-code" />
+        <Field label={t('chooseYourPassword')} name="password" type="password" value={form.password} onChange={set('password')} error={error} testId="activate-password" autoComplete="new-password" />
+        <button className="primary" data-testid="activate-submit">{t('activate')}</button>
       </form>
     </AuthFrame>
   );

@@ -64,6 +64,14 @@ export function ImportAdmin() {
       <Banner error={error} />
       {result && <div className="banner ok" data-testid="import-success">{t('importDone', { n: result.imported, d: result.createdDepartments })}</div>}
       {rows.length > 0 && <ImportReport rows={rows} />}
+      <h2>{t('activationCodes')}</h2>
+      <p>{t('activationExplain')}</p>
+      <button data-testid="activation-codes" onClick={async () => {
+        const res = await fetch('/api/v1/members/activation-codes', { method: 'POST', headers: { Authorization: `Bearer ${localStorage.getItem('queqiao.token')}` } });
+        if (!res.ok) { setError({ message: t('networkError') }); return; }
+        const url = URL.createObjectURL(await res.blob());
+        Object.assign(document.createElement('a'), { href: url, download: 'queqiao-activation-codes.csv' }).click();
+      }}>{t('downloadActivationCodes')}</button>
     </section>
   );
 }

@@ -37,6 +37,9 @@ create table members (
     -- credentials (identity module)
     password_hash         text,
     must_change_password  boolean not null default false,
+    -- one-time activation code for members added without a password (CSV import): SHA-256 only
+    activation_code_hash  bytea,
+    activation_expires_at timestamptz,
     failed_logins         int not null default 0,
     locked_until          timestamptz,
     -- lower-cased name for sorting and cursor paging; byte order ("C") so the order, the cursors

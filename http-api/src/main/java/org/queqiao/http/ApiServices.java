@@ -6,6 +6,7 @@ import org.queqiao.directory.MemberDirectory;
 import org.queqiao.directory.Organizations;
 import org.queqiao.directory.csv.MemberImport;
 import org.queqiao.identity.Accounts;
+import org.queqiao.identity.Activations;
 import org.queqiao.identity.Offboarding;
 import org.queqiao.identity.Sessions;
 import org.queqiao.platform.audit.AuditReader;
@@ -14,4 +15,4 @@ import org.queqiao.platform.idempotency.IdempotencyStore;
 /** The domain services the HTTP API exposes; built by the server's wiring. */
 public record ApiServices(Accounts accounts, Sessions sessions, Offboarding offboarding, MemberDirectory members,
                           DepartmentTree departments, MemberImport memberImport, Invitations invitations,
-                          Organizations organizations, AuditReader audit, IdempotencyStore idempotency) {}
+                          Organizations organizations, AuditReader audit, IdempotencyStore idempotency, Activations activations) {}

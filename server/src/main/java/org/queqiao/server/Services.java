@@ -8,6 +8,7 @@ import org.queqiao.directory.csv.MemberCsvParser;
 import org.queqiao.directory.csv.MemberImport;
 import org.queqiao.http.ApiServices;
 import org.queqiao.identity.Accounts;
+import org.queqiao.identity.Activations;
 import org.queqiao.identity.Offboarding;
 import org.queqiao.identity.PasswordHasher;
 import org.queqiao.identity.PasswordPolicy;
@@ -51,7 +52,9 @@ final class Services {
         var accounts = new Accounts(orgs, directory, invitations, new PgCredentialStore(db), sessions, hasher,
                 new PasswordPolicy(policy.minPasswordLength()), audit, db, c.bool("signup.enabled"), c.string("signup.default-plan"));
         var offboarding = new Offboarding(directory, members, orgs, sessions, List.of(invitationStore::reassignCreator), audit, db, bus);
+        var activations = new Activations(new PgCredentialStore(db), directory, sessions, hasher, new PasswordPolicy(policy.minPasswordLength()),
+                audit, c.duration("activation.ttl"), policy.maxFailuresPerIpPerMinute());
         return new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
-                new PgIdempotencyStore(db));
+                new PgIdempotencyStore(db), activations);
     }
 }

@@ -33,6 +33,11 @@ public final class AccountRoutes {
         r.get("/api/v1/client-config", this::clientConfig);
         r.post("/api/v1/signup", this::signup);
         r.post("/api/v1/sessions", this::login);
+        r.post("/api/v1/activate", ctx -> {
+            Body b = Body.of(ctx, settings.maxBodyBytes());
+            SignedIn in = s.activations().activate(b.string("email"), b.string("code"), b.string("password"), Clients.of(ctx, b.string("deviceName")));
+            Respond.created(ctx, signedIn(in));
+        });
         r.delete("/api/v1/sessions/current", ctx -> {
             Principal p = auth.principal(ctx);
             s.sessions().revoke(p, p.sessionId());

@@ -47,6 +47,13 @@ public final class MemberRoutes {
         r.get("/api/v1/members/import/template", ctx -> ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"queqiao-members.csv\"").result(MemberCsvParser.TEMPLATE));
         r.create("/api/v1/members/import", this::importCsv);
+        r.post("/api/v1/members/activation-codes", ctx -> {
+            var issued = s.activations().issueForMembersWithoutPassword(auth.principal(ctx));
+            StringBuilder csv = new StringBuilder("name,email,activationCode,expiresAt\n");
+            for (var c : issued) csv.append(csvCell(c.name())).append(',').append(csvCell(c.email())).append(',').append(c.code()).append(',').append(c.expiresAt()).append('\n');
+            ctx.status(200).contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"queqiao-activation-codes.csv\"")
+                    .result(csv.toString());
+        });
         r.get("/api/v1/members/{id}", ctx -> Respond.ok(ctx, Views.member(s.members().get(auth.principal(ctx), PathIds.id(ctx, "Member")))));
         r.patch("/api/v1/members/{id}", this::update);
         r.post("/api/v1/members/{id}/deactivate", ctx -> {
@@ -106,6 +113,13 @@ public final class MemberRoutes {
         }
         ImportResult result = s.memberImport().importCsv(p, utf8(raw));
         Respond.ok(ctx, Map.of("imported", result.imported(), "createdDepartments", result.createdDepartments()));
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula. */
+    private static String csvCell(String v) {
+        String s = v == null ? "" : v;
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) s = "'" + s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** JSON null for an optional text field clears it (the domain clears on empty string). */

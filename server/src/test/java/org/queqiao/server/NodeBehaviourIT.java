@@ -23,7 +23,7 @@ class NodeBehaviourIT {
         for (int i = 0; i < 20000; i++) csv.append("学生").append(i).append(",s").append(i).append('.').append(s).append("@example.com,Grade ").append(i % 12).append('\n');
         CompletableFuture<ApiClient.Response> importing = CompletableFuture.supplyAsync(() ->
                 api.postRaw("/api/v1/members/import", t.token(), "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
-        Thread.sleep(300); // the import is running
+        Thread.sleep(1000); // the import (several seconds for 20,000 rows) is running
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
         ApiClient.Response r = importing.get(60, TimeUnit.SECONDS);
         stopping.get(60, TimeUnit.SECONDS);
@@ -33,7 +33,7 @@ class NodeBehaviourIT {
 
     @Test
     void aFloodFromOneAddressIsRefusedWithoutStoppingTheService() {
-        try (QueqiaoServer server = TestServer.start(Map.of("http.rate-per-address", "5", "http.burst-per-address", "20"))) {
+        try (QueqiaoServer server = TestServer.start(Map.of("http.rate-per-address", "1", "http.burst-per-address", "10"))) {
             ApiClient api = new ApiClient("http://127.0.0.1:" + server.httpPort());
             int refused = 0;
             for (int i = 0; i < 60; i++) {
@@ -44,7 +44,8 @@ class NodeBehaviourIT {
                     assertThat(r.headers().firstValue("Retry-After")).contains("1");
                 }
             }
-            assertThat(refused).isGreaterThan(30);
+            // at most 10 + 1/s pass however slowly the machine sends these 60 requests
+            assertThat(refused).isGreaterThanOrEqualTo(30);
             assertThat(api.get("/health", null).status()).as("operations endpoints are not limited").isEqualTo(200);
         }
     }

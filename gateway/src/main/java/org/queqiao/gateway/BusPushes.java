@@ -2,6 +2,7 @@ package org.queqiao.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.queqiao.platform.bus.EventBus;
+import org.queqiao.platform.realtime.Pushes;
 import org.queqiao.platform.bus.Topics;
 import org.queqiao.platform.json.Json;
 
@@ -28,6 +29,24 @@ final class BusPushes implements Pushes {
                 .put("orgId", Objects.requireNonNull(orgId, "orgId").toString())
                 .put("memberId", Objects.requireNonNull(memberId, "memberId").toString());
         bus.publish(GatewayTopics.PUSH, envelope.toString());
+    }
+
+    /** Members per bus event: keeps each event well under NATS's default 1 MiB payload limit. */
+    static final int MEMBERS_PER_EVENT = 5_000;
+
+    @Override
+    public void pushToMembers(UUID orgId, Collection<UUID> memberIds, String topic, Object data) {
+        if (memberIds.isEmpty()) return;
+        Objects.requireNonNull(orgId, "orgId");
+        com.fasterxml.jackson.databind.JsonNode dataNode = Json.MAPPER.valueToTree(data);
+        java.util.Iterator<UUID> it = memberIds.iterator();
+        while (it.hasNext()) {
+            ObjectNode envelope = Json.MAPPER.createObjectNode().put("topic", Topics.requireValid(topic)).put("orgId", orgId.toString());
+            envelope.set("data", dataNode);
+            var ids = envelope.putArray("memberIds");
+            for (int i = 0; i < MEMBERS_PER_EVENT && it.hasNext(); i++) ids.add(it.next().toString());
+            bus.publish(GatewayTopics.PUSH, envelope.toString());
+        }
     }
 
     @Override

@@ -30,7 +30,9 @@ final class BusSubscriptions implements AutoCloseable {
     private static void onPush(LocalDelivery local, JsonNode n) {
         String topic = Topics.requireValid(n.path("topic").asText());
         String dataJson = n.path("data").toString(); // once per push, shared by every session it reaches
-        if (n.hasNonNull("sessionId")) {
+        if (n.has("memberIds")) {
+            local.pushToMembers(uuid(n, "orgId"), uuids(n.path("memberIds")), topic, dataJson);
+        } else if (n.hasNonNull("sessionId")) {
             local.pushToLoginSession(uuid(n, "sessionId"), topic, dataJson);
         } else {
             local.pushToMember(uuid(n, "orgId"), uuid(n, "memberId"), topic, dataJson);

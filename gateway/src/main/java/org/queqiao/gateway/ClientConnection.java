@@ -33,6 +33,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private final TokenBucket inbound;
     private ChannelHandlerContext ctx;
     private ClientSession session;
+    private final RequestQueue requests;
     private int strikes;
     private long strikeWindowStartNanos;
     private boolean flushScheduled;
@@ -43,6 +44,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         long now = System.nanoTime(); // may be negative: windows must start from a reading, never from 0
         this.inbound = new TokenBucket(gw.settings().inboundRate(), gw.settings().inboundBurst(), now);
         this.strikeWindowStartNanos = now;
+        this.requests = new RequestQueue(gw, this);
+    }
+
+    org.queqiao.platform.auth.Principal principal() {
+        return session.principal;
     }
 
     void bind(ClientSession s) {
@@ -70,7 +76,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private void onFrame(Object msg) {
         if (!inbound.tryTake(System.nanoTime())) {
-            reject(ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.defaultMessage());
+            rateLimited(msg);
         } else if (!(msg instanceof TextWebSocketFrame text)) {
             reject(ErrorCode.MALFORMED_FRAME, "Only JSON text frames are accepted.");
         } else if (text.content().readableBytes() > gw.settings().maxFrameBytes()) {
@@ -84,8 +90,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             switch (frame.get("t").asText()) {
                 case "ping" -> ctx.writeAndFlush(ServerFrames.text(ctx, ServerFrames.PONG), ctx.voidPromise());
                 case "ack" -> onAck(ClientFrames.sequence(frame, "seq"));
+                case "req" -> onRequest(frame);
                 case "auth" -> reject(ErrorCode.ALREADY_AUTHENTICATED, ErrorCode.ALREADY_AUTHENTICATED.defaultMessage());
-                default -> reject(ErrorCode.UNKNOWN_FRAME_TYPE, "Known frame types are ping and ack.");
+                default -> reject(ErrorCode.UNKNOWN_FRAME_TYPE, "Known frame types are req, ack and ping.");
             }
         }
     }
@@ -95,8 +102,59 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         else session.ack(seq);
     }
 
+    private void onRequest(JsonNode frame) {
+        String id = ClientFrames.requestId(frame);
+        if (id == null) {
+            reject(ErrorCode.MALFORMED_FRAME, "A req needs \"id\", a string of 1 to " + ClientFrames.MAX_REQUEST_ID + " characters, and \"op\", a string.");
+            return;
+        }
+        String op = frame.path("op").asText();
+        var handler = gw.handlers().find(op);
+        JsonNode data = frame.path("data");
+        if (handler == null) {
+            respondNow(ServerFrames.failure(id, new org.queqiao.platform.problem.ProblemException(404, "unknown_op",
+                    "The server has no operation '" + op + "'.", "op", null)));
+        } else if (!data.isMissingNode() && !data.isNull() && !data.isObject()) {
+            respondNow(ServerFrames.failure(id, org.queqiao.platform.problem.ProblemException.invalid("data", "invalid_type", "data must be a JSON object")));
+        } else if (!requests.offer(new RequestQueue.Request(id, op, handler, data.isObject() ? data : ClientFrames.EMPTY))) {
+            respondNow(ServerFrames.failure(id, new org.queqiao.platform.problem.ProblemException(429, "too_many_requests",
+                    "More than " + gw.settings().maxPendingRequests() + " requests are waiting for answers; wait for some.", null, null)));
+        }
+    }
+
+    /**
+     * A request over the limit is answered as a failed request (so the client can match it to its id
+     * and retry it); any other frame gets the error frame. Either way it counts as a strike.
+     */
+    private void rateLimited(Object msg) {
+        String id = null;
+        if (msg instanceof TextWebSocketFrame text && text.content().readableBytes() <= gw.settings().maxFrameBytes()) {
+            JsonNode frame = ClientFrames.parse(text.content());
+            if (frame != null && "req".equals(frame.get("t").asText())) id = ClientFrames.requestId(frame);
+        }
+        if (id == null) {
+            reject(ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.defaultMessage());
+            return;
+        }
+        String requestId = id;
+        reject(ErrorCode.RATE_LIMITED, () -> ServerFrames.failure(requestId, new org.queqiao.platform.problem.ProblemException(429, "rate_limited",
+                "Too many frames on this connection; slow down and retry", null, java.util.Map.of("retryAfterSeconds", 1))));
+    }
+
+    private void respondNow(String json) {
+        ctx.writeAndFlush(ServerFrames.text(ctx, json), ctx.voidPromise());
+    }
+
     /** Answers a bad frame with an error frame; repeated abuse closes the connection instead. */
     private void reject(ErrorCode code, String message) {
+        reject(code, () -> ServerFrames.error(code, message), message);
+    }
+
+    private void reject(ErrorCode code, java.util.function.Supplier<String> answer) {
+        reject(code, answer, code.defaultMessage());
+    }
+
+    private void reject(ErrorCode code, java.util.function.Supplier<String> answer, String message) {
         gw.metrics().frameRejected(code);
         long now = System.nanoTime();
         if (now - strikeWindowStartNanos > STRIKE_WINDOW_NANOS) {
@@ -106,7 +164,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (++strikes > MAX_STRIKES) {
             disconnect(code, "Too many rejected frames. " + message);
         } else {
-            ctx.writeAndFlush(ServerFrames.text(ctx, ServerFrames.error(code, message)), ctx.voidPromise());
+            ctx.writeAndFlush(ServerFrames.text(ctx, answer.get()), ctx.voidPromise());
         }
     }
 

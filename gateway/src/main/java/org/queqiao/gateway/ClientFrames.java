@@ -27,6 +27,16 @@ final class ClientFrames {
         return node;
     }
 
+    static final int MAX_REQUEST_ID = 64;
+    static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
+    /** @return the request id (a string of 1 to 64 characters) when "op" is a string too, or null */
+    static String requestId(JsonNode frame) {
+        JsonNode id = frame.get("id");
+        if (id == null || !id.isTextual() || id.asText().isEmpty() || id.asText().length() > MAX_REQUEST_ID) return null;
+        return frame.path("op").isTextual() ? id.asText() : null;
+    }
+
     /** @return a non-negative whole number in {@code field}, or -1 */
     static long sequence(JsonNode frame, String field) {
         JsonNode n = frame.get(field);

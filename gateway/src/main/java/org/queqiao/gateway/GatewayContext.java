@@ -1,6 +1,7 @@
 package org.queqiao.gateway;
 
 import org.queqiao.platform.auth.TokenAuthenticator;
+import org.queqiao.platform.realtime.RequestHandlers;
 
 import java.util.concurrent.Executor;
 
@@ -9,6 +10,8 @@ record GatewayContext(
         GatewaySettings settings,
         TokenAuthenticator authenticator,
         Executor authExecutor,
+        RequestHandlers handlers,
+        Executor requestExecutor,
         SessionRegistry sessions,
         GatewayMetrics metrics) {
 

@@ -14,10 +14,13 @@ final class GatewayMetrics {
     private final AtomicInteger authenticated = new AtomicInteger();
     private final Counter pushesDelivered;
     private final Counter refusedAtCapacity;
+    private final MeterRegistry registry;
+    private final Map<String, io.micrometer.core.instrument.Timer> requestTimers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<ErrorCode, Counter> rejected = new EnumMap<>(ErrorCode.class);
     private final Map<ErrorCode, Counter> disconnects = new EnumMap<>(ErrorCode.class);
 
     GatewayMetrics(MeterRegistry registry, ChannelGroup openChannels) {
+        this.registry = registry;
         Gauge.builder("queqiao.gateway.connections", openChannels, ChannelGroup::size)
                 .description("Open sockets on the gateway port, authenticated or not")
                 .register(registry);
@@ -43,6 +46,13 @@ final class GatewayMetrics {
 
     void pushDelivered() {
         pushesDelivered.increment();
+    }
+
+    /** {@code outcome}: "ok" or the problem code; both come from bounded sets (registered ops, documented codes). */
+    void requestServed(String op, String outcome, long nanos) {
+        requestTimers.computeIfAbsent(op + ' ' + outcome, k -> io.micrometer.core.instrument.Timer.builder("queqiao.gateway.requests")
+                .description("Requests served over realtime connections, by operation and outcome")
+                .tag("op", op).tag("outcome", outcome).register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     void frameRejected(ErrorCode reason) {

@@ -18,7 +18,8 @@ record GatewaySettings(
         int ioThreads,
         int inboundRate,
         int inboundBurst,
-        int maxConnections) {
+        int maxConnections,
+        int maxPendingRequests) {
 
     /**
      * Frames up to this size are read (and rejected with an error frame when above maxFrameBytes);
@@ -42,7 +43,8 @@ record GatewaySettings(
                 c.integer("gateway.io-threads"),
                 c.integer("gateway.inbound-rate"),
                 c.integer("gateway.inbound-burst"),
-                c.integer("gateway.max-connections"));
+                c.integer("gateway.max-connections"),
+                c.integer("gateway.max-pending-requests"));
         s.check();
         return s;
     }
@@ -58,6 +60,7 @@ record GatewaySettings(
         require(!resumeWindow.isNegative(), "gateway.resume-window must not be negative");
         require(ioThreads >= 0, "gateway.io-threads must not be negative");
         require(maxConnections >= 1, "gateway.max-connections must be positive");
+        require(maxPendingRequests >= 1, "gateway.max-pending-requests must be positive");
         require(inboundRate > 0 && inboundBurst >= 1, "gateway.inbound-rate and gateway.inbound-burst must be positive");
     }
 

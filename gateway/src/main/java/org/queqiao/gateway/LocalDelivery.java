@@ -19,6 +19,10 @@ final class LocalDelivery {
         }
     }
 
+    void pushToMembers(UUID orgId, List<UUID> memberIds, String topic, String dataJson) {
+        for (UUID m : memberIds) pushToMember(orgId, m, topic, dataJson);
+    }
+
     void pushToLoginSession(UUID sessionId, String topic, String dataJson) {
         for (ClientSession s : sessions.ofLoginSessions(List.of(sessionId))) s.push(topic, dataJson);
     }

@@ -7,6 +7,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.queqiao.platform.auth.TokenAuthenticator;
 import org.queqiao.platform.bus.EventBus;
+import org.queqiao.platform.realtime.Pushes;
+import org.queqiao.platform.realtime.RequestHandlers;
 import org.queqiao.platform.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +38,18 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
     private BusSubscriptions subscriptions;
     private boolean stopped;
 
+    private final ExecutorService requestExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-req-", 0).factory());
+
     public RealtimeGateway(Config config, TokenAuthenticator authenticator, EventBus bus, MeterRegistry meters) {
+        this(config, authenticator, bus, meters, new RequestHandlers());
+    }
+
+    /** {@code handlers}: the operations clients may request (req frames); more may be registered until clients connect. */
+    public RealtimeGateway(Config config, TokenAuthenticator authenticator, EventBus bus, MeterRegistry meters, RequestHandlers handlers) {
         this.settings = GatewaySettings.from(config);
         this.bus = bus;
         GatewayMetrics metrics = new GatewayMetrics(meters, openChannels);
-        this.gw = new GatewayContext(settings, authenticator, authExecutor, new SessionRegistry(settings.resumeWindow(), settings.authTimeout()), metrics);
+        this.gw = new GatewayContext(settings, authenticator, authExecutor, handlers, requestExecutor, new SessionRegistry(settings.resumeWindow(), settings.authTimeout()), metrics);
         this.pushes = new BusPushes(bus, metrics);
     }
 
@@ -83,6 +92,7 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
         openChannels.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         server.shutdown(Duration.ofMillis(remainingMillis(deadline)));
         authExecutor.shutdownNow();
+        requestExecutor.shutdownNow();
         gw.sessions().clear();
         log.info("realtime gateway stopped");
     }
@@ -99,6 +109,11 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
     @Override
     public void pushToMember(UUID orgId, UUID memberId, String topic, Object data) {
         pushes.pushToMember(orgId, memberId, topic, data);
+    }
+
+    @Override
+    public void pushToMembers(UUID orgId, Collection<UUID> memberIds, String topic, Object data) {
+        pushes.pushToMembers(orgId, memberIds, topic, data);
     }
 
     @Override

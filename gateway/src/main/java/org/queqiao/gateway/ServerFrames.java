@@ -31,6 +31,22 @@ final class ServerFrames {
         return n.toString();
     }
 
+    /** The answer to request {@code id}: {@code {"t":"res","id":..,"ok":true,"data":..}}. */
+    static String response(String id, Object data) {
+        ObjectNode n = Json.MAPPER.createObjectNode().put("t", "res").put("id", id).put("ok", true);
+        n.set("data", Json.MAPPER.valueToTree(data));
+        return n.toString();
+    }
+
+    /** A failed request: the same status, code, field and message a problem+json answer over HTTP would carry. */
+    static String failure(String id, org.queqiao.platform.problem.ProblemException e) {
+        ObjectNode n = Json.MAPPER.createObjectNode().put("t", "res").put("id", id).put("ok", false);
+        ObjectNode err = n.putObject("error").put("status", e.status()).put("code", e.code()).put("message", e.getMessage());
+        if (e.field() != null) err.put("field", e.field());
+        e.extensions().forEach((k, v) -> err.set(k, Json.MAPPER.valueToTree(v)));
+        return n.toString();
+    }
+
     static String error(ErrorCode code, String message) {
         return Json.MAPPER.createObjectNode()
                 .put("t", "error")

@@ -9,10 +9,12 @@ import org.queqiao.identity.Accounts;
 import org.queqiao.identity.Activations;
 import org.queqiao.identity.Offboarding;
 import org.queqiao.identity.Sessions;
+import org.queqiao.messaging.Messaging;
 import org.queqiao.platform.audit.AuditReader;
 import org.queqiao.platform.idempotency.IdempotencyStore;
 
 /** The domain services the HTTP API exposes; built by the server's wiring. */
 public record ApiServices(Accounts accounts, Sessions sessions, Offboarding offboarding, MemberDirectory members,
                           DepartmentTree departments, MemberImport memberImport, Invitations invitations,
-                          Organizations organizations, AuditReader audit, IdempotencyStore idempotency, Activations activations) {}
+                          Organizations organizations, AuditReader audit, IdempotencyStore idempotency, Activations activations,
+                          Messaging messaging) {}

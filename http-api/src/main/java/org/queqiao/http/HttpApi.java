@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.queqiao.http.routes.AccountRoutes;
+import org.queqiao.http.routes.ChatRoutes;
 import org.queqiao.http.routes.DepartmentRoutes;
 import org.queqiao.http.routes.InvitationRoutes;
 import org.queqiao.http.routes.MemberRoutes;
@@ -52,6 +53,7 @@ public final class HttpApi {
             new DepartmentRoutes(services, settings, auth).register(r);
             new InvitationRoutes(services, settings, auth, accounts, invitationTtl).register(r);
             new OrgRoutes(services, settings, auth).register(r);
+            new ChatRoutes(services, settings, auth).register(r);
             new OperatorRoutes(services, settings, settings.operatorToken()).register(r);
             operations.register(r);
             routes = r.registered();

@@ -48,8 +48,10 @@ public final class QueqiaoServer implements AutoCloseable {
         try {
             bus = Infrastructure.bus(config, nodeId);
             PrometheusMeterRegistry metrics = Infrastructure.metrics(nodeId);
-            ApiServices services = Services.build(config, database.db(), bus);
-            gateway = new RealtimeGateway(config, services.sessions(), bus, metrics);
+            EventBus b = bus;
+            Services.Built built = Services.build(config, database.db(), bus, (auth, handlers) -> new RealtimeGateway(config, auth, b, metrics, handlers));
+            ApiServices services = built.api();
+            gateway = built.gateway();
             gateway.start();
             List<HealthCheck> checks = List.of(check("database", database::isReady));
             HttpApi http = new HttpApi(services, ApiSettings.from(config, gateway.port(), VERSION),

@@ -6,7 +6,16 @@ import org.queqiao.directory.MemberDirectory;
 import org.queqiao.directory.Organizations;
 import org.queqiao.directory.csv.MemberCsvParser;
 import org.queqiao.directory.csv.MemberImport;
+import org.queqiao.gateway.RealtimeGateway;
 import org.queqiao.http.ApiServices;
+import org.queqiao.messaging.ChatSettings;
+import org.queqiao.messaging.Messaging;
+import org.queqiao.messaging.TextFilter;
+import org.queqiao.messaging.wire.ChatOps;
+import org.queqiao.platform.auth.TokenAuthenticator;
+import org.queqiao.platform.realtime.RequestHandlers;
+import org.queqiao.storage.pg.PgConversationStore;
+import org.queqiao.storage.pg.PgMessageStore;
 import org.queqiao.identity.Accounts;
 import org.queqiao.identity.Activations;
 import org.queqiao.identity.Offboarding;
@@ -26,13 +35,18 @@ import org.queqiao.storage.pg.PgMemberStore;
 import org.queqiao.storage.pg.PgOrganizationStore;
 import org.queqiao.storage.pg.PgSessionStore;
 
+import java.time.Clock;
 import java.util.List;
 
 /** Builds the domain services on the PostgreSQL stores: the whole object graph, in one readable place. */
 final class Services {
     private Services() {}
 
-    static ApiServices build(Config c, Db db, EventBus bus) {
+    /**
+     * @param gateway builds the realtime gateway once the token authenticator exists; messaging
+     *                pushes through it and registers its realtime operations on it
+     */
+    static Built build(Config c, Db db, EventBus bus, RealtimeGatewayFactory gateway) {
         var orgs = new PgOrganizationStore(db);
         var members = new PgMemberStore(db);
         var departments = new PgDepartmentStore(db);
@@ -51,10 +65,23 @@ final class Services {
         var sessions = new Sessions(new PgSessionStore(db), new PgCredentialStore(db), directory, hasher, policy, bus);
         var accounts = new Accounts(orgs, directory, invitations, new PgCredentialStore(db), sessions, hasher,
                 new PasswordPolicy(policy.minPasswordLength()), audit, db, c.bool("signup.enabled"), c.string("signup.default-plan"));
-        var offboarding = new Offboarding(directory, members, orgs, sessions, List.of(invitationStore::reassignCreator), audit, db, bus);
+        var handlers = new RequestHandlers();
+        RealtimeGateway realtime = gateway.create(sessions, handlers);
+        var messaging = new Messaging(new PgConversationStore(db), new PgMessageStore(db), db, realtime, audit, ChatSettings.from(c),
+                TextFilter.NONE, Clock.systemUTC());
+        ChatOps.register(handlers, messaging);
+        var offboarding = new Offboarding(directory, members, orgs, sessions, List.of(invitationStore::reassignCreator, messaging::offboard),
+                audit, db, bus);
         var activations = new Activations(new PgCredentialStore(db), directory, sessions, hasher, new PasswordPolicy(policy.minPasswordLength()),
                 audit, c.duration("activation.ttl"), policy.maxFailuresPerIpPerMinute());
-        return new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
-                new PgIdempotencyStore(db), activations);
+        return new Built(new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
+                new PgIdempotencyStore(db), activations, messaging), realtime);
+    }
+
+    record Built(ApiServices api, RealtimeGateway gateway) {}
+
+    @FunctionalInterface
+    interface RealtimeGatewayFactory {
+        RealtimeGateway create(TokenAuthenticator authenticator, RequestHandlers handlers);
     }
 }

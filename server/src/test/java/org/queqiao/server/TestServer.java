@@ -26,6 +26,11 @@ public final class TestServer {
         s.put("db.pool-size", "8");
         // Tests sign in from one address many times; the per-address limit has its own test.
         s.put("login.max-failures-per-ip-per-minute", "1000");
+        // Chat tests send bursts of a few hundred messages per member; the flood test goes beyond.
+        s.put("chat.send-rate", "200");
+        s.put("chat.send-burst", "300");
+        s.put("gateway.inbound-rate", "500");
+        s.put("gateway.inbound-burst", "500");
         s.putAll(overrides);
         return EphemeralServer.start(s);
     }

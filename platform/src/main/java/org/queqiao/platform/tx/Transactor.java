@@ -10,6 +10,13 @@ import java.util.function.Supplier;
 public interface Transactor {
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs {@code action} once the current transaction has committed (not at all if it rolls back),
+     * on the same thread; at once when no transaction is open. For notifications that must never
+     * announce what was not stored.
+     */
+    void afterCommit(Runnable action);
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  */
 public final class Db implements Transactor {
     private final Jdbi jdbi;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Db.class);
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
     public Db(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -23,14 +25,32 @@ public final class Db implements Transactor {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) return work.get();
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        java.util.List<Runnable> actions = new java.util.ArrayList<>();
+        T result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             current.set(h);
+            afterCommit.set(actions);
             try {
                 return work.get();
             } finally {
                 current.remove();
+                afterCommit.remove();
             }
         });
+        for (Runnable a : actions) {
+            try {
+                a.run();
+            } catch (RuntimeException e) {
+                log.error("an after-commit action failed; the transaction stands", e);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        java.util.List<Runnable> actions = afterCommit.get();
+        if (actions == null) action.run();
+        else actions.add(action);
     }
 
     public <T> T with(Function<Handle, T> work) {

@@ -1,0 +1,40 @@
+package org.queqiao.messaging;
+
+import org.queqiao.messaging.store.ConversationStore;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Offboarding's part in messaging, run inside the deactivation transaction: the member leaves every
+ * conversation at once (so no history can be fetched and nothing more reaches them), groups they
+ * owned pass to the member the admin named (who joins if needed), and every group is told who left.
+ */
+final class ChatOffboarding {
+    private final ConversationStore store;
+    private final GroupMembers groups;
+
+    ChatOffboarding(ConversationStore store, GroupMembers groups) {
+        this.store = store;
+        this.groups = groups;
+    }
+
+    /** @return how many groups changed owner */
+    int offboard(UUID orgId, UUID memberId, UUID heirId) {
+        List<UUID> owned = store.groupsOwnedBy(orgId, memberId);
+        for (UUID id : owned) {
+            Conversation c = store.lock(orgId, id).orElseThrow();
+            store.addMembers(orgId, id, List.of(heirId), ChatRole.MEMBER, c.lastSeq(), java.time.Instant.now());
+            store.setRole(id, heirId, ChatRole.OWNER);
+        }
+        for (UUID id : store.conversationsOf(orgId, memberId, List.of(ConversationKind.values()))) {
+            Conversation c = store.lock(orgId, id).orElseThrow();
+            if (c.kind() == ConversationKind.DIRECT) {
+                store.removeMembers(id, List.of(memberId));
+            } else {
+                groups.removeAndAnnounce(c, memberId, List.of(memberId), "member_offboarded");
+            }
+        }
+        return owned.size();
+    }
+}

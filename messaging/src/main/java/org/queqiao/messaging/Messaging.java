@@ -1,0 +1,47 @@
+package org.queqiao.messaging;
+
+import org.queqiao.messaging.store.ConversationStore;
+import org.queqiao.messaging.store.MessageStore;
+import org.queqiao.platform.audit.AuditLog;
+import org.queqiao.platform.realtime.Pushes;
+import org.queqiao.platform.tx.Transactor;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** The messaging capability, assembled: its public surface is the services returned here. */
+public final class Messaging {
+    private final Conversations conversations;
+    private final GroupMembers groups;
+    private final ChatLog log;
+    private final ChatReads reads;
+    private final ChatOffboarding offboarding;
+
+    public Messaging(ConversationStore conversationStore, MessageStore messageStore, Transactor tx, Pushes pushes, AuditLog audit,
+                     ChatSettings settings, TextFilter filter, Clock clock) {
+        ChatDelivery delivery = new ChatDelivery(pushes, conversationStore, settings.receiptPushMaxMembers());
+        ChatAccess access = new ChatAccess(conversationStore);
+        Appender appender = new Appender(conversationStore, messageStore, tx, delivery);
+        this.conversations = new Conversations(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
+        this.groups = new GroupMembers(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
+        this.log = new ChatLog(messageStore, access, appender, new MessageRules(settings.maxTextChars(), filter), settings, clock);
+        this.reads = new ChatReads(conversationStore, messageStore, access, delivery, settings);
+        this.offboarding = new ChatOffboarding(conversationStore, groups);
+    }
+
+    public Conversations conversations() { return conversations; }
+
+    public GroupMembers groups() { return groups; }
+
+    public ChatLog log() { return log; }
+
+    public ChatReads reads() { return reads; }
+
+    /**
+     * Offboarding's hand-over hook (runs inside the deactivation transaction): removes the member
+     * from every conversation and hands their groups to {@code heirId}. @return groups handed over
+     */
+    public int offboard(UUID orgId, UUID memberId, UUID heirId) {
+        return offboarding.offboard(orgId, memberId, heirId);
+    }
+}

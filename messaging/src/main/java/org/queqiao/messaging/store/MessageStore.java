@@ -1,0 +1,46 @@
+package org.queqiao.messaging.store;
+
+import org.queqiao.messaging.Entry;
+import org.queqiao.messaging.MessageBody;
+import org.queqiao.messaging.NewEntry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The conversation logs. */
+public interface MessageStore {
+    /**
+     * Within the caller's transaction: takes the conversation's next sequence number and stores the
+     * entry under it; the sender's read position moves to it (they have read what they wrote). Empty when the sender already stored an entry with this client message id: the
+     * caller must then roll back (giving the number back) and return the stored one.
+     */
+    Optional<Entry> append(NewEntry entry);
+
+    Optional<Entry> findByClientMsgId(UUID conversationId, UUID senderId, String clientMsgId);
+
+    Optional<Entry> find(UUID conversationId, long seq);
+
+    /** Entries with {@code after < seq < before}, newest first, at most {@code limit}. */
+    List<Entry> newestBetween(UUID conversationId, long after, long before, int limit);
+
+    /** Entries with seq > {@code after}, oldest first, at most {@code limit}. */
+    List<Entry> oldestAfter(UUID conversationId, long after, int limit);
+
+    /**
+     * For catching up: for each of the member's conversations, the entries after the given cursor
+     * (or after what they may see, when no cursor is given), oldest first, at most
+     * {@code perConversation} per conversation. One round trip however many conversations.
+     */
+    Map<UUID, List<Entry>> entriesSince(UUID memberId, Map<UUID, Long> cursors, int perConversation);
+
+    void recordEdit(UUID conversationId, long seq, MessageBody body, Instant at);
+
+    /** Marks the message recalled and forgets its content. */
+    void recordRecall(UUID conversationId, long seq, Instant at);
+
+    /** Adds or removes one member's reaction on a message. @return whether anything changed */
+    boolean recordReaction(UUID conversationId, long seq, String emoji, UUID memberId, boolean added);
+}

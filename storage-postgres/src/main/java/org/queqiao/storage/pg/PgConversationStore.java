@@ -1,0 +1,235 @@
+package org.queqiao.storage.pg;
+
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.queqiao.messaging.ChatRole;
+import org.queqiao.messaging.Conversation;
+import org.queqiao.messaging.ConversationKind;
+import org.queqiao.messaging.ConversationSummary;
+import org.queqiao.messaging.Entry;
+import org.queqiao.messaging.Membership;
+import org.queqiao.messaging.store.ConversationStore;
+import org.queqiao.platform.page.Page;
+import org.queqiao.platform.page.PageRequest;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Conversations and their members (V2 migration, ADR 0007). */
+public final class PgConversationStore implements ConversationStore {
+    private static final String COLUMNS = "c.id, c.org_id, c.kind, c.title, c.announcement, c.department_id, c.direct_key, c.last_seq, c.member_count, "
+            + "c.last_entry_at, c.created_by, c.created_at, c.dissolved_at";
+    private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> new Conversation(Rows.uuid(rs, "id"), Rows.uuid(rs, "org_id"),
+            ConversationKind.fromWire(rs.getString("kind")), rs.getString("title"), rs.getString("announcement"), Rows.uuid(rs, "department_id"),
+            rs.getString("direct_key"), rs.getLong("last_seq"), rs.getInt("member_count"), Rows.instant(rs, "last_entry_at"),
+            Rows.uuid(rs, "created_by"), Rows.instant(rs, "created_at"), Rows.instant(rs, "dissolved_at"));
+    private static final String MEMBER_COLUMNS = "cm.conversation_id, cm.member_id, cm.role, cm.visible_after, cm.read_seq, cm.muted_until, cm.joined_at";
+    private static final RowMapper<Membership> MEMBERSHIP = (rs, ctx) -> new Membership(Rows.uuid(rs, "conversation_id"), Rows.uuid(rs, "member_id"),
+            ChatRole.fromWire(rs.getString("role")), rs.getLong("visible_after"), rs.getLong("read_seq"), Rows.instant(rs, "muted_until"),
+            Rows.instant(rs, "joined_at"));
+    private static final String MESSAGE_KINDS = "('text', 'file', 'image', 'card')";
+
+    private final Db db;
+
+    public PgConversationStore(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Conversation c) {
+        db.use(h -> h.createUpdate("insert into conversations (id, org_id, kind, title, announcement, department_id, direct_key, last_seq, member_count, "
+                        + "last_entry_at, created_by, created_at) values (:id, :org, :kind, :title, :ann, :dept, :dk, 0, 0, :at, :by, :at)")
+                .bind("id", c.id()).bind("org", c.orgId()).bind("kind", c.kind().wire()).bind("title", c.title()).bind("ann", c.announcement())
+                .bind("dept", c.departmentId()).bind("dk", c.directKey()).bind("at", c.createdAt()).bind("by", c.createdBy()).execute());
+    }
+
+    @Override
+    public Optional<Conversation> find(UUID orgId, UUID id) {
+        return one("where c.org_id = :org and c.id = :id", orgId, id, "");
+    }
+
+    @Override
+    public Optional<Conversation> lock(UUID orgId, UUID id) {
+        return one("where c.org_id = :org and c.id = :id", orgId, id, " for update");
+    }
+
+    @Override
+    public Optional<Conversation> findDirect(UUID orgId, String directKey) {
+        return db.with(h -> h.createQuery("select " + COLUMNS + " from conversations c where c.org_id = :org and c.direct_key = :k")
+                .bind("org", orgId).bind("k", directKey).map(CONVERSATION).findOne());
+    }
+
+    @Override
+    public Optional<Conversation> findDepartmentGroup(UUID orgId, UUID departmentId) {
+        return db.with(h -> h.createQuery("select " + COLUMNS + " from conversations c where c.org_id = :org and c.kind = 'department' and c.department_id = :d")
+                .bind("org", orgId).bind("d", departmentId).map(CONVERSATION).findOne());
+    }
+
+    @Override
+    public Optional<Conversation> findAllStaff(UUID orgId) {
+        return db.with(h -> h.createQuery("select " + COLUMNS + " from conversations c where c.org_id = :org and c.kind = 'all_staff'")
+                .bind("org", orgId).map(CONVERSATION).findOne());
+    }
+
+    private Optional<Conversation> one(String where, UUID orgId, UUID id, String suffix) {
+        return db.with(h -> h.createQuery("select " + COLUMNS + " from conversations c " + where + suffix)
+                .bind("org", orgId).bind("id", id).map(CONVERSATION).findOne());
+    }
+
+    @Override
+    public void update(Conversation c) {
+        db.use(h -> h.createUpdate("update conversations set title = :t, announcement = :a, dissolved_at = :d where id = :id and org_id = :org")
+                .bind("t", c.title()).bind("a", c.announcement()).bind("d", c.dissolvedAt()).bind("id", c.id()).bind("org", c.orgId()).execute());
+    }
+
+    @Override
+    public Optional<Membership> membership(UUID conversationId, UUID memberId) {
+        return db.with(h -> h.createQuery("select " + MEMBER_COLUMNS + " from conversation_members cm where cm.conversation_id = :c and cm.member_id = :m")
+                .bind("c", conversationId).bind("m", memberId).map(MEMBERSHIP).findOne());
+    }
+
+    @Override
+    public List<UUID> addMembers(UUID orgId, UUID conversationId, Collection<UUID> memberIds, ChatRole role, long visibleAfter, Instant at) {
+        if (memberIds.isEmpty()) return List.of();
+        return db.with(h -> {
+            List<UUID> added = h.createQuery("insert into conversation_members (conversation_id, member_id, org_id, role, visible_after, read_seq, joined_at) "
+                            + "select :c, m, :org, :role, :va, :va, :at from unnest(cast(:ids as uuid[])) as m "
+                            + "on conflict (conversation_id, member_id) do nothing returning member_id")
+                    .bind("c", conversationId).bind("org", orgId).bind("role", role.wire()).bind("va", visibleAfter).bind("at", at)
+                    .bindArray("ids", UUID.class, List.copyOf(memberIds)).mapTo(UUID.class).list();
+            h.createUpdate("update conversations set member_count = member_count + :n where id = :c").bind("n", added.size()).bind("c", conversationId).execute();
+            return added;
+        });
+    }
+
+    @Override
+    public List<UUID> removeMembers(UUID conversationId, Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) return List.of();
+        return db.with(h -> {
+            List<UUID> removed = h.createQuery("delete from conversation_members where conversation_id = :c and member_id = any(cast(:ids as uuid[])) returning member_id")
+                    .bind("c", conversationId).bindArray("ids", UUID.class, List.copyOf(memberIds)).mapTo(UUID.class).list();
+            h.createUpdate("update conversations set member_count = member_count - :n where id = :c").bind("n", removed.size()).bind("c", conversationId).execute();
+            return removed;
+        });
+    }
+
+    @Override
+    public void setRole(UUID conversationId, UUID memberId, ChatRole role) {
+        db.use(h -> h.createUpdate("update conversation_members set role = :r where conversation_id = :c and member_id = :m")
+                .bind("r", role.wire()).bind("c", conversationId).bind("m", memberId).execute());
+    }
+
+    @Override
+    public void setMutedUntil(UUID conversationId, UUID memberId, Instant until) {
+        db.use(h -> h.createUpdate("update conversation_members set muted_until = :u where conversation_id = :c and member_id = :m")
+                .bind("u", until).bind("c", conversationId).bind("m", memberId).execute());
+    }
+
+    @Override
+    public List<UUID> memberIds(UUID conversationId) {
+        return db.with(h -> h.createQuery("select member_id from conversation_members where conversation_id = :c")
+                .bind("c", conversationId).mapTo(UUID.class).list());
+    }
+
+    @Override
+    public Page<Membership> members(UUID conversationId, PageRequest page) {
+        List<Membership> rows = db.with(h -> h.createQuery("select " + MEMBER_COLUMNS + " from conversation_members cm where cm.conversation_id = :c "
+                        + (page.isFirst() ? "" : "and cm.member_id > cast(:after as uuid) ") + "order by cm.member_id limit :n")
+                .bind("c", conversationId).bind("after", page.afterId()).bind("n", page.limit() + 1).map(MEMBERSHIP).list());
+        return Page.of(rows, page.limit(), m -> PageRequest.cursor("", m.memberId().toString()));
+    }
+
+    @Override
+    public Page<ConversationSummary> listFor(UUID orgId, UUID memberId, PageRequest page) {
+        String sql = "select " + COLUMNS + ", " + MEMBER_COLUMNS + ", "
+                + "(select count(*) from (select 1 from messages u where u.conversation_id = c.id and u.seq > cm.read_seq and u.sender_id <> :me "
+                + "   and u.kind in " + MESSAGE_KINDS + " and u.recalled_at is null limit " + ConversationSummary.UNREAD_CAP + ") x) as unread, "
+                + "(select m.seq from messages m where m.conversation_id = c.id and m.seq > cm.visible_after and m.kind not in ('edit', 'reaction', 'recall') "
+                + "   order by m.seq desc limit 1) as last_message_seq "
+                + "from conversation_members cm join conversations c on c.id = cm.conversation_id "
+                + "where cm.member_id = :me and c.org_id = :org "
+                + (page.isFirst() ? "" : "and (c.last_entry_at, c.id) < (cast(:afterAt as timestamptz), cast(:afterId as uuid)) ")
+                + "order by c.last_entry_at desc, c.id desc limit :n";
+        List<ConversationSummary> rows = db.with(h -> h.createQuery(sql).bind("me", memberId).bind("org", orgId)
+                .bind("afterAt", page.afterSort()).bind("afterId", page.afterId()).bind("n", page.limit() + 1)
+                .map((rs, ctx) -> {
+                    long last = rs.getLong("last_message_seq");
+                    Entry lastEntry = rs.wasNull() ? null : new Entry(null, null, last, null, null, null, null, null, null, null, null, null);
+                    return new ConversationSummary(CONVERSATION.map(rs, ctx), MEMBERSHIP.map(rs, ctx), rs.getInt("unread"), lastEntry);
+                }).list());
+        List<ConversationSummary> withLast = attachLastEntries(rows);
+        return Page.of(withLast, page.limit(), s -> PageRequest.cursor(s.conversation().lastEntryAt().toString(), s.conversation().id().toString()));
+    }
+
+    /** The previews, in one query for the whole page. */
+    private List<ConversationSummary> attachLastEntries(List<ConversationSummary> rows) {
+        List<UUID> ids = rows.stream().filter(s -> s.lastEntry() != null).map(s -> s.conversation().id()).toList();
+        if (ids.isEmpty()) return rows;
+        List<Long> seqs = rows.stream().filter(s -> s.lastEntry() != null).map(s -> s.lastEntry().seq()).toList();
+        Map<UUID, Entry> last = new HashMap<>();
+        db.with(h -> h.createQuery("select " + PgMessageStore.COLUMNS + " from unnest(cast(:ids as uuid[]), cast(:seqs as bigint[])) as k(c, s) "
+                        + "join messages m on m.conversation_id = k.c and m.seq = k.s")
+                .bindArray("ids", UUID.class, ids).bindArray("seqs", Long.class, seqs).map(PgMessageStore.ENTRY).list())
+                .forEach(e -> last.put(e.conversationId(), e));
+        return rows.stream().map(s -> new ConversationSummary(s.conversation(), s.me(), s.unread(), last.get(s.conversation().id()))).toList();
+    }
+
+    @Override
+    public long markRead(UUID conversationId, UUID memberId, long seq) {
+        return db.with(h -> h.createQuery("update conversation_members set read_seq = greatest(read_seq, :s) where conversation_id = :c and member_id = :m returning read_seq")
+                .bind("s", seq).bind("c", conversationId).bind("m", memberId).mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    @Override
+    public ReceiptCounts receiptCounts(UUID conversationId, long seq) {
+        return db.with(h -> h.createQuery("select count(*) filter (where read_seq >= :s) as r, count(*) filter (where read_seq < :s) as u "
+                        + "from conversation_members where conversation_id = :c and visible_after < :s")
+                .bind("s", seq).bind("c", conversationId).map((rs, ctx) -> new ReceiptCounts(rs.getLong("r"), rs.getLong("u"))).one());
+    }
+
+    @Override
+    public Page<UUID> receiptMembers(UUID conversationId, long seq, boolean read, PageRequest page) {
+        List<UUID> rows = db.with(h -> h.createQuery("select member_id from conversation_members where conversation_id = :c and visible_after < :s and "
+                        + (read ? "read_seq >= :s " : "read_seq < :s ") + (page.isFirst() ? "" : "and member_id > cast(:after as uuid) ")
+                        + "order by member_id limit :n")
+                .bind("c", conversationId).bind("s", seq).bind("after", page.afterId()).bind("n", page.limit() + 1).mapTo(UUID.class).list());
+        return Page.of(rows, page.limit(), id -> PageRequest.cursor("", id.toString()));
+    }
+
+    @Override
+    public List<UUID> activeMembersAmong(UUID orgId, Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) return List.of();
+        return db.with(h -> h.createQuery("select id from members where org_id = :org and status = 'active' and id = any(cast(:ids as uuid[]))")
+                .bind("org", orgId).bindArray("ids", UUID.class, List.copyOf(memberIds)).mapTo(UUID.class).list());
+    }
+
+    @Override
+    public List<UUID> conversationsOf(UUID orgId, UUID memberId, Collection<ConversationKind> kinds) {
+        return db.with(h -> h.createQuery("select c.id from conversation_members cm join conversations c on c.id = cm.conversation_id "
+                        + "where cm.member_id = :m and c.org_id = :org and c.kind = any(cast(:kinds as text[])) order by c.id")
+                .bind("m", memberId).bind("org", orgId).bindArray("kinds", String.class, kinds.stream().map(ConversationKind::wire).toList())
+                .mapTo(UUID.class).list());
+    }
+
+    @Override
+    public List<UUID> groupsOwnedBy(UUID orgId, UUID memberId) {
+        return db.with(h -> h.createQuery("select cm.conversation_id from conversation_members cm join conversations c on c.id = cm.conversation_id "
+                        + "where cm.member_id = :m and c.org_id = :org and cm.role = 'owner' and c.dissolved_at is null order by cm.conversation_id")
+                .bind("m", memberId).bind("org", orgId).mapTo(UUID.class).list());
+    }
+
+    @Override
+    public Map<UUID, Position> positions(UUID orgId, UUID memberId) {
+        Map<UUID, Position> out = new HashMap<>();
+        db.use(h -> h.createQuery("select c.id, c.kind, c.last_seq, cm.read_seq from conversation_members cm join conversations c on c.id = cm.conversation_id "
+                        + "where cm.member_id = :m and c.org_id = :org")
+                .bind("m", memberId).bind("org", orgId)
+                .map((rs, ctx) -> out.put(Rows.uuid(rs, "id"), new Position(ConversationKind.fromWire(rs.getString("kind")), rs.getLong("last_seq"), rs.getLong("read_seq"))))
+                .list());
+        return out;
+    }
+}

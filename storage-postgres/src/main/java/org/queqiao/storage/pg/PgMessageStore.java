@@ -1,0 +1,141 @@
+package org.queqiao.storage.pg;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.queqiao.messaging.Entry;
+import org.queqiao.messaging.EntryKind;
+import org.queqiao.messaging.MessageBody;
+import org.queqiao.messaging.NewEntry;
+import org.queqiao.messaging.store.MessageStore;
+import org.queqiao.platform.json.Json;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The conversation logs in the messages table (V2 migration, ADR 0007). */
+public final class PgMessageStore implements MessageStore {
+    private static final TypeReference<Map<String, List<UUID>>> REACTIONS = new TypeReference<>() {};
+    static final String COLUMNS = "m.conversation_id, m.seq, m.id, m.sender_id, m.client_msg_id, m.kind, m.body::text as body, m.target_seq, "
+            + "m.reactions::text as reactions, m.created_at, m.edited_at, m.recalled_at";
+    static final RowMapper<Entry> ENTRY = (rs, ctx) -> {
+        String reactions = rs.getString("reactions");
+        long target = rs.getLong("target_seq");
+        return new Entry(Rows.uuid(rs, "id"), Rows.uuid(rs, "conversation_id"), rs.getLong("seq"), Rows.uuid(rs, "sender_id"),
+                rs.getString("client_msg_id"), EntryKind.fromWire(rs.getString("kind")), Json.read(rs.getString("body"), MessageBody.class),
+                rs.wasNull() ? null : target, reactions == null ? null : readReactions(reactions), Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "edited_at"), Rows.instant(rs, "recalled_at"));
+    };
+
+    /**
+     * One statement: take the next number (the row lock orders concurrent senders until commit),
+     * move the sender's read position, insert. On a client-message-id conflict nothing is inserted
+     * and no row comes back; the caller rolls back, which also gives the number back.
+     */
+    private static final String APPEND = """
+            with s as (
+                update conversations set last_seq = last_seq + 1, last_entry_at = :at where id = :c returning last_seq
+            ), r as (
+                update conversation_members set read_seq = greatest(read_seq, (select last_seq from s))
+                where conversation_id = :c and member_id = :sender
+            )
+            insert into messages (conversation_id, seq, id, org_id, sender_id, client_msg_id, kind, body, target_seq, created_at)
+            select :c, s.last_seq, :id, :org, :sender, :cmid, :kind, cast(:body as jsonb), :target, :at from s
+            on conflict (conversation_id, sender_id, client_msg_id) do nothing
+            returning seq""";
+
+    private final Db db;
+
+    public PgMessageStore(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Entry> append(NewEntry e) {
+        Optional<Long> seq = db.with(h -> h.createQuery(APPEND).bind("c", e.conversationId()).bind("at", e.at()).bind("sender", e.senderId())
+                .bind("id", e.id()).bind("org", e.orgId()).bind("cmid", e.clientMsgId()).bind("kind", e.kind().wire())
+                .bind("body", Json.write(e.body())).bind("target", e.targetSeq()).mapTo(Long.class).findOne());
+        return seq.map(s -> new Entry(e.id(), e.conversationId(), s, e.senderId(), e.clientMsgId(), e.kind(), e.body(), e.targetSeq(), null,
+                e.at(), null, null));
+    }
+
+    @Override
+    public Optional<Entry> findByClientMsgId(UUID conversationId, UUID senderId, String clientMsgId) {
+        return db.with(h -> h.createQuery("select " + COLUMNS + " from messages m where m.conversation_id = :c and m.sender_id = :s and m.client_msg_id = :id")
+                .bind("c", conversationId).bind("s", senderId).bind("id", clientMsgId).map(ENTRY).findOne());
+    }
+
+    @Override
+    public Optional<Entry> find(UUID conversationId, long seq) {
+        return db.with(h -> h.createQuery("select " + COLUMNS + " from messages m where m.conversation_id = :c and m.seq = :s")
+                .bind("c", conversationId).bind("s", seq).map(ENTRY).findOne());
+    }
+
+    @Override
+    public List<Entry> newestBetween(UUID conversationId, long after, long before, int limit) {
+        return db.with(h -> h.createQuery("select " + COLUMNS + " from messages m where m.conversation_id = :c and m.seq > :a and m.seq < :b "
+                        + "order by m.seq desc limit :n")
+                .bind("c", conversationId).bind("a", after).bind("b", before).bind("n", limit).map(ENTRY).list());
+    }
+
+    @Override
+    public List<Entry> oldestAfter(UUID conversationId, long after, int limit) {
+        return db.with(h -> h.createQuery("select " + COLUMNS + " from messages m where m.conversation_id = :c and m.seq > :a order by m.seq limit :n")
+                .bind("c", conversationId).bind("a", after).bind("n", limit).map(ENTRY).list());
+    }
+
+    @Override
+    public Map<UUID, List<Entry>> entriesSince(UUID memberId, Map<UUID, Long> cursors, int perConversation) {
+        List<UUID> ids = new ArrayList<>(cursors.keySet());
+        List<Long> seqs = ids.stream().map(cursors::get).toList();
+        // one pass over the member's seats; a conversation with nothing new costs one index probe
+        String sql = "select " + COLUMNS + " from conversation_members cm "
+                + "join conversations c on c.id = cm.conversation_id "
+                + "left join unnest(cast(:ids as uuid[]), cast(:seqs as bigint[])) as k(id, seq) on k.id = cm.conversation_id "
+                + "cross join lateral (select * from messages m0 where m0.conversation_id = cm.conversation_id "
+                + "    and m0.seq > greatest(coalesce(k.seq, 0), cm.visible_after) order by m0.seq limit :n) m "
+                + "where cm.member_id = :member and c.last_seq > greatest(coalesce(k.seq, 0), cm.visible_after) "
+                + "order by m.conversation_id, m.seq";
+        List<Entry> rows = db.with(h -> h.createQuery(sql).bindArray("ids", UUID.class, ids).bindArray("seqs", Long.class, seqs)
+                .bind("n", perConversation).bind("member", memberId).map(ENTRY).list());
+        Map<UUID, List<Entry>> byConversation = new LinkedHashMap<>();
+        for (Entry e : rows) byConversation.computeIfAbsent(e.conversationId(), k -> new ArrayList<>()).add(e);
+        return byConversation;
+    }
+
+    @Override
+    public void recordEdit(UUID conversationId, long seq, MessageBody body, Instant at) {
+        db.use(h -> h.createUpdate("update messages set body = cast(:b as jsonb), edited_at = :at where conversation_id = :c and seq = :s")
+                .bind("b", Json.write(body)).bind("at", at).bind("c", conversationId).bind("s", seq).execute());
+    }
+
+    @Override
+    public void recordRecall(UUID conversationId, long seq, Instant at) {
+        db.use(h -> h.createUpdate("update messages set body = '{}'::jsonb, reactions = null, recalled_at = :at where conversation_id = :c and seq = :s")
+                .bind("at", at).bind("c", conversationId).bind("s", seq).execute());
+    }
+
+    @Override
+    public boolean recordReaction(UUID conversationId, long seq, String emoji, UUID memberId, boolean added) {
+        String sql = added
+                ? "update messages set reactions = jsonb_set(coalesce(reactions, '{}'::jsonb), array[:e], "
+                  + "coalesce(reactions -> :e, '[]'::jsonb) || to_jsonb(cast(:m as text))) "
+                  + "where conversation_id = :c and seq = :s and not coalesce(reactions -> :e, '[]'::jsonb) @> jsonb_build_array(cast(:m as text))"
+                : "update messages set reactions = nullif(case when jsonb_array_length((reactions -> :e) - cast(:m as text)) = 0 then reactions - :e "
+                  + "else jsonb_set(reactions, array[:e], (reactions -> :e) - cast(:m as text)) end, '{}'::jsonb) "
+                  + "where conversation_id = :c and seq = :s and coalesce(reactions -> :e, '[]'::jsonb) @> jsonb_build_array(cast(:m as text))";
+        return db.with(h -> h.createUpdate(sql).bind("e", emoji).bind("m", memberId.toString()).bind("c", conversationId).bind("s", seq).execute()) > 0;
+    }
+
+    private static Map<String, List<UUID>> readReactions(String json) {
+        try {
+            return Json.MAPPER.readValue(json, REACTIONS);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable reactions", e);
+        }
+    }
+}

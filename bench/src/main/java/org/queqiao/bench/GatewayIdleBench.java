@@ -6,8 +6,6 @@ import org.queqiao.platform.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +42,9 @@ public final class GatewayIdleBench {
                     .json().path("token").asText());
         }
 
-        long heapBefore = heapAfterGc(pid);
-        long rssBefore = status(pid, "VmRSS:");
+        ProcessProbe server = new ProcessProbe(pid);
+        long heapBefore = server.heapAfterGc();
+        long rssBefore = server.rssKb();
         HttpClient client = HttpClient.newHttpClient();
         CountDownLatch ready = new CountDownLatch(n);
         AtomicInteger failed = new AtomicInteger();
@@ -62,40 +61,15 @@ public final class GatewayIdleBench {
         if (!ready.await(120, TimeUnit.SECONDS)) throw new IllegalStateException(ready.getCount() + " sockets never became ready");
         double openSeconds = (System.nanoTime() - t0) / 1e9;
         Thread.sleep(2000);
-        long heapAfter = heapAfterGc(pid);
-        long rssAfter = status(pid, "VmRSS:");
+        long heapAfter = server.heapAfterGc();
+        long rssAfter = server.rssKb();
         System.out.printf("connections: %d authenticated (%d failed) in %.1f s, %d sessions%n", n - failed.get(), failed.get(), openSeconds, sessions);
         System.out.printf("server heap after full GC: %.1f MB -> %.1f MB = %.2f KB per idle connection%n",
                 heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1024.0 / n);
         System.out.printf("server resident memory: %.1f MB -> %.1f MB = %.2f KB per connection (heap, direct buffers, kernel-side not included)%n",
                 rssBefore / 1e3, rssAfter / 1e3, (rssAfter - rssBefore) / (double) n);
-        System.out.printf("server threads: %d%n", status(pid, "Threads:"));
+        System.out.printf("server threads: %d%n", server.threads());
         for (WebSocket ws : sockets) ws.abort();
-    }
-
-    /** Heap in use after a full collection, from {@code jcmd <pid> GC.heap_info} (G1's "used NK"). */
-    private static long heapAfterGc(long pid) throws Exception {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-        if (!m.find()) throw new IllegalStateException("cannot read heap usage from: " + info);
-        return Long.parseLong(m.group(1)) * 1024;
-    }
-
-    private static String jcmd(long pid, String command) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out;
-    }
-
-    /** A value from /proc/PID/status (kB for memory lines). */
-    private static long status(long pid, String key) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith(key)) return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
-        }
-        return -1;
     }
 
     private record ReadyListener(CountDownLatch ready, AtomicInteger failed) implements WebSocket.Listener {

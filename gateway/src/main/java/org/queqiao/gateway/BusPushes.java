@@ -25,10 +25,10 @@ final class BusPushes implements Pushes {
 
     @Override
     public void pushToMember(UUID orgId, UUID memberId, String topic, Object data) {
-        ObjectNode envelope = envelope(topic, data)
+        ObjectNode header = header(topic)
                 .put("orgId", Objects.requireNonNull(orgId, "orgId").toString())
                 .put("memberId", Objects.requireNonNull(memberId, "memberId").toString());
-        bus.publish(GatewayTopics.PUSH, envelope.toString());
+        bus.publish(GatewayTopics.PUSH, PushEnvelope.of(header, Json.write(data)));
     }
 
     /** Members per bus event: keeps each event well under NATS's default 1 MiB payload limit. */
@@ -38,21 +38,20 @@ final class BusPushes implements Pushes {
     public void pushToMembers(UUID orgId, Collection<UUID> memberIds, String topic, Object data) {
         if (memberIds.isEmpty()) return;
         Objects.requireNonNull(orgId, "orgId");
-        com.fasterxml.jackson.databind.JsonNode dataNode = Json.MAPPER.valueToTree(data);
+        String dataJson = Json.write(data); // once, however many members and bus events
         java.util.Iterator<UUID> it = memberIds.iterator();
         while (it.hasNext()) {
-            ObjectNode envelope = Json.MAPPER.createObjectNode().put("topic", Topics.requireValid(topic)).put("orgId", orgId.toString());
-            envelope.set("data", dataNode);
-            var ids = envelope.putArray("memberIds");
+            ObjectNode header = header(topic).put("orgId", orgId.toString());
+            var ids = header.putArray("memberIds");
             for (int i = 0; i < MEMBERS_PER_EVENT && it.hasNext(); i++) ids.add(it.next().toString());
-            bus.publish(GatewayTopics.PUSH, envelope.toString());
+            bus.publish(GatewayTopics.PUSH, PushEnvelope.of(header, dataJson));
         }
     }
 
     @Override
     public void pushToSession(UUID sessionId, String topic, Object data) {
-        ObjectNode envelope = envelope(topic, data).put("sessionId", Objects.requireNonNull(sessionId, "sessionId").toString());
-        bus.publish(GatewayTopics.PUSH, envelope.toString());
+        ObjectNode header = header(topic).put("sessionId", Objects.requireNonNull(sessionId, "sessionId").toString());
+        bus.publish(GatewayTopics.PUSH, PushEnvelope.of(header, Json.write(data)));
     }
 
     @Override
@@ -76,9 +75,7 @@ final class BusPushes implements Pushes {
         return metrics.authenticatedConnections();
     }
 
-    private static ObjectNode envelope(String topic, Object data) {
-        ObjectNode n = Json.MAPPER.createObjectNode().put("topic", Topics.requireValid(topic));
-        n.set("data", Json.MAPPER.valueToTree(data));
-        return n;
+    private static ObjectNode header(String topic) {
+        return Json.MAPPER.createObjectNode().put("topic", Topics.requireValid(topic));
     }
 }

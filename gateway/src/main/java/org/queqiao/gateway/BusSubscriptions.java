@@ -18,7 +18,7 @@ final class BusSubscriptions implements AutoCloseable {
 
     static BusSubscriptions subscribe(EventBus bus, LocalDelivery local) {
         BusSubscriptions s = new BusSubscriptions();
-        s.subscriptions.add(bus.subscribe(GatewayTopics.PUSH, e -> onPush(local, read(e.payload()))));
+        s.subscriptions.add(bus.subscribe(GatewayTopics.PUSH, e -> onPush(local, PushEnvelope.parse(e.payload()))));
         s.subscriptions.add(bus.subscribe(GatewayTopics.DISCONNECT, e -> onDisconnect(local, read(e.payload()))));
         s.subscriptions.add(bus.subscribe(Topics.MEMBER_DEACTIVATED,
                 e -> local.endMember(uuid(read(e.payload()), "memberId"), ErrorCode.MEMBER_DEACTIVATED)));
@@ -27,9 +27,10 @@ final class BusSubscriptions implements AutoCloseable {
         return s;
     }
 
-    private static void onPush(LocalDelivery local, JsonNode n) {
+    private static void onPush(LocalDelivery local, PushEnvelope envelope) {
+        JsonNode n = envelope.header();
         String topic = Topics.requireValid(n.path("topic").asText());
-        String dataJson = n.path("data").toString(); // once per push, shared by every session it reaches
+        String dataJson = envelope.dataJson(); // never re-parsed: shared as is by every session it reaches
         if (n.has("memberIds")) {
             local.pushToMembers(uuid(n, "orgId"), uuids(n.path("memberIds")), topic, dataJson);
         } else if (n.hasNonNull("sessionId")) {

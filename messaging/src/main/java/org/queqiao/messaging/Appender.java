@@ -11,51 +11,33 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The one way an entry enters a log: in one transaction the caller's checks run, the conversation's
- * next number is taken and the entry stored under it; after commit every member's devices are told.
- * A resend (same sender, same client message id) rolls back, giving the number back, and returns the
- * stored entry: the log has no gaps and no copies.
+ * The one way an entry enters a log: through the {@link LogWriter}'s group commit, which runs the
+ * caller's checks in the transaction, numbers the entry, stores it and tells every member's devices.
+ * A resend (same sender, same client message id) returns the stored entry: the log has no gaps and
+ * no copies. System entries are the exception: they join the caller's own transaction.
  */
-final class Appender {
-    private final ConversationStore conversations;
+final class Appender implements AutoCloseable {
     private final MessageStore messages;
     private final Transactor tx;
     private final ChatDelivery delivery;
-    private final ConversationLocks locks = new ConversationLocks();
+    private final LogWriter writer;
 
-    Appender(ConversationStore conversations, MessageStore messages, Transactor tx, ChatDelivery delivery) {
-        this.conversations = conversations;
+    Appender(ConversationStore conversations, MessageStore messages, Transactor tx, ChatDelivery delivery, int writers, BatchObserver observer) {
         this.messages = messages;
         this.tx = tx;
         this.delivery = delivery;
+        this.writer = new LogWriter(new BatchAppend(conversations, messages, tx, delivery, new ConversationLocks()), writers, observer);
     }
 
     /**
-     * @param check runs inside the transaction before the number is taken (with the caller's seat);
-     *              throwing a ProblemException rejects the entry
-     * @param applied runs inside the transaction after the entry is stored (e.g. update the edited message)
+     * @param check   runs inside the transaction with the caller's seat, before a number is taken;
+     *                throwing a ProblemException rejects the entry
+     * @param applied runs inside the transaction once the entry is stored (e.g. update the edited message)
      */
     SendResult append(Principal p, UUID conversationId, String clientMsgId, EntryKind kind, MessageBody body, Long targetSeq,
-                      ChatAccess access, Consumer<ChatAccess.Seat> check, Consumer<Entry> applied) {
-        return locks.with(conversationId, () -> {
-            try {
-                return tx.inTransaction(() -> {
-                    ChatAccess.Seat seat = access.seat(p, conversationId);
-                    check.accept(seat);
-                    Instant now = Instant.now();
-                    Entry e = messages.append(new NewEntry(Ids.newId(), p.orgId(), conversationId, p.memberId(), clientMsgId, kind, body, targetSeq, now))
-                            .orElseThrow(AlreadyStored::new);
-                    applied.accept(e);
-                    Conversation c = seat.conversation();
-                    tx.afterCommit(() -> delivery.entryAppended(c, e));
-                    return new SendResult(e, false);
-                });
-            } catch (AlreadyStored resend) {
-                return messages.findByClientMsgId(conversationId, p.memberId(), clientMsgId)
-                        .map(e -> new SendResult(e, true))
-                        .orElseThrow(() -> new IllegalStateException("client message id conflicted but nothing is stored"));
-            }
-        });
+                      Consumer<Seat> check, Consumer<Entry> applied) {
+        return writer.append(new LogWriter.Append(p, conversationId, clientMsgId, kind, body, targetSeq, check, applied,
+                new java.util.concurrent.CompletableFuture<>()));
     }
 
     /** An entry the system writes (members joined, group renamed), inside the caller's transaction. */
@@ -66,10 +48,8 @@ final class Appender {
         return e;
     }
 
-    /** Thrown to roll back an append whose client message id was already used. */
-    private static final class AlreadyStored extends RuntimeException {
-        AlreadyStored() {
-            super(null, null, false, false);
-        }
+    @Override
+    public void close() {
+        writer.close();
     }
 }

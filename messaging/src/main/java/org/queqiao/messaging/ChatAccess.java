@@ -28,19 +28,4 @@ final class ChatAccess {
     static ProblemException notFound() {
         return new ProblemException(404, "no_such_conversation", "There is no such conversation, or you are not a member of it", null, null);
     }
-
-    /** A member in a conversation. */
-    record Seat(Conversation conversation, Membership membership) {
-        boolean manages(Principal p) {
-            return membership.role().manages();
-        }
-
-        void requireManager(String what) {
-            if (!membership.role().manages()) throw ProblemException.forbidden("not_group_admin", "Only the group's owner or admins may " + what);
-        }
-
-        void requireOpen() {
-            if (conversation.isDissolved()) throw ProblemException.conflict("conversation_dissolved", "This group was dissolved; it can be read but not changed", null);
-        }
-    }
 }

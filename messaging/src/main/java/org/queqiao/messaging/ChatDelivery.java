@@ -35,6 +35,15 @@ final class ChatDelivery {
         pushes.pushToMembers(c.orgId(), conversations.memberIds(c.id()), ENTRY, e);
     }
 
+    /** A batch of entries, in order: one query for the members of all their conversations. */
+    void entriesAppended(List<Entry> entries, java.util.function.Function<UUID, Conversation> conversationOf) {
+        if (entries.isEmpty()) return;
+        Map<UUID, List<UUID>> members = conversations.memberIds(entries.stream().map(Entry::conversationId).distinct().toList());
+        for (Entry e : entries) {
+            pushes.pushToMembers(conversationOf.apply(e.conversationId()).orgId(), members.getOrDefault(e.conversationId(), List.of()), ENTRY, e);
+        }
+    }
+
     /**
      * The reader's own devices always (read state syncs across devices); everyone in a direct chat or
      * a small group (their read receipts update live); in larger groups receipts are fetched on demand.

@@ -32,7 +32,7 @@ public final class ChatLog {
         String clientMsgId = rules.clientMsgId(r.clientMsgId());
         MessageBody body = rules.body(p.orgId(), r);
         rateLimit.check(p.memberId());
-        return appender.append(p, conversationId, clientMsgId, r.kind(), body, null, access, seat -> {
+        return appender.append(p, conversationId, clientMsgId, r.kind(), body, null, seat -> {
             rules.requireMayPost(seat, p, clock.instant());
             if (Boolean.TRUE.equals(body.mentionAll()) && seat.conversation().kind() != ConversationKind.DIRECT && !seat.manages(p)) {
                 throw ProblemException.forbidden("mention_all_forbidden", "Only the group's owner or admins may mention everyone");
@@ -46,7 +46,7 @@ public final class ChatLog {
         String id = rules.clientMsgId(clientMsgId);
         String text = rules.text(p.orgId(), newText);
         rateLimit.check(p.memberId());
-        return appender.append(p, conversationId, id, EntryKind.EDIT, MessageBody.text(text), seq, access, seat -> {
+        return appender.append(p, conversationId, id, EntryKind.EDIT, MessageBody.text(text), seq, seat -> {
             rules.requireMayPost(seat, p, clock.instant());
             Entry target = visibleMessage(seat, seq);
             if (!target.senderId().equals(p.memberId())) throw ProblemException.forbidden("not_sender", "Only the sender may edit a message");
@@ -60,7 +60,7 @@ public final class ChatLog {
      */
     public SendResult recall(Principal p, UUID conversationId, long seq, String clientMsgId) {
         String id = rules.clientMsgId(clientMsgId);
-        return appender.append(p, conversationId, id, EntryKind.RECALL, MessageBody.EMPTY, seq, access, seat -> {
+        return appender.append(p, conversationId, id, EntryKind.RECALL, MessageBody.EMPTY, seq, seat -> {
             Entry target = visibleMessage(seat, seq);
             boolean moderator = p.isAdmin() || (seat.conversation().kind() != ConversationKind.DIRECT && seat.manages(p));
             if (!moderator) {
@@ -77,7 +77,7 @@ public final class ChatLog {
         String id = rules.clientMsgId(clientMsgId);
         String e1 = rules.emoji(emoji);
         rateLimit.check(p.memberId());
-        return appender.append(p, conversationId, id, EntryKind.REACTION, MessageBody.reaction(e1, added), seq, access, seat -> {
+        return appender.append(p, conversationId, id, EntryKind.REACTION, MessageBody.reaction(e1, added), seq, seat -> {
             seat.requireOpen();
             visibleMessage(seat, seq);
         }, e -> messages.recordReaction(conversationId, seq, e1, p.memberId(), added));
@@ -85,7 +85,7 @@ public final class ChatLog {
 
     /** Copies a message the caller can see into another conversation they may post to. */
     public SendResult forward(Principal p, UUID fromConversationId, long seq, UUID toConversationId, String clientMsgId) {
-        ChatAccess.Seat from = access.seat(p, fromConversationId);
+        Seat from = access.seat(p, fromConversationId);
         Entry original = visibleMessage(from, seq);
         MessageBody b = original.body();
         MessageBody copy = new MessageBody(b.text(), null, null, null,
@@ -93,12 +93,12 @@ public final class ChatLog {
                 b.file(), b.card(), null, null, null);
         String id = rules.clientMsgId(clientMsgId);
         rateLimit.check(p.memberId());
-        return appender.append(p, toConversationId, id, original.kind(), copy, null, access,
+        return appender.append(p, toConversationId, id, original.kind(), copy, null,
                 seat -> rules.requireMayPost(seat, p, clock.instant()), e -> {});
     }
 
     /** A message (not a system or change entry) the seat's member can see, not recalled. */
-    private Entry visibleMessage(ChatAccess.Seat seat, long seq) {
+    private Entry visibleMessage(Seat seat, long seq) {
         Entry e = seq > seat.membership().visibleAfter()
                 ? messages.find(seat.conversation().id(), seq).orElse(null) : null;
         if (e == null || !e.kind().isMessage()) throw new ProblemException(404, "no_such_message", "There is no message " + seq + " in this conversation", "seq", null);

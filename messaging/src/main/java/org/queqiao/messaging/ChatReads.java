@@ -39,7 +39,7 @@ public final class ChatReads {
     public List<Entry> history(Principal p, UUID conversationId, Long before, Long after, int limit) {
         if (limit < 1 || limit > MAX_HISTORY_PAGE) throw ProblemException.invalid("limit", "out_of_range", "limit must be between 1 and " + MAX_HISTORY_PAGE);
         if (before != null && after != null) throw ProblemException.invalid("before", "conflicting_parameters", "Give before or after, not both");
-        ChatAccess.Seat seat = access.seat(p, conversationId);
+        Seat seat = access.seat(p, conversationId);
         long visibleAfter = seat.membership().visibleAfter();
         if (after != null) return messages.oldestAfter(conversationId, Math.max(after, visibleAfter), limit);
         return messages.newestBetween(conversationId, visibleAfter, before == null ? Long.MAX_VALUE : before, limit);
@@ -80,7 +80,7 @@ public final class ChatReads {
     /** Marks everything up to {@code seq} read (never moves back); syncs to the member's other devices. */
     public long markRead(Principal p, UUID conversationId, long seq) {
         if (seq < 0) throw ProblemException.invalid("seq", "invalid_seq", "seq must be 0 or more");
-        ChatAccess.Seat seat = access.seat(p, conversationId);
+        Seat seat = access.seat(p, conversationId);
         long upTo = Math.min(seq, seat.conversation().lastSeq());
         if (upTo <= seat.membership().readSeq()) return seat.membership().readSeq();
         long now = conversations.markRead(conversationId, p.memberId(), upTo);
@@ -90,7 +90,7 @@ public final class ChatReads {
 
     /** Who has read message {@code seq} ({@code read} = true) or not yet; any member of the conversation may look. */
     public Receipts receipts(Principal p, UUID conversationId, long seq, boolean read, PageRequest page) {
-        ChatAccess.Seat seat = access.seat(p, conversationId);
+        Seat seat = access.seat(p, conversationId);
         if (seq <= seat.membership().visibleAfter() || seq > seat.conversation().lastSeq()) {
             throw new ProblemException(404, "no_such_message", "There is no message " + seq + " in this conversation", "seq", null);
         }
@@ -101,7 +101,7 @@ public final class ChatReads {
 
     /** "Is typing" to the others, only in direct chats and groups up to chat.typing-max-members. */
     public void typing(Principal p, UUID conversationId) {
-        ChatAccess.Seat seat = access.seat(p, conversationId);
+        Seat seat = access.seat(p, conversationId);
         Conversation c = seat.conversation();
         if (c.kind() != ConversationKind.DIRECT && c.memberCount() > settings.typingMaxMembers()) return;
         List<UUID> others = new ArrayList<>(conversations.memberIds(c.id()));

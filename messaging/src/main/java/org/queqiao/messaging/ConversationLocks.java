@@ -19,8 +19,27 @@ final class ConversationLocks {
         for (int i = 0; i < STRIPES; i++) locks[i] = new ReentrantLock();
     }
 
+    static int stripe(UUID conversationId) {
+        return (conversationId.hashCode() & 0x7fffffff) % STRIPES;
+    }
+
+    /** Runs {@code work} holding the locks of all these conversations (taken in stripe order, so two callers never deadlock). */
+    <T> T withAll(java.util.Collection<UUID> conversationIds, Supplier<T> work) {
+        int[] stripes = conversationIds.stream().mapToInt(ConversationLocks::stripe).distinct().sorted().toArray();
+        int held = 0;
+        try {
+            for (int s : stripes) {
+                locks[s].lock();
+                held++;
+            }
+            return work.get();
+        } finally {
+            for (int i = 0; i < held; i++) locks[stripes[i]].unlock();
+        }
+    }
+
     <T> T with(UUID conversationId, Supplier<T> work) {
-        ReentrantLock lock = locks[(conversationId.hashCode() & 0x7fffffff) % STRIPES];
+        ReentrantLock lock = locks[stripe(conversationId)];
         lock.lock();
         try {
             return work.get();

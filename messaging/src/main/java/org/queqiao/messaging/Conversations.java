@@ -101,7 +101,7 @@ public final class Conversations {
     /** Title and announcement of a group, by its owner or admins. A null field is left as it is. */
     public Conversation update(Principal p, UUID conversationId, String title, String announcement) {
         return tx.inTransaction(() -> {
-            ChatAccess.Seat seat = access.seat(p, conversationId);
+            Seat seat = access.seat(p, conversationId);
             seat.requireOpen();
             if (seat.conversation().kind() == ConversationKind.DIRECT) throw ProblemException.conflict("direct_chat", "Direct chats have no title or announcement", null);
             seat.requireManager("change the title or announcement");

@@ -70,7 +70,7 @@ final class MessageRules {
         return card;
     }
 
-    void requireMayPost(ChatAccess.Seat seat, Principal p, Instant now) {
+    void requireMayPost(Seat seat, Principal p, Instant now) {
         seat.requireOpen();
         if (seat.membership().isMutedAt(now) && !seat.manages(p)) {
             throw new ProblemException(403, "muted", "You are muted in this conversation until " + seat.membership().mutedUntil(), null,

@@ -10,18 +10,19 @@ import java.time.Clock;
 import java.util.UUID;
 
 /** The messaging capability, assembled: its public surface is the services returned here. */
-public final class Messaging {
+public final class Messaging implements AutoCloseable {
     private final Conversations conversations;
     private final GroupMembers groups;
     private final ChatLog log;
     private final ChatReads reads;
     private final ChatOffboarding offboarding;
+    private final Appender appender;
 
     public Messaging(ConversationStore conversationStore, MessageStore messageStore, Transactor tx, Pushes pushes, AuditLog audit,
-                     ChatSettings settings, TextFilter filter, Clock clock) {
+                     ChatSettings settings, TextFilter filter, Clock clock, BatchObserver observer) {
         ChatDelivery delivery = new ChatDelivery(pushes, conversationStore, settings.receiptPushMaxMembers());
         ChatAccess access = new ChatAccess(conversationStore);
-        Appender appender = new Appender(conversationStore, messageStore, tx, delivery);
+        this.appender = new Appender(conversationStore, messageStore, tx, delivery, settings.writers(), observer);
         this.conversations = new Conversations(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
         this.groups = new GroupMembers(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
         this.log = new ChatLog(messageStore, access, appender, new MessageRules(settings.maxTextChars(), filter), settings, clock);
@@ -43,5 +44,11 @@ public final class Messaging {
      */
     public int offboard(UUID orgId, UUID memberId, UUID heirId) {
         return offboarding.offboard(orgId, memberId, heirId);
+    }
+
+    /** Stops the log writers; appends still queued are refused with busy. */
+    @Override
+    public void close() {
+        appender.close();
     }
 }

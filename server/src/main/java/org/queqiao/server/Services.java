@@ -8,6 +8,10 @@ import org.queqiao.directory.csv.MemberCsvParser;
 import org.queqiao.directory.csv.MemberImport;
 import org.queqiao.gateway.RealtimeGateway;
 import org.queqiao.http.ApiServices;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.queqiao.messaging.BatchObserver;
 import org.queqiao.messaging.ChatSettings;
 import org.queqiao.messaging.Messaging;
 import org.queqiao.messaging.TextFilter;
@@ -46,7 +50,7 @@ final class Services {
      * @param gateway builds the realtime gateway once the token authenticator exists; messaging
      *                pushes through it and registers its realtime operations on it
      */
-    static Built build(Config c, Db db, EventBus bus, RealtimeGatewayFactory gateway) {
+    static Built build(Config c, Db db, EventBus bus, MeterRegistry meters, RealtimeGatewayFactory gateway) {
         var orgs = new PgOrganizationStore(db);
         var members = new PgMemberStore(db);
         var departments = new PgDepartmentStore(db);
@@ -68,7 +72,7 @@ final class Services {
         var handlers = new RequestHandlers();
         RealtimeGateway realtime = gateway.create(sessions, handlers);
         var messaging = new Messaging(new PgConversationStore(db), new PgMessageStore(db), db, realtime, audit, ChatSettings.from(c),
-                TextFilter.NONE, Clock.systemUTC());
+                TextFilter.NONE, Clock.systemUTC(), chatBatchMetrics(meters));
         ChatOps.register(handlers, messaging);
         var offboarding = new Offboarding(directory, members, orgs, sessions, List.of(invitationStore::reassignCreator, messaging::offboard),
                 audit, db, bus);
@@ -76,6 +80,18 @@ final class Services {
                 audit, c.duration("activation.ttl"), policy.maxFailuresPerIpPerMinute());
         return new Built(new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
                 new PgIdempotencyStore(db), activations, messaging), realtime);
+    }
+
+    /** Group-commit batches: how many messages each stored, how long each took. */
+    private static BatchObserver chatBatchMetrics(MeterRegistry meters) {
+        DistributionSummary size = DistributionSummary.builder("queqiao.chat.batch.size").description("Entries stored per group-commit batch")
+                .register(meters);
+        Timer time = Timer.builder("queqiao.chat.batch.duration").description("Time to store one group-commit batch and push its entries")
+                .register(meters);
+        return (n, nanos) -> {
+            size.record(n);
+            time.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        };
     }
 
     record Built(ApiServices api, RealtimeGateway gateway) {}

@@ -33,6 +33,11 @@ public interface ConversationStore {
 
     Optional<Membership> membership(UUID conversationId, UUID memberId);
 
+    /** For a batch: each (conversation, member) pair's conversation and membership, where both exist in the organisation. */
+    java.util.Map<SeatKey, org.queqiao.messaging.Seat> seats(List<SeatKey> keys);
+
+    record SeatKey(UUID orgId, UUID conversationId, UUID memberId) {}
+
     /**
      * Adds the members not yet in the conversation, who see entries after {@code visibleAfter};
      * keeps member_count right. @return the members actually added
@@ -48,6 +53,9 @@ public interface ConversationStore {
 
     /** Every member id, for fanning out a push (an index-only read, no per-member state). */
     List<UUID> memberIds(UUID conversationId);
+
+    /** The member ids of several conversations at once (one query for a whole batch of pushes). */
+    java.util.Map<UUID, List<UUID>> memberIds(java.util.Collection<UUID> conversationIds);
 
     Page<Membership> members(UUID conversationId, PageRequest page);
 

@@ -19,6 +19,19 @@ public interface MessageStore {
      */
     Optional<Entry> append(NewEntry entry);
 
+    /**
+     * A batch of appends in one statement, within the caller's transaction: numbers the entries (in
+     * list order within each conversation, after the conversation's last number), stores them, and
+     * moves each sender's read position to their newest one.
+     *
+     * @return the entries' numbers, in list order; empty when a client message id was stored
+     *         meanwhile (by another node): the caller must roll back and retry
+     */
+    Optional<List<Long>> appendAll(List<NewEntry> entries);
+
+    /** The stored entries among these (conversation, sender, client message id) keys. */
+    List<Entry> findByClientMsgIds(List<ClientKey> keys);
+
     Optional<Entry> findByClientMsgId(UUID conversationId, UUID senderId, String clientMsgId);
 
     Optional<Entry> find(UUID conversationId, long seq);
@@ -40,6 +53,9 @@ public interface MessageStore {
 
     /** Marks the message recalled and forgets its content. */
     void recordRecall(UUID conversationId, long seq, Instant at);
+
+    /** Identifies a message by who sent it where under which client message id. */
+    record ClientKey(UUID conversationId, UUID senderId, String clientMsgId) {}
 
     /** Adds or removes one member's reaction on a message. @return whether anything changed */
     boolean recordReaction(UUID conversationId, long seq, String emoji, UUID memberId, boolean added);

@@ -50,7 +50,15 @@ public final class Database implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", String.valueOf(Math.max(50, poolSize * 2 + 10)))
-                    .setServerConfig("listen_addresses", "127.0.0.1");
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // the embedded default turns this off; an acknowledged message must survive a power cut
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    // chat writes a steady stream: fewer, spread-out checkpoints keep commits from stalling behind them
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("checkpoint_completion_target", "0.9")
+                    .setServerConfig("shared_buffers", "256MB");
             if (port > 0) b.setPort(port);
             EmbeddedPostgres pg = b.start();
             log.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {} ({} ms)", pg.getPort(), pgDir, (System.nanoTime() - t0) / 1_000_000);

@@ -93,6 +93,25 @@ public final class PgConversationStore implements ConversationStore {
     }
 
     @Override
+    public Map<SeatKey, org.queqiao.messaging.Seat> seats(List<SeatKey> keys) {
+        Map<SeatKey, org.queqiao.messaging.Seat> out = new HashMap<>();
+        if (keys.isEmpty()) return out;
+        db.use(h -> h.createQuery("select k.o as key_org, " + COLUMNS + ", " + MEMBER_COLUMNS + " "
+                        + "from unnest(cast(:o as uuid[]), cast(:c as uuid[]), cast(:m as uuid[])) as k(o, c, m) "
+                        + "cross join lateral (select * from conversations c0 where c0.id = k.c and c0.org_id = k.o) c "
+                        + "cross join lateral (select * from conversation_members cm0 where cm0.conversation_id = k.c and cm0.member_id = k.m) cm")
+                .bindArray("o", UUID.class, keys.stream().map(SeatKey::orgId).toList())
+                .bindArray("c", UUID.class, keys.stream().map(SeatKey::conversationId).toList())
+                .bindArray("m", UUID.class, keys.stream().map(SeatKey::memberId).toList())
+                .map((rs, ctx) -> {
+                    Conversation c = CONVERSATION.map(rs, ctx);
+                    Membership m = MEMBERSHIP.map(rs, ctx);
+                    return out.put(new SeatKey(c.orgId(), c.id(), m.memberId()), new org.queqiao.messaging.Seat(c, m));
+                }).list());
+        return out;
+    }
+
+    @Override
     public List<UUID> addMembers(UUID orgId, UUID conversationId, Collection<UUID> memberIds, ChatRole role, long visibleAfter, Instant at) {
         if (memberIds.isEmpty()) return List.of();
         return db.with(h -> {
@@ -133,6 +152,17 @@ public final class PgConversationStore implements ConversationStore {
     public List<UUID> memberIds(UUID conversationId) {
         return db.with(h -> h.createQuery("select member_id from conversation_members where conversation_id = :c")
                 .bind("c", conversationId).mapTo(UUID.class).list());
+    }
+
+    @Override
+    public Map<UUID, List<UUID>> memberIds(Collection<UUID> conversationIds) {
+        Map<UUID, List<UUID>> out = new HashMap<>();
+        if (conversationIds.isEmpty()) return out;
+        db.use(h -> h.createQuery("select conversation_id, member_id from conversation_members where conversation_id = any(cast(:ids as uuid[]))")
+                .bindArray("ids", UUID.class, List.copyOf(conversationIds))
+                .map((rs, ctx) -> out.computeIfAbsent(Rows.uuid(rs, "conversation_id"), k -> new java.util.ArrayList<>()).add(Rows.uuid(rs, "member_id")))
+                .list());
+        return out;
     }
 
     @Override

@@ -63,6 +63,80 @@ public final class PgMessageStore implements MessageStore {
                 e.at(), null, null));
     }
 
+    /**
+     * Numbers and stores a batch in one round trip: each conversation's last number moves up by its
+     * count (the row lock orders concurrent batches), entry k of a conversation takes
+     * last - count + rank, and the senders' read positions follow.
+     */
+    private static final String APPEND_ALL = """
+            with k as (
+                select * from unnest(cast(:c as uuid[]), cast(:rank as int[]), cast(:id as uuid[]), cast(:o as uuid[]), cast(:snd as uuid[]),
+                                     cast(:cm as text[]), cast(:kind as text[]), cast(:b as text[]), cast(:t as bigint[]))
+                    as k(c, rank, id, o, snd, cm, kind, b, t)
+            ), counts as (
+                select c, count(*)::int as n from k group by c
+            ), r as (
+                update conversations cv set last_seq = cv.last_seq + counts.n, last_entry_at = :at
+                from counts where cv.id = counts.c returning cv.id, cv.last_seq, counts.n
+            ), ins as (
+                insert into messages (conversation_id, seq, id, org_id, sender_id, client_msg_id, kind, body, target_seq, created_at)
+                select k.c, r.last_seq - r.n + k.rank, k.id, k.o, k.snd, k.cm, k.kind, cast(k.b as jsonb), k.t, :at from k join r on r.id = k.c
+                on conflict do nothing
+                returning conversation_id, seq, sender_id
+            ), rd as (
+                update conversation_members cm set read_seq = greatest(cm.read_seq, x.s)
+                from (select conversation_id as c, sender_id as m, max(seq) as s from ins group by 1, 2) x
+                where cm.conversation_id = x.c and cm.member_id = x.m
+            )
+            select r.id, r.last_seq, r.n, (select count(*) from ins) as inserted from r""";
+
+    @Override
+    public Optional<List<Long>> appendAll(List<NewEntry> entries) {
+        int n = entries.size();
+        List<UUID> conv = new ArrayList<>(n), id = new ArrayList<>(n), org = new ArrayList<>(n), sender = new ArrayList<>(n);
+        List<String> cmid = new ArrayList<>(n), kind = new ArrayList<>(n), body = new ArrayList<>(n);
+        List<Long> target = new ArrayList<>(n);
+        List<Integer> rank = new ArrayList<>(n);
+        Map<UUID, Integer> perConversation = new java.util.HashMap<>();
+        for (NewEntry e : entries) {
+            conv.add(e.conversationId());
+            rank.add(perConversation.merge(e.conversationId(), 1, Integer::sum));
+            id.add(e.id());
+            org.add(e.orgId());
+            sender.add(e.senderId());
+            cmid.add(e.clientMsgId());
+            kind.add(e.kind().wire());
+            body.add(Json.write(e.body()));
+            target.add(e.targetSeq());
+        }
+        Map<UUID, Long> firstSeq = new java.util.HashMap<>();
+        long[] inserted = {0};
+        db.use(h -> h.createQuery(APPEND_ALL)
+                .bindArray("c", UUID.class, conv).bindArray("rank", Integer.class, rank).bindArray("id", UUID.class, id).bindArray("o", UUID.class, org)
+                .bindArray("snd", UUID.class, sender).bindArray("cm", String.class, cmid).bindArray("kind", String.class, kind)
+                .bindArray("b", String.class, body).bindArray("t", Long.class, target).bind("at", entries.getFirst().at())
+                .map((rs, ctx) -> {
+                    inserted[0] = rs.getLong("inserted");
+                    return firstSeq.put(Rows.uuid(rs, "id"), rs.getLong("last_seq") - rs.getInt("n") + 1);
+                }).list());
+        if (inserted[0] != n) return Optional.empty();
+        List<Long> seqs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) seqs.add(firstSeq.get(conv.get(i)) + rank.get(i) - 1);
+        return Optional.of(seqs);
+    }
+
+    @Override
+    public List<Entry> findByClientMsgIds(List<ClientKey> keys) {
+        if (keys.isEmpty()) return List.of();
+        // lateral: one probe of the unique index per key, whatever the planner guesses about unnest's size
+        return db.with(h -> h.createQuery("select " + COLUMNS + " from unnest(cast(:c as uuid[]), cast(:s as uuid[]), cast(:id as text[])) as k(c, s, id) "
+                        + "cross join lateral (select * from messages m0 where m0.conversation_id = k.c and m0.sender_id = k.s and m0.client_msg_id = k.id) m")
+                .bindArray("c", UUID.class, keys.stream().map(ClientKey::conversationId).toList())
+                .bindArray("s", UUID.class, keys.stream().map(ClientKey::senderId).toList())
+                .bindArray("id", String.class, keys.stream().map(ClientKey::clientMsgId).toList())
+                .map(ENTRY).list());
+    }
+
     @Override
     public Optional<Entry> findByClientMsgId(UUID conversationId, UUID senderId, String clientMsgId) {
         return db.with(h -> h.createQuery("select " + COLUMNS + " from messages m where m.conversation_id = :c and m.sender_id = :s and m.client_msg_id = :id")

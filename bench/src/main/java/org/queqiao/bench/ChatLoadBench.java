@@ -1,0 +1,275 @@
+package org.queqiao.bench;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import org.queqiao.platform.json.Json;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Team-messaging load: N signed-in WebSocket clients against a server in its own process
+ * (bench/chat-load.sh starts it), sending over the realtime connection with persistence on.
+ * <ul>
+ *   <li>{@code direct}: the clients form pairs, each pair a direct chat; {@code rate} messages/s spread
+ *   over all senders. Every message reaches both members' devices (the sender's as the echo).</li>
+ *   <li>{@code group}: every client is in one group; {@code rate} messages/s from a few senders, each
+ *   delivered to every member.</li>
+ * </ul>
+ * Prints connections held, server heap per connection (idle, after a full GC), messages/s,
+ * end-to-end latency (send → the other members' receipt) p50/p99/max, ack latency, and counted loss,
+ * duplicates and out-of-order deliveries per conversation.
+ * Usage: ChatLoadBench httpPort gatewayPort serverPid operatorToken mode clients rate seconds
+ */
+public final class ChatLoadBench {
+    private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    public static void main(String[] args) throws Exception {
+        int httpPort = Integer.parseInt(args[0]);
+        int gwPort = Integer.parseInt(args[1]);
+        ProcessProbe server = new ProcessProbe(Long.parseLong(args[2]));
+        String operator = args[3];
+        String mode = args[4];
+        int n = Integer.parseInt(args[5]);
+        int rate = Integer.parseInt(args[6]);
+        int seconds = Integer.parseInt(args[7]);
+        boolean group = mode.equals("group");
+
+        Http http = new Http(httpPort);
+        long t0 = System.nanoTime();
+        ChatBenchOrg org = ChatBenchOrg.create(http, operator, n);
+        System.out.printf("setup: %d members imported, activated and signed in in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+        String[] conversationOf = group ? oneGroup(http, org) : pairs(http, org);
+
+        long heapBefore = server.heapAfterGc();
+        long rssBefore = server.rssKb();
+        Load load = new Load(n, group, rate, seconds);
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        List<LoadSocket> sockets = load.connect(loop, gwPort, org);
+        Thread.sleep(2000);
+        long heapIdle = server.heapAfterGc();
+        long rssIdle = server.rssKb();
+        System.out.printf("connections: %d authenticated, %d failed%n", load.ready.get(), load.failed.get());
+        System.out.printf("server heap after full GC: %.1f MB -> %.1f MB = %.2f KB per signed-in idle client; RSS +%.2f KB per client; threads %d%n",
+                heapBefore / 1e6, heapIdle / 1e6, (heapIdle - heapBefore) / 1024.0 / n, (rssIdle - rssBefore) / (double) n, server.threads());
+
+        load.run(sockets, conversationOf);
+        System.out.printf("server after load: heap %.1f MB, threads %d%n", server.heapAfterGc() / 1e6, server.threads());
+        sockets.forEach(LoadSocket::close);
+        loop.shutdownGracefully();
+    }
+
+    /** Pairs (0,1), (2,3) ...: each pair's direct chat, opened by its first member. */
+    private static String[] pairs(Http http, ChatBenchOrg org) throws Exception {
+        int n = org.tokens.size();
+        String[] conv = new String[n];
+        Semaphore parallel = new Semaphore(16);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String>> opened = new ArrayList<>();
+            for (int i = 0; i + 1 < n; i += 2) {
+                int a = i;
+                opened.add(pool.submit(() -> {
+                    parallel.acquire();
+                    try {
+                        return http.postJson("/api/v1/conversations/direct", org.tokens.get(a), Map.of("memberId", org.memberIds.get(a + 1))).json().path("id").asText();
+                    } finally {
+                        parallel.release();
+                    }
+                }));
+            }
+            for (int p = 0; p < opened.size(); p++) conv[2 * p] = conv[2 * p + 1] = opened.get(p).get();
+        }
+        return conv;
+    }
+
+    private static String[] oneGroup(Http http, ChatBenchOrg org) throws Exception {
+        var r = http.postJson("/api/v1/conversations", org.tokens.getFirst(), Map.of("title", "All hands", "memberIds", org.memberIds.subList(1, org.memberIds.size())));
+        if (r.status() != 201) throw new IllegalStateException("group creation failed: " + r.body());
+        String[] conv = new String[org.tokens.size()];
+        Arrays.fill(conv, r.json().path("id").asText());
+        return conv;
+    }
+
+    /** The clients, the pacing sender and the counters. */
+    private static final class Load {
+        final int n;
+        final boolean group;
+        final int rate;
+        final int seconds;
+        final AtomicInteger ready = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final long[] lastSeq;
+        final long[] received;
+        final LongAdder duplicates = new LongAdder();
+        final LongAdder outOfOrder = new LongAdder();
+        final LongAdder acked = new LongAdder();
+        final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
+        final long[] sentAt;
+        final long[] latencies;
+        final AtomicInteger latencyCount = new AtomicInteger();
+        final long[] ackLatencies;
+        final AtomicInteger ackCount = new AtomicInteger();
+        final AtomicLong lastSent = new AtomicLong();
+        final long[] pushSeq;
+        volatile long measureFrom = Long.MAX_VALUE;
+        volatile long measureUntil = Long.MAX_VALUE;
+
+        Load(int n, boolean group, int rate, int seconds) {
+            this.n = n;
+            this.group = group;
+            this.rate = rate;
+            this.seconds = seconds;
+            this.lastSeq = new long[n];
+            this.received = new long[n];
+            this.pushSeq = new long[n];
+            int messages = rate * (seconds + 20);
+            this.sentAt = new long[messages];
+            this.ackLatencies = new long[messages];
+            this.latencies = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) messages * (group ? n : 1))];
+        }
+
+        List<LoadSocket> connect(EventLoopGroup loop, int port, ChatBenchOrg org) throws Exception {
+            CountDownLatch all = new CountDownLatch(n);
+            List<LoadSocket> sockets = new ArrayList<>(n);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                int me = i;
+                String auth = Json.write(Map.of("t", "auth", "token", org.tokens.get(i)));
+                sockets.add(LoadSocket.open(loop, port, auth, (s, text) -> onText(me, s, text, all)));
+            }
+            if (!all.await(120, TimeUnit.SECONDS)) throw new IllegalStateException(all.getCount() + " clients never became ready");
+            System.out.printf("connected %d clients in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            return sockets;
+        }
+
+        /** Runs on the socket's event loop; parses only what it needs (a load generator must be cheap). */
+        void onText(int me, LoadSocket s, String f, CountDownLatch all) {
+            if (f.startsWith("{\"t\":\"push\"")) {
+                onPush(me, s, f);
+            } else if (f.startsWith("{\"t\":\"res\"")) {
+                int id = Integer.parseInt(f, f.indexOf("\"id\":\"") + 6, f.indexOf('"', f.indexOf("\"id\":\"") + 6), 10);
+                if (f.contains("\"ok\":true")) {
+                    acked.increment();
+                    if (sentAt[id] >= measureFrom && sentAt[id] < measureUntil) {
+                        int k = ackCount.getAndIncrement();
+                        if (k < ackLatencies.length) ackLatencies[k] = System.nanoTime() - sentAt[id];
+                    }
+                } else {
+                    int c = f.indexOf("\"code\":\"") + 8;
+                    refused.computeIfAbsent(f.substring(c, f.indexOf('"', c)), k -> new LongAdder()).increment();
+                }
+            } else if (f.startsWith("{\"t\":\"ready\"")) {
+                ready.incrementAndGet();
+                all.countDown();
+            } else if (f.startsWith("{\"t\":\"error\"")) {
+                if (all.getCount() > 0 && ready.get() + failed.get() < n) {
+                    failed.incrementAndGet();
+                    all.countDown();
+                }
+                System.err.println("client " + me + ": " + f);
+            }
+        }
+
+        private void onPush(int me, LoadSocket s, String f) {
+            long gatewaySeq = longAfter(f, "\"seq\":", 0);
+            if (!f.contains("\"topic\":\"chat.entry\"")) return;
+            int data = f.indexOf("\"data\":");
+            long seq = longAfter(f, "\"seq\":", data);
+            if (seq <= lastSeq[me]) {
+                duplicates.increment();
+            } else {
+                if (seq != lastSeq[me] + 1) outOfOrder.increment();
+                lastSeq[me] = seq;
+                received[me]++;
+            }
+            int t = f.indexOf("\"text\":\"", data);
+            if (t > 0) {
+                int tEnd = f.indexOf('"', t + 8);
+                int sep = f.indexOf(':', t + 8);
+                long sent = Long.parseLong(f, t + 8, sep, 10);
+                int sender = Integer.parseInt(f, sep + 1, tEnd, 10);
+                if (sender != me && sent >= measureFrom && sent < measureUntil) {
+                    int k = latencyCount.getAndIncrement();
+                    if (k < latencies.length) latencies[k] = System.nanoTime() - sent;
+                }
+            }
+            // acknowledge now and then, as real clients do, so the gateway can forget delivered pushes
+            if (gatewaySeq - pushSeq[me] >= 50) {
+                pushSeq[me] = gatewaySeq;
+                s.send("{\"t\":\"ack\",\"seq\":" + gatewaySeq + "}");
+            }
+        }
+
+        private static long longAfter(String f, String key, int from) {
+            int i = f.indexOf(key, from) + key.length();
+            int j = i;
+            while (j < f.length() && Character.isDigit(f.charAt(j))) j++;
+            return Long.parseLong(f, i, j, 10);
+        }
+
+        /** Paces sends from one thread: every millisecond, the messages due by then. */
+        void run(List<LoadSocket> sockets, String[] conversationOf) throws Exception {
+            int senders = group ? Math.min(10, n) : n;
+            long start = System.nanoTime();
+            measureFrom = start + WARMUP_NANOS;
+            measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+            int id = 0;
+            int next = 0;
+            while (System.nanoTime() < measureUntil && id < sentAt.length) {
+                long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+                while (id < due && id < sentAt.length) {
+                    int sender = next;
+                    next = (next + 1) % senders;
+                    long now = System.nanoTime();
+                    sentAt[id] = now;
+                    sockets.get(sender).send("{\"t\":\"req\",\"id\":\"" + id + "\",\"op\":\"chat.send\",\"data\":{\"conversationId\":\""
+                            + conversationOf[sender] + "\",\"clientMsgId\":\"b" + id + "\",\"text\":\"" + now + ":" + sender + "\"}}");
+                    id++;
+                }
+                Thread.sleep(1);
+            }
+            lastSent.set(id);
+            long sendEnd = System.nanoTime();
+            Thread.sleep(5000); // drain
+            report(id, sendEnd - start);
+        }
+
+        private void report(int sent, long sendNanos) {
+            long acks = acked.sum();
+            long refusedTotal = refused.values().stream().mapToLong(LongAdder::sum).sum();
+            long expected = group ? acks * n : acks * 2;
+            long got = Arrays.stream(received).sum();
+            System.out.printf("sent %d messages in %.1f s (%.0f msg/s offered incl. %d s warm-up); acked %d, refused %d %s, unanswered %d%n",
+                    sent, sendNanos / 1e9, sent / (sendNanos / 1e9), WARMUP_NANOS / 1_000_000_000L, acks, refusedTotal, refused, sent - acks - refusedTotal);
+            System.out.printf("deliveries: %d of %d expected (%.0f/s); lost %d, duplicated %d, out of order %d%n",
+                    got, expected, got / (sendNanos / 1e9), expected - got, duplicates.sum(), outOfOrder.sum());
+            print("end-to-end (send -> other members' receipt)", latencies, latencyCount.get());
+            print("ack (send -> stored and answered)", ackLatencies, ackCount.get());
+        }
+
+        private static void print(String what, long[] samples, int count) {
+            int k = Math.min(count, samples.length);
+            if (k == 0) {
+                System.out.println(what + ": no samples");
+                return;
+            }
+            long[] s = Arrays.copyOf(samples, k);
+            Arrays.sort(s);
+            System.out.printf("%s over %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", what, k,
+                    s[k / 2] / 1e6, s[(int) Math.min(k - 1, Math.ceil(k * 0.99) - 1)] / 1e6, s[k - 1] / 1e6);
+        }
+    }
+}

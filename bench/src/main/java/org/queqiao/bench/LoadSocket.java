@@ -1,0 +1,76 @@
+package org.queqiao.bench;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+
+import java.net.URI;
+import java.util.function.BiConsumer;
+
+/**
+ * One load-generator WebSocket on Netty (a few KB each, so one process can hold 19,000): sends the
+ * auth frame once the handshake is done and hands every text frame to {@code onText} on its event loop.
+ */
+final class LoadSocket {
+    private final Channel channel;
+
+    private LoadSocket(Channel channel) {
+        this.channel = channel;
+    }
+
+    static LoadSocket open(EventLoopGroup loop, int port, String authFrame, BiConsumer<LoadSocket, String> onText) throws InterruptedException {
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
+        LoadSocket[] self = new LoadSocket[1];
+        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class).handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
+                        new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
+                                new DefaultHttpHeaders(), 1 << 20)),
+                        new WebSocketFrameAggregator(1 << 20),
+                        new SimpleChannelInboundHandler<TextWebSocketFrame>() {
+                            @Override
+                            public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                                if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                                    ctx.writeAndFlush(new TextWebSocketFrame(authFrame));
+                                }
+                            }
+
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame f) {
+                                onText.accept(self[0], f.text());
+                            }
+                        });
+            }
+        });
+        Channel ch = b.connect(uri.getHost(), port).sync().channel();
+        self[0] = new LoadSocket(ch);
+        return self[0];
+    }
+
+    /** Writes without waiting; flushes at once (the load generator paces itself). */
+    void send(String json) {
+        channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), json)), channel.voidPromise());
+    }
+
+    boolean isOpen() {
+        return channel.isActive();
+    }
+
+    void close() {
+        channel.close();
+    }
+}

@@ -105,6 +105,7 @@ test('two colleagues chat directly and in a group; edits and recalls reach the o
   await send(b, '收到');
   await expect(message(a, '收到')).toBeVisible();
   await expect(message(a, '明天上午开会').getByTestId('receipt-status')).toHaveText('全部已读');
+  await expect(a.getByTestId('nav-chat-unread')).toHaveCount(0); // what A saw is read, the direct chat included
 
   // A edits the message: B sees the new text
   await openMenu(a, '明天上午开会');

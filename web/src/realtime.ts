@@ -26,6 +26,8 @@ export interface Realtime {
   request<T>(op: string, data: unknown, timeoutMs?: number): Promise<T>;
   subscribe(topic: string, handler: (data: unknown) => void): () => void;
   onReady(handler: (info: ReadyInfo) => void): () => void;
+  /** The socket dropped (a reconnect follows unless the session ended). */
+  onDisconnect(handler: () => void): () => void;
   readonly connected: boolean;
 }
 
@@ -48,6 +50,7 @@ export class RealtimeConnection implements Realtime {
   private readonly pending = new Map<string, Pending>();
   private readonly topics = new Map<string, Set<(data: unknown) => void>>();
   private readonly readyHandlers = new Set<(info: ReadyInfo) => void>();
+  private readonly disconnectHandlers = new Set<() => void>();
 
   constructor(private readonly opts: RealtimeOptions) {}
 
@@ -98,6 +101,11 @@ export class RealtimeConnection implements Realtime {
     return () => { this.readyHandlers.delete(handler); };
   }
 
+  onDisconnect(handler: () => void): () => void {
+    this.disconnectHandlers.add(handler);
+    return () => { this.disconnectHandlers.delete(handler); };
+  }
+
   private sendPending(p: Pending) {
     if (!this.ws || this.ws.readyState !== 1 /* OPEN */) return;
     p.sent = true;
@@ -138,6 +146,7 @@ export class RealtimeConnection implements Realtime {
       this.isReady = false;
       // answers to requests sent on this socket will never come: their senders decide whether to resend
       this.failPending((p) => p.sent, 'disconnected');
+      this.disconnectHandlers.forEach((h) => h());
       const reason = SIGNED_OUT[e.code];
       if (reason) {
         this.stop();

@@ -19,6 +19,7 @@ export function ChatView({ id }: { id: string }) {
   const gone = useChat((st) => st.gone[id]);
   const typing = useChat((st) => st.typing[id]);
   const online = useChat((st) => st.online);
+  const members = useChat((st) => st.members[id]);
   const [showInfo, setShowInfo] = useState(false);
   const { error, capture, setError } = useFormError();
 
@@ -44,7 +45,7 @@ export function ChatView({ id }: { id: string }) {
         <div className="chat-head">
           <div>
             <strong data-testid="chat-title">{s ? conversationTitle(s, name) : '…'}</strong>
-            {group && <span className="muted small"> · {t('groupMembers', { n: s.memberCount })}</span>}
+            {group && <span className="muted small"> · {t('groupMembers', { n: members?.length ?? s.memberCount })}</span>}
             {!online && <span className="muted small" data-testid="chat-offline"> · {t('reconnecting')}</span>}
           </div>
           {group && <button className="link" data-testid="chat-info-toggle" onClick={() => setShowInfo(!showInfo)}>{t('groupInfo')}</button>}

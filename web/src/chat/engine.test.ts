@@ -40,6 +40,7 @@ class FakeRt implements Realtime {
     return () => {};
   }
   onReady(h: (i: ReadyInfo) => void) { this.ready.push(h); return () => {}; }
+  onDisconnect() { return () => {}; }
   push(topic: string, data: unknown) { this.topics.get(topic)?.forEach((h) => h(data)); }
   becomeReady(resumed: boolean) { this.ready.forEach((h) => h({ resumed })); }
   ops(op: string) { return this.requests.filter((r) => r.op === op).map((r) => r.data); }

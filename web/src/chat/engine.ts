@@ -66,6 +66,7 @@ export class ChatEngine {
   private listRequest: Promise<void> | null = null;
   private listAgain = false;
   private stopped = false;
+  private everReady = false;
 
   constructor(deps: ChatDeps) {
     this.rt = deps.rt;
@@ -114,6 +115,7 @@ export class ChatEngine {
     on<RemovedPush>('chat.removed', (r) => this.onRemoved(r.conversationId));
     on<TypingPush>('chat.typing', (t) => this.onTyping(t));
     this.unsubs.push(this.rt.onReady((info) => this.onReady(info)));
+    this.unsubs.push(this.rt.onDisconnect(() => this.set({ online: false })));
     if (typeof document !== 'undefined') {
       const onVisible = () => { if (this.active) this.scheduleRead(this.active); };
       document.addEventListener('visibilitychange', onVisible);
@@ -131,12 +133,21 @@ export class ChatEngine {
     this.timers.clear();
   }
 
+  /**
+   * Connected: messages waiting go out, and we catch up from the cursors we hold (also on the first
+   * connect: entries stored between loading the list and the socket being ready were pushed to nobody
+   * here). After a reconnect the gateway could not replay, the list is loaded again for exact counts.
+   */
   private async onReady(info: ReadyInfo) {
+    const first = !this.everReady;
+    this.everReady = true;
     this.set({ online: true });
     this.outbox.resendAll();
-    // resumed: the gateway replays what we missed; otherwise catch up from our cursors
-    if (this.state.listLoaded) await this.sync().catch(() => {});
-    if (!info.resumed) this.loadList();
+    if (this.listRequest) await this.listRequest;
+    else if (!this.state.listLoaded) await this.loadList();
+    if (!this.state.listLoaded || this.stopped) return;
+    await this.sync().catch(() => {});
+    if (!first && !info.resumed) this.loadList();
     if (this.active) this.scheduleRead(this.active);
   }
 

@@ -165,4 +165,32 @@ describe('chat engine', () => {
     expect(engine.getState().logs.c1).toBeUndefined();
     expect(engine.getState().gone.c1.code).toBe('no_such_conversation');
   });
+
+  it('marks read what was on screen when the person leaves before the debounce ran', async () => {
+    const { engine, rt } = setup();
+    engine.setActive('c1');
+    await engine.open('c1');
+    await vi.waitFor(() => expect(engine.getState().logs.c1.ready).toBe(true));
+    rt.push('chat.entry', entry('c1', 3));
+    engine.setActive(null);
+    await vi.waitFor(() => expect(rt.ops('chat.read')).toContainEqual({ conversationId: 'c1', seq: 3 }));
+  });
+
+  it('a sender has read up to what they post: group receipts follow without a chat.read push', async () => {
+    const members: Membership[] = [
+      { memberId: ME, role: 'owner', readSeq: 2, mutedUntil: null, joinedAt: '2026-01-01T00:00:00Z' },
+      { memberId: 'bob', role: 'member', readSeq: 0, mutedUntil: null, joinedAt: '2026-01-01T00:00:00Z' },
+    ];
+    const { engine, rt } = setup({ summaries: [summary('c1', { kind: 'group', peerId: null, title: 'G' })], members });
+    await engine.open('c1');
+    rt.push('chat.entry', entry('c1', 3, 'bob'));
+    expect(engine.getState().members.c1.find((m) => m.memberId === 'bob')?.readSeq).toBe(3);
+  });
+
+  it('applies what it holds when the server has nothing to fill the gap with', async () => {
+    const { engine, rt } = setup({ handlers: { 'chat.history': () => ({ entries: [] }) } });
+    await engine.open('c1');
+    rt.push('chat.entry', entry('c1', 5));
+    await vi.waitFor(() => expect(shown(engine)).toEqual([1, 2, 5]));
+  });
 });

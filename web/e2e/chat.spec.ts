@@ -1,14 +1,15 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+
+// live delivery is usually instant; the longer wait is for a CI machine busy with other tests
+const expect = baseExpect.configure({ timeout: 10_000 });
 
 // Two colleagues chat in two browsers: a direct chat with a live message and a read mark, then a
 // group where they talk back and forth, and an edit and a recall that the other side sees change.
-const run = Date.now().toString(36);
-const emailA = `jia.${run}@chat.example.cn`;
-const emailB = `yi.${run}@chat.example.cn`;
+const run = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 5);
 
-async function signUpOwner(page: Page) {
+async function signUpOwner(page: Page, id: string, emailA: string) {
   await page.goto('/signup');
-  await page.getByTestId('signup-org').fill(`聊天测试 ${run}`);
+  await page.getByTestId('signup-org').fill(`聊天测试 ${id}`);
   await page.getByTestId('signup-name').fill('甲方');
   await page.getByTestId('signup-email').fill(emailA);
   await page.getByTestId('signup-password').fill('correct horse battery');
@@ -17,7 +18,7 @@ async function signUpOwner(page: Page) {
 }
 
 /** The owner adds a colleague in the admin UI and hands over the temporary password. */
-async function addColleague(page: Page): Promise<string> {
+async function addColleague(page: Page, emailB: string): Promise<string> {
   await page.getByTestId('nav-admin-members').click();
   await page.getByRole('button', { name: '添加成员' }).click();
   await page.getByLabel('姓名').fill('乙方');
@@ -53,8 +54,10 @@ async function openMenu(page: Page, text: string) {
 }
 
 test('two colleagues chat directly and in a group; edits and recalls reach the other side live', async ({ browser, page: a }) => {
-  await signUpOwner(a);
-  const password = await addColleague(a);
+  const id = run();
+  const emailB = `yi.${id}@chat.example.cn`;
+  await signUpOwner(a, id, `jia.${id}@chat.example.cn`);
+  const password = await addColleague(a, emailB);
   const b = await signIn(browser, emailB, password);
   await b.getByTestId('nav-chat').click();
   await expect(b.getByTestId('no-conversations')).toBeVisible();

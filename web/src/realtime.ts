@@ -34,6 +34,9 @@ export interface Realtime {
 interface Pending { frame: string; sent: boolean; resolve: (v: unknown) => void; reject: (e: ApiError) => void; timer: ReturnType<typeof setTimeout> }
 
 export const REQUEST_TIMEOUT_MS = 10_000;
+/** Acknowledge after this many pushes or this long (each frame counts against the gateway's inbound rate). */
+const ACK_EVERY = 50;
+const ACK_AFTER_MS = 1_000;
 
 export class RealtimeConnection implements Realtime {
   private ws: WebSocket | null = null;
@@ -51,6 +54,8 @@ export class RealtimeConnection implements Realtime {
   private readonly topics = new Map<string, Set<(data: unknown) => void>>();
   private readonly readyHandlers = new Set<(info: ReadyInfo) => void>();
   private readonly disconnectHandlers = new Set<() => void>();
+  private acked = 0;
+  private ackTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly opts: RealtimeOptions) {}
 
@@ -65,6 +70,7 @@ export class RealtimeConnection implements Realtime {
     this.stopped = true;
     this.isReady = false;
     if (this.timer) clearInterval(this.timer);
+    if (this.ackTimer) clearTimeout(this.ackTimer);
     this.ws?.close(1000);
     this.failPending(() => true, 'disconnected');
   }
@@ -144,6 +150,7 @@ export class RealtimeConnection implements Realtime {
     ws.onclose = (e) => {
       if (this.ws !== ws || this.stopped) return;
       this.isReady = false;
+      if (this.ackTimer) { clearTimeout(this.ackTimer); this.ackTimer = null; }
       // answers to requests sent on this socket will never come: their senders decide whether to resend
       this.failPending((p) => p.sent, 'disconnected');
       this.disconnectHandlers.forEach((h) => h());
@@ -165,6 +172,7 @@ export class RealtimeConnection implements Realtime {
       this.retry = 0;
       this.resumeKey = String(f.resumeKey);
       this.lastSeq = Number(f.seq);
+      this.acked = this.lastSeq;
       this.heartbeatMs = Number(f.heartbeatMs) || this.heartbeatMs;
       this.isReady = true;
       for (const p of this.pending.values()) if (!p.sent) this.sendPending(p);
@@ -181,7 +189,8 @@ export class RealtimeConnection implements Realtime {
         }
       });
       this.lastSeq = Number(f.seq);
-      this.ws?.send(JSON.stringify({ t: 'ack', seq: this.lastSeq }));
+      if (this.lastSeq - this.acked >= ACK_EVERY) this.ack();
+      else if (!this.ackTimer) this.ackTimer = setTimeout(() => this.ack(), ACK_AFTER_MS);
     } else if (f.t === 'res') {
       const id = String(f.id);
       const p = this.pending.get(id);
@@ -196,6 +205,13 @@ export class RealtimeConnection implements Realtime {
           String(err.message ?? ''), err));
       }
     }
+  }
+
+  private ack() {
+    if (this.ackTimer) { clearTimeout(this.ackTimer); this.ackTimer = null; }
+    if (this.lastSeq <= this.acked || !this.ws || this.ws.readyState !== 1 /* OPEN */) return;
+    this.acked = this.lastSeq;
+    this.ws.send(JSON.stringify({ t: 'ack', seq: this.lastSeq }));
   }
 
   /** A silent socket may be dead: ping it, and reconnect (with resume) if even the ping goes unanswered. */

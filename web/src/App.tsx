@@ -4,6 +4,10 @@ import { api, onUnauthorized, tokens, type Member, type Org, type SignedIn } fro
 import { ActivatePage, JoinPage, LoginPage, SignupPage, rememberSignIn } from './auth';
 import { AccountPage } from './account';
 import { AuditAdmin } from './admin/AuditAdmin';
+import { ChatPage } from './chat/ChatPage';
+import { ChatContext, useChat } from './chat/context';
+import { ChatEngine } from './chat/engine';
+import { NameCache, NamesContext } from './chat/names';
 import { DepartmentsAdmin } from './admin/DepartmentsAdmin';
 import { ImportAdmin } from './admin/ImportAdmin';
 import { InvitationsAdmin } from './admin/InvitationsAdmin';
@@ -17,6 +21,7 @@ import { SessionContext, isAdmin, useSession, type SessionState } from './sessio
 
 interface NavItem { path: string; label: Key; testId: string; admin?: boolean }
 const NAV: NavItem[] = [
+  { path: '/chat', label: 'chat', testId: 'nav-chat' },
   { path: '/directory', label: 'directory', testId: 'nav-directory' },
   { path: '/admin/members', label: 'members', testId: 'nav-admin-members', admin: true },
   { path: '/admin/departments', label: 'departments', testId: 'nav-admin-departments', admin: true },
@@ -73,7 +78,10 @@ export function App() {
 
   // While signed in, hold the realtime connection: when an admin offboards this member or the session
   // is revoked elsewhere, the server closes it and this tab returns to the sign-in page at once.
+  // Chat runs over it: the engine subscribes before the connection starts, so no push is missed.
   const signedInMember = me?.member.id;
+  const [chat, setChat] = useState<ChatEngine | null>(null);
+  const names = useMemo(() => new NameCache(), [signedInMember]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const token = tokens.get();
     if (!signedInMember || !gatewayUrl || !token) return;
@@ -86,9 +94,13 @@ export function App() {
         navigate('/login');
       },
     });
+    const engine = new ChatEngine({ rt, me: signedInMember });
+    engine.start();
     rt.start();
-    return () => rt.stop();
+    setChat(engine);
+    return () => { engine.stop(); rt.stop(); setChat(null); };
   }, [signedInMember, gatewayUrl]);
+  useEffect(() => { if (me) names.seed([me.member]); }, [me, names]);
 
   const signedIn = (s: SignedIn) => {
     rememberSignIn(s);
@@ -106,7 +118,13 @@ export function App() {
     : <LoginPage onSignedIn={signedIn} signupEnabled={signupEnabled} notice={notice} />;
   else {
     const session: SessionState = { ...me, refresh, signOut };
-    page = <SessionContext.Provider value={session}><Shell path={path} /></SessionContext.Provider>;
+    page = (
+      <SessionContext.Provider value={session}>
+        <NamesContext.Provider value={names}>
+          <ChatContext.Provider value={chat}><Shell path={path} chatReady={!!chat} /></ChatContext.Provider>
+        </NamesContext.Provider>
+      </SessionContext.Provider>
+    );
   }
   return <I18nContext.Provider value={i18n}>{page}<LanguageSwitch lang={lang} setLang={i18n.setLang} floating={!me} /></I18nContext.Provider>;
 }
@@ -121,14 +139,16 @@ function LanguageSwitch({ lang, setLang, floating }: { lang: Lang; setLang: (l: 
   );
 }
 
-function Shell({ path }: { path: string }) {
+function Shell({ path, chatReady }: { path: string; chatReady: boolean }) {
   const { t } = useI18n();
   const session = useSession();
   const admin = isAdmin(session.member);
   const items = NAV.filter((n) => !n.admin || admin);
-  const current = items.find((n) => path.startsWith(n.path)) ?? items[0];
-  useEffect(() => { if (current.path !== path) navigate(current.path); }, [current.path, path]);
+  const matched = items.find((n) => path === n.path || path.startsWith(`${n.path}/`));
+  const current = matched ?? items.find((n) => n.path === '/directory') ?? items[0];
+  useEffect(() => { if (!matched) navigate(current.path); }, [matched, current.path]);
   const pages: Record<string, React.ReactNode> = {
+    '/chat': chatReady ? <ChatPage path={path} /> : <p className="muted">{t('loading')}</p>,
     '/directory': <DirectoryPage />, '/admin/members': <MembersAdmin />, '/admin/departments': <DepartmentsAdmin />,
     '/admin/import': <ImportAdmin />, '/admin/invitations': <InvitationsAdmin />, '/admin/audit': <AuditAdmin />, '/admin/organization': <OrganizationAdmin />, '/account': <AccountPage />,
   };
@@ -143,7 +163,7 @@ function Shell({ path }: { path: string }) {
           <div key={n.path}>
             {n.admin && !items[i - 1]?.admin && <div className="nav-group">{t('admin')}</div>}
             <a href={n.path} data-testid={n.testId} className={n === current ? 'active' : ''}
-              onClick={(e) => { e.preventDefault(); navigate(n.path); }}>{t(n.label)}</a>
+              onClick={(e) => { e.preventDefault(); navigate(n.path); }}>{t(n.label)}{n.path === '/chat' && chatReady && <UnreadTotal />}</a>
           </div>
         ))}
       </nav>
@@ -157,4 +177,13 @@ function Shell({ path }: { path: string }) {
       </main>
     </div>
   );
+}
+
+/** All unread messages, on the Chat item of the navigation. */
+function UnreadTotal() {
+  const summaries = useChat((s) => s.summaries);
+  const total = summaries.reduce((n, s) => n + s.unread, 0);
+  const capped = summaries.some((s) => s.unreadCapped);
+  if (!total) return null;
+  return <span className="badge nav-badge" data-testid="nav-chat-unread">{capped || total > 99 ? '99+' : total}</span>;
 }

@@ -1,7 +1,11 @@
 // The directory: department tree, search as you type, the member list and a member's card.
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { api, type Department, type Member } from './api';
+import { chatApi } from './chat/chatApi';
+import { NamesContext } from './chat/names';
 import { useI18n } from './i18n';
+import { navigate } from './router';
+import { SessionContext } from './session';
 import { treeRows } from './tree';
 import { Banner, useFormError } from './ui';
 
@@ -88,6 +92,17 @@ export function DirectoryPage() {
   const [text, setText] = useState('');
   const [open, setOpen] = useState<Member | null>(null);
   const search = useMemberSearch(text, dept);
+  const names = useContext(NamesContext);
+  const me = useContext(SessionContext)?.member;
+  const message = useFormError();
+  useEffect(() => { names.seed(search.items); }, [names, search.items]);
+  const startChat = async (m: Member) => {
+    try {
+      navigate(`/chat/${(await chatApi.openDirect(m.id)).id}`);
+    } catch (e) {
+      message.capture(e);
+    }
+  };
   return (
     <div className="split">
       <aside className="panel"><h3>{t('departments')}</h3><DepartmentTree departments={departments} selected={dept} onSelect={setDept} /></aside>
@@ -110,6 +125,10 @@ export function DirectoryPage() {
             <dt>{t('department')}</dt><dd>{open.departmentIds.map((id) => departments.find((d) => d.id === id)?.name).filter(Boolean).join(', ') || '—'}</dd>
             <dt>{t('role')}</dt><dd>{t(`role_${open.role}`)}</dd>
           </dl>
+          <Banner error={message.error} />
+          {me && open.id !== me.id && open.status === 'active' && (
+            <button className="primary" data-testid="member-message" onClick={() => startChat(open)}>{t('sendMessage')}</button>
+          )}
         </aside>
       )}
     </div>

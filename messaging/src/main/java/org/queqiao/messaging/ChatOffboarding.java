@@ -14,9 +14,16 @@ final class ChatOffboarding {
     private final ConversationStore store;
     private final GroupMembers groups;
 
-    ChatOffboarding(ConversationStore store, GroupMembers groups) {
+    private final Appender appender;
+    private final ChatDelivery delivery;
+    private final org.queqiao.platform.tx.Transactor tx;
+
+    ChatOffboarding(ConversationStore store, GroupMembers groups, Appender appender, ChatDelivery delivery, org.queqiao.platform.tx.Transactor tx) {
         this.store = store;
         this.groups = groups;
+        this.appender = appender;
+        this.delivery = delivery;
+        this.tx = tx;
     }
 
     /** @return how many groups changed owner */
@@ -24,8 +31,10 @@ final class ChatOffboarding {
         List<UUID> owned = store.groupsOwnedBy(orgId, memberId);
         for (UUID id : owned) {
             Conversation c = store.lock(orgId, id).orElseThrow();
-            store.addMembers(orgId, id, List.of(heirId), ChatRole.MEMBER, c.lastSeq(), java.time.Instant.now());
+            List<UUID> joined = store.addMembers(orgId, id, List.of(heirId), ChatRole.MEMBER, c.lastSeq(), java.time.Instant.now());
             store.setRole(id, heirId, ChatRole.OWNER);
+            appender.appendSystem(c, memberId, java.util.Map.of("type", "owner_changed", "by", memberId, "memberId", heirId, "reason", "offboarding"));
+            if (!joined.isEmpty()) tx.afterCommit(() -> delivery.joined(c, joined));
         }
         for (UUID id : store.conversationsOf(orgId, memberId, List.of(ConversationKind.values()))) {
             Conversation c = store.lock(orgId, id).orElseThrow();

@@ -56,7 +56,7 @@ public final class Conversations {
                     store.insert(c);
                     store.addMembers(p.orgId(), c.id(), List.of(p.memberId(), otherId), ChatRole.MEMBER, 0, now);
                     tx.afterCommit(() -> delivery.joined(c, List.of(p.memberId(), otherId)));
-                    return c;
+                    return store.find(p.orgId(), c.id()).orElseThrow();
                 });
             } catch (ProblemException e) {
                 // both opened it at the same moment: the other transaction won the unique key

@@ -16,5 +16,6 @@ import java.util.UUID;
 public record Entry(UUID id, UUID conversationId, long seq, UUID senderId, String clientMsgId, EntryKind kind, MessageBody body,
                     Long targetSeq, Map<String, List<UUID>> reactions, Instant createdAt, Instant editedAt, Instant recalledAt) {
 
+    @com.fasterxml.jackson.annotation.JsonIgnore // recalledAt says it on the wire
     public boolean isRecalled() { return recalledAt != null; }
 }

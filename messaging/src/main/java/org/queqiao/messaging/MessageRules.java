@@ -34,7 +34,10 @@ final class MessageRules {
     String text(UUID orgId, String text) {
         if (text == null || text.isBlank()) throw ProblemException.invalid("text", "required", "text is required");
         int len = text.codePointCount(0, text.length());
-        if (len > maxTextChars) throw ProblemException.invalid("text", "text_too_long", "Messages are limited to " + maxTextChars + " characters; this one has " + len);
+        if (len > maxTextChars) {
+            throw new ProblemException(400, "text_too_long", "Messages are limited to " + maxTextChars + " characters; this one has " + len, "text",
+                    Map.of("limit", maxTextChars, "length", len));
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {

@@ -17,9 +17,11 @@ public final class Messaging implements AutoCloseable {
     private final ChatReads reads;
     private final ChatOffboarding offboarding;
     private final Appender appender;
+    private final ChatSettings settings;
 
     public Messaging(ConversationStore conversationStore, MessageStore messageStore, Transactor tx, Pushes pushes, AuditLog audit,
                      ChatSettings settings, TextFilter filter, Clock clock, BatchObserver observer) {
+        this.settings = settings;
         ChatDelivery delivery = new ChatDelivery(pushes, conversationStore, settings.receiptPushMaxMembers());
         ChatAccess access = new ChatAccess(conversationStore);
         this.appender = new Appender(conversationStore, messageStore, tx, delivery, settings.writers(), observer);
@@ -27,7 +29,7 @@ public final class Messaging implements AutoCloseable {
         this.groups = new GroupMembers(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
         this.log = new ChatLog(messageStore, access, appender, new MessageRules(settings.maxTextChars(), filter), settings, clock);
         this.reads = new ChatReads(conversationStore, messageStore, access, delivery, settings);
-        this.offboarding = new ChatOffboarding(conversationStore, groups);
+        this.offboarding = new ChatOffboarding(conversationStore, groups, appender, delivery, tx);
     }
 
     public Conversations conversations() { return conversations; }
@@ -37,6 +39,8 @@ public final class Messaging implements AutoCloseable {
     public ChatLog log() { return log; }
 
     public ChatReads reads() { return reads; }
+
+    public ChatSettings settings() { return settings; }
 
     /**
      * Offboarding's hand-over hook (runs inside the deactivation transaction): removes the member

@@ -102,8 +102,9 @@ class ChatRobustnessIT {
             for (JsonNode m : ownedMembers) if (m.path("role").asText().equals("owner")) newOwner = m.path("memberId").asText();
             assertThat(newOwner).isEqualTo(heir.id());
             // bob's devices were told, in each group
-            List<JsonNode> told = b.pushesOf("chat.entry", 2, 3000);
-            assertThat(told).extracting(e -> e.path("body").path("event").path("type").asText()).containsOnly("member_offboarded");
+            List<JsonNode> told = b.pushesOf("chat.entry", 3, 3000);
+            assertThat(told).extracting(e -> e.path("body").path("event").path("type").asText())
+                    .containsExactlyInAnyOrder("owner_changed", "member_offboarded", "member_offboarded");
             // the direct chat stays readable for bob; the leaver is out of it
             assertThat(api.get("/api/v1/conversations/" + direct + "/entries", bob.token()).json().path("items")).hasSize(1);
             assertThat(api.get("/api/v1/conversations/" + direct + "/members", bob.token()).json().path("items")).hasSize(1);

@@ -71,7 +71,11 @@ public final class AccountRoutes {
     private void clientConfig(Context ctx) {
         String gw = settings.gatewayPublicUrl() != null ? settings.gatewayPublicUrl()
                 : (ctx.scheme().equals("https") ? "wss" : "ws") + "://" + hostOnly(ctx.host()) + ":" + settings.gatewayPort() + "/ws";
-        Respond.ok(ctx, Map.of("signupEnabled", s.accounts().signupEnabled(), "gatewayUrl", gw, "version", settings.version()));
+        var chat = s.messaging().settings();
+        Respond.ok(ctx, Map.of("signupEnabled", s.accounts().signupEnabled(), "gatewayUrl", gw, "version", settings.version(),
+                "chat", Map.of("maxTextChars", chat.maxTextChars(), "recallWindowSeconds", chat.recallWindow().toSeconds(),
+                        "maxGroupMembers", chat.maxGroupMembers(), "receiptPushMaxMembers", chat.receiptPushMaxMembers(),
+                        "typingMaxMembers", chat.typingMaxMembers())));
     }
 
     private void signup(Context ctx) {

@@ -7,6 +7,7 @@ import org.queqiao.http.ApiSettings;
 import org.queqiao.http.Auth;
 import org.queqiao.http.Body;
 import org.queqiao.http.Respond;
+import org.queqiao.http.Views;
 import org.queqiao.messaging.ChatRole;
 import org.queqiao.messaging.Messaging;
 import org.queqiao.messaging.wire.ChatInput;
@@ -39,8 +40,7 @@ public final class ChatRoutes {
     public void register(ApiRoutes r) {
         r.get(C, ctx -> {
             Page<?> page = m.conversations().list(auth.principal(ctx), PageRequest.parse(ctx.queryParam("cursor"), ctx.queryParam("limit")));
-            Respond.ok(ctx, Map.of("items", page.items().stream().map(s -> ChatViews.summary((org.queqiao.messaging.ConversationSummary) s)).toList(),
-                    "nextCursor", page.nextCursor() == null ? "" : page.nextCursor()));
+            Respond.ok(ctx, Views.page(page.items().stream().map(s -> ChatViews.summary((org.queqiao.messaging.ConversationSummary) s)).toList(), page.nextCursor()));
         });
         r.create(C + "/direct", ctx -> {
             Principal p = auth.principal(ctx);
@@ -76,8 +76,7 @@ public final class ChatRoutes {
     private void members(ApiRoutes r) {
         r.get(C + "/{id}/members", ctx -> {
             var page = m.groups().list(auth.principal(ctx), id(ctx), PageRequest.parse(ctx.queryParam("cursor"), ctx.queryParam("limit")));
-            Respond.ok(ctx, Map.of("items", page.items().stream().map(ChatViews::membership).toList(),
-                    "nextCursor", page.nextCursor() == null ? "" : page.nextCursor()));
+            Respond.ok(ctx, Views.page(page.items().stream().map(ChatViews::membership).toList(), page.nextCursor()));
         });
         r.post(C + "/{id}/members", ctx -> Respond.ok(ctx, Map.of("added", m.groups().add(auth.principal(ctx), id(ctx), body(ctx).ids("memberIds")))));
         r.delete(C + "/{id}/members/{memberId}", ctx -> {

@@ -46,6 +46,7 @@ public final class ChatViews {
         v.put("memberId", m.memberId());
         v.put("role", m.role().wire());
         v.put("readSeq", m.readSeq());
+        v.put("visibleAfter", m.visibleAfter());
         v.put("mutedUntil", m.mutedUntil());
         v.put("joinedAt", m.joinedAt());
         return v;

@@ -23,11 +23,12 @@ public final class PgMessageStore implements MessageStore {
     static final String COLUMNS = "m.conversation_id, m.seq, m.id, m.sender_id, m.client_msg_id, m.kind, m.body::text as body, m.target_seq, "
             + "m.reactions::text as reactions, m.created_at, m.edited_at, m.recalled_at";
     static final RowMapper<Entry> ENTRY = (rs, ctx) -> {
-        String reactions = rs.getString("reactions");
         long target = rs.getLong("target_seq");
+        Long targetSeq = rs.wasNull() ? null : target; // right after reading it: wasNull is about the last column read
+        String reactions = rs.getString("reactions");
         return new Entry(Rows.uuid(rs, "id"), Rows.uuid(rs, "conversation_id"), rs.getLong("seq"), Rows.uuid(rs, "sender_id"),
                 rs.getString("client_msg_id"), EntryKind.fromWire(rs.getString("kind")), Json.read(rs.getString("body"), MessageBody.class),
-                rs.wasNull() ? null : target, reactions == null ? null : readReactions(reactions), Rows.instant(rs, "created_at"),
+                targetSeq, reactions == null ? null : readReactions(reactions), Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "edited_at"), Rows.instant(rs, "recalled_at"));
     };
 

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.queqiao.http.routes.AccountRoutes;
 import org.queqiao.http.routes.ChatRoutes;
+import org.queqiao.http.routes.NoticeRoutes;
 import org.queqiao.http.routes.DepartmentRoutes;
 import org.queqiao.http.routes.InvitationRoutes;
 import org.queqiao.http.routes.MemberRoutes;
@@ -54,6 +55,7 @@ public final class HttpApi {
             new InvitationRoutes(services, settings, auth, accounts, invitationTtl).register(r);
             new OrgRoutes(services, settings, auth).register(r);
             new ChatRoutes(services, settings, auth).register(r);
+            new NoticeRoutes(services, settings, auth).register(r);
             new OperatorRoutes(services, settings, settings.operatorToken()).register(r);
             operations.register(r);
             routes = r.registered();

@@ -18,7 +18,9 @@ import org.queqiao.messaging.TextFilter;
 import org.queqiao.messaging.wire.ChatOps;
 import org.queqiao.platform.auth.TokenAuthenticator;
 import org.queqiao.platform.realtime.RequestHandlers;
+import org.queqiao.messaging.notice.UrgentNotices;
 import org.queqiao.storage.pg.PgConversationStore;
+import org.queqiao.storage.pg.PgNoticeStore;
 import org.queqiao.storage.pg.PgMessageStore;
 import org.queqiao.identity.Accounts;
 import org.queqiao.identity.Activations;
@@ -74,12 +76,14 @@ final class Services {
         var messaging = new Messaging(new PgConversationStore(db), new PgMessageStore(db), db, realtime, audit, ChatSettings.from(c),
                 TextFilter.NONE, Clock.systemUTC(), chatBatchMetrics(meters));
         ChatOps.register(handlers, messaging);
+        var notices = new UrgentNotices(new PgNoticeStore(db), realtime, audit, db, c.integer("chat.urgent-max-recipients"),
+                c.integer("chat.max-text-chars"), Clock.systemUTC());
         var offboarding = new Offboarding(directory, members, orgs, sessions, List.of(invitationStore::reassignCreator, messaging::offboard),
                 audit, db, bus);
         var activations = new Activations(new PgCredentialStore(db), directory, sessions, hasher, new PasswordPolicy(policy.minPasswordLength()),
                 audit, c.duration("activation.ttl"), policy.maxFailuresPerIpPerMinute());
         return new Built(new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
-                new PgIdempotencyStore(db), activations, messaging), realtime);
+                new PgIdempotencyStore(db), activations, messaging, notices), realtime);
     }
 
     /** Group-commit batches: how many messages each stored, how long each took. */

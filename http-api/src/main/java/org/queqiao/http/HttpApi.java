@@ -112,11 +112,15 @@ public final class HttpApi {
         if (ctx.path().startsWith("/api/")) rateLimit.check(ctx);
         if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
         long len = ctx.contentLength();
-        boolean csv = ctx.path().equals("/api/v1/members/import");
-        if (len > (csv ? settings.maxCsvBytes() : settings.maxBodyBytes())) {
-            throw new ProblemException(413, "body_too_large", "The request body is larger than "
-                    + (csv ? settings.maxCsvBytes() : settings.maxBodyBytes()) + " bytes", null, null);
-        }
+        long limit = bodyLimit(ctx.path());
+        if (len > limit) throw new ProblemException(413, "body_too_large", "The request body is larger than " + limit + " bytes", null, null);
+    }
+
+    /** Each route takes at most this much; uploads and CSV imports have their own, larger limits. */
+    private long bodyLimit(String path) {
+        if (path.equals("/api/v1/members/import")) return settings.maxCsvBytes();
+        if (path.startsWith("/api/v1/conversations/") && path.endsWith("/files")) return settings.maxFileBytes();
+        return settings.maxBodyBytes();
     }
 
     private static void record(Context ctx, MeterRegistry metrics) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 /** Posting to a conversation and changing what was posted: send, edit, recall, react, forward. */
 public final class ChatLog {
     private final MessageStore messages;
+    private final org.queqiao.messaging.store.ConversationStore files;
     private final ChatAccess access;
     private final Appender appender;
     private final MessageRules rules;
@@ -18,8 +19,10 @@ public final class ChatLog {
     private final Duration recallWindow;
     private final Clock clock;
 
-    ChatLog(MessageStore messages, ChatAccess access, Appender appender, MessageRules rules, ChatSettings settings, Clock clock) {
+    ChatLog(MessageStore messages, org.queqiao.messaging.store.ConversationStore files, ChatAccess access, Appender appender, MessageRules rules,
+            ChatSettings settings, Clock clock) {
         this.messages = messages;
+        this.files = files;
         this.access = access;
         this.appender = appender;
         this.rules = rules;
@@ -39,6 +42,16 @@ public final class ChatLog {
             }
             if (body.replyTo() != null) visibleMessage(seat, body.replyTo());
         }, e -> {});
+    }
+
+    /** A file or image message; the bytes are already in the blob store and the file registered (see {@link ChatFiles}). */
+    SendResult sendAttachment(Principal p, UUID conversationId, String clientMsgId, MessageBody.Attachment file, String caption) {
+        String id = rules.clientMsgId(clientMsgId);
+        String text = caption == null || caption.isBlank() ? null : rules.text(p.orgId(), caption);
+        EntryKind kind = ChatFiles.isImage(file.contentType()) ? EntryKind.IMAGE : EntryKind.FILE;
+        rateLimit.check(p.memberId());
+        MessageBody body = new MessageBody(text, null, null, null, null, file, null, null, null, null);
+        return appender.append(p, conversationId, id, kind, body, null, seat -> rules.requireMayPost(seat, p, clock.instant()), e -> {});
     }
 
     /** The sender changes the text of their text message. */
@@ -94,7 +107,11 @@ public final class ChatLog {
         String id = rules.clientMsgId(clientMsgId);
         rateLimit.check(p.memberId());
         return appender.append(p, toConversationId, id, original.kind(), copy, null,
-                seat -> rules.requireMayPost(seat, p, clock.instant()), e -> {});
+                seat -> rules.requireMayPost(seat, p, clock.instant()), e -> {
+                    // the copy's members may download the file too
+                    if (b.file() != null) files.recordFile(new ChatFile(toConversationId, b.file().sha256(), b.file().name(), b.file().contentType(),
+                            b.file().size(), p.memberId(), e.createdAt()));
+                });
     }
 
     /** A message (not a system or change entry) the seat's member can see, not recalled. */

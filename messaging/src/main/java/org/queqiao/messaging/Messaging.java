@@ -16,19 +16,22 @@ public final class Messaging implements AutoCloseable {
     private final ChatLog log;
     private final ChatReads reads;
     private final ChatOffboarding offboarding;
+    private final ChatFiles files;
     private final Appender appender;
     private final ChatSettings settings;
 
     public Messaging(ConversationStore conversationStore, MessageStore messageStore, Transactor tx, Pushes pushes, AuditLog audit,
-                     ChatSettings settings, TextFilter filter, Clock clock, BatchObserver observer) {
+                     ChatSettings settings, TextFilter filter, Clock clock, BatchObserver observer,
+                     org.queqiao.platform.blob.BlobStore blobs) {
         this.settings = settings;
         ChatDelivery delivery = new ChatDelivery(pushes, conversationStore, settings.receiptPushMaxMembers());
         ChatAccess access = new ChatAccess(conversationStore);
         this.appender = new Appender(conversationStore, messageStore, tx, delivery, settings.writers(), observer);
         this.conversations = new Conversations(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
         this.groups = new GroupMembers(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
-        this.log = new ChatLog(messageStore, access, appender, new MessageRules(settings.maxTextChars(), filter), settings, clock);
+        this.log = new ChatLog(messageStore, conversationStore, access, appender, new MessageRules(settings.maxTextChars(), filter), settings, clock);
         this.reads = new ChatReads(conversationStore, messageStore, access, delivery, settings);
+        this.files = new ChatFiles(conversationStore, access, log, blobs, settings.maxFileBytes(), clock);
         this.offboarding = new ChatOffboarding(conversationStore, groups, appender, delivery, tx);
     }
 
@@ -39,6 +42,8 @@ public final class Messaging implements AutoCloseable {
     public ChatLog log() { return log; }
 
     public ChatReads reads() { return reads; }
+
+    public ChatFiles files() { return files; }
 
     public ChatSettings settings() { return settings; }
 

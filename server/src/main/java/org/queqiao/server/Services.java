@@ -19,6 +19,7 @@ import org.queqiao.messaging.wire.ChatOps;
 import org.queqiao.platform.auth.TokenAuthenticator;
 import org.queqiao.platform.realtime.RequestHandlers;
 import org.queqiao.messaging.notice.UrgentNotices;
+import org.queqiao.platform.blob.FileSystemBlobStore;
 import org.queqiao.storage.pg.PgConversationStore;
 import org.queqiao.storage.pg.PgNoticeStore;
 import org.queqiao.storage.pg.PgMessageStore;
@@ -74,7 +75,8 @@ final class Services {
         var handlers = new RequestHandlers();
         RealtimeGateway realtime = gateway.create(sessions, handlers);
         var messaging = new Messaging(new PgConversationStore(db), new PgMessageStore(db), db, realtime, audit, ChatSettings.from(c),
-                TextFilter.NONE, Clock.systemUTC(), chatBatchMetrics(meters));
+                TextFilter.NONE, Clock.systemUTC(), chatBatchMetrics(meters),
+                new FileSystemBlobStore(java.nio.file.Path.of(c.string("data.dir")).toAbsolutePath().resolve("files")));
         ChatOps.register(handlers, messaging);
         var notices = new UrgentNotices(new PgNoticeStore(db), realtime, audit, db, c.integer("chat.urgent-max-recipients"),
                 c.integer("chat.max-text-chars"), Clock.systemUTC());

@@ -71,6 +71,21 @@ public final class ApiClient {
         return send(builder(path, token).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A download: status, headers and the raw bytes. */
+    public record Bytes(int status, byte[] body, java.net.http.HttpHeaders headers) {}
+
+    public Bytes getBytes(String path, String token) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response patch(String path, String token, Object body) {
         return send(builder(path, token).header("Content-Type", "application/json").method("PATCH", publisher(body)));
     }

@@ -70,6 +70,7 @@ public final class ChatRoutes {
         });
         members(r);
         entries(r);
+        files(r);
         r.post("/api/v1/chat/sync", ctx -> Respond.ok(ctx, m.reads().sync(auth.principal(ctx), body(ctx).idToLong("cursors"))));
     }
 
@@ -125,6 +126,31 @@ public final class ChatRoutes {
                     PageRequest.parse(ctx.queryParam("cursor"), ctx.queryParam("limit"))));
         });
         r.post(C + "/{id}/read", ctx -> Respond.ok(ctx, Map.of("readSeq", m.reads().markRead(auth.principal(ctx), id(ctx), body(ctx).requiredLong("seq")))));
+    }
+
+    /**
+     * Upload: the raw bytes as the body, the file's media type as Content-Type, its name and the
+     * message's clientMsgId as query parameters. Streamed to the blob store, never held in memory.
+     */
+    private void files(ApiRoutes r) {
+        r.post(C + "/{id}/files", ctx -> {
+            var result = m.files().upload(auth.principal(ctx), id(ctx), ctx.queryParam("clientMsgId"), ctx.queryParam("name"), ctx.contentType(),
+                    ctx.queryParam("caption"), ctx.req().getInputStream());
+            Respond.json(ctx, result.duplicate() ? 200 : 201, result);
+        });
+        r.get(C + "/{id}/files/{sha256}", ctx -> {
+            var d = m.files().download(auth.principal(ctx), id(ctx), ctx.pathParam("sha256"));
+            var f = d.file();
+            boolean inline = org.queqiao.messaging.ChatFiles.isInline(f.contentType());
+            ctx.header("Content-Type", inline ? f.contentType() : "application/octet-stream");
+            ctx.header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
+                    + java.net.URLEncoder.encode(f.name(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            // the bytes are the member's, not ours: never let them run as a page of this origin
+            ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
+            ctx.header("Cache-Control", "private, max-age=31536000, immutable");
+            ctx.header("Content-Length", String.valueOf(f.size()));
+            ctx.result(d.content());
+        });
     }
 
     private Body body(Context ctx) {

@@ -83,6 +83,11 @@ public interface ConversationStore {
     /** Every conversation the member is in, with its kind, newest number and the member's read position. */
     java.util.Map<UUID, Position> positions(UUID orgId, UUID memberId);
 
+    /** Registers a file as posted in the conversation (again is harmless). */
+    void recordFile(org.queqiao.messaging.ChatFile file);
+
+    Optional<org.queqiao.messaging.ChatFile> findFile(UUID conversationId, String sha256);
+
     record ReceiptCounts(long read, long unread) {}
 
     record Position(org.queqiao.messaging.ConversationKind kind, long lastSeq, long readSeq) {}

@@ -253,6 +253,23 @@ public final class PgConversationStore implements ConversationStore {
     }
 
     @Override
+    public void recordFile(org.queqiao.messaging.ChatFile f) {
+        db.use(h -> h.createUpdate("insert into conversation_files (conversation_id, sha256, name, content_type, size, uploaded_by, created_at) "
+                        + "values (:c, :sha, :name, :type, :size, :by, :at) on conflict do nothing")
+                .bind("c", f.conversationId()).bind("sha", f.sha256()).bind("name", f.name()).bind("type", f.contentType()).bind("size", f.size())
+                .bind("by", f.uploadedBy()).bind("at", f.createdAt()).execute());
+    }
+
+    @Override
+    public Optional<org.queqiao.messaging.ChatFile> findFile(UUID conversationId, String sha256) {
+        return db.with(h -> h.createQuery("select * from conversation_files where conversation_id = :c and sha256 = :sha")
+                .bind("c", conversationId).bind("sha", sha256)
+                .map((rs, ctx) -> new org.queqiao.messaging.ChatFile(Rows.uuid(rs, "conversation_id"), rs.getString("sha256"), rs.getString("name"),
+                        rs.getString("content_type"), rs.getLong("size"), Rows.uuid(rs, "uploaded_by"), Rows.instant(rs, "created_at")))
+                .findOne());
+    }
+
+    @Override
     public Map<UUID, Position> positions(UUID orgId, UUID memberId) {
         Map<UUID, Position> out = new HashMap<>();
         db.use(h -> h.createQuery("select c.id, c.kind, c.last_seq, cm.read_seq from conversation_members cm join conversations c on c.id = cm.conversation_id "

@@ -28,8 +28,11 @@ public final class MemberDirectory {
     private final OrganizationStore orgs;
     private final AuditLog audit;
     private final Transactor tx;
+    private final MembershipListeners listeners;
 
-    public MemberDirectory(MemberStore members, DepartmentStore departments, OrganizationStore orgs, AuditLog audit, Transactor tx) {
+    public MemberDirectory(MemberStore members, DepartmentStore departments, OrganizationStore orgs, AuditLog audit, Transactor tx,
+                           MembershipListeners listeners) {
+        this.listeners = listeners;
         this.members = members;
         this.departments = departments;
         this.orgs = orgs;
@@ -71,6 +74,7 @@ public final class MemberDirectory {
         Member m = new Member(Ids.newId(), orgId, p.name(), p.email(), p.phone(), p.title(), p.avatarUrl(), p.role(),
                 MemberStatus.ACTIVE, p.departmentIds(), Instant.now());
         members.insert(m);
+        listeners.changed(orgId, List.of(m.id()));
         audit.record(orgId, actorId, auditAction, "member", m.id().toString(), Map.of("email", m.email(), "role", m.role().wire()));
         return m;
     }
@@ -102,6 +106,7 @@ public final class MemberDirectory {
                     patch.avatarUrl() == null ? cur.avatarUrl() : MemberValidation.avatarUrl("avatarUrl", patch.avatarUrl()),
                     role, cur.status(), depts, cur.createdAt());
             members.update(next);
+            if (!cur.departmentIds().equals(next.departmentIds())) listeners.changed(actor.orgId(), List.of(id));
             audit.record(actor.orgId(), actor.memberId(), "member.updated", "member", id.toString(), changes(cur, next));
             return next;
         });

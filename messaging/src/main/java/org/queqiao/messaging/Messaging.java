@@ -17,6 +17,7 @@ public final class Messaging implements AutoCloseable {
     private final ChatReads reads;
     private final ChatOffboarding offboarding;
     private final ChatFiles files;
+    private final DirectoryGroups directoryGroups;
     private final Appender appender;
     private final ChatSettings settings;
 
@@ -31,6 +32,7 @@ public final class Messaging implements AutoCloseable {
         this.groups = new GroupMembers(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
         this.log = new ChatLog(messageStore, conversationStore, access, appender, new MessageRules(settings.maxTextChars(), filter), settings, clock);
         this.reads = new ChatReads(conversationStore, messageStore, access, delivery, settings);
+        this.directoryGroups = new DirectoryGroups(conversationStore, appender, delivery, audit, tx);
         this.files = new ChatFiles(conversationStore, access, log, blobs, settings.maxFileBytes(), clock);
         this.offboarding = new ChatOffboarding(conversationStore, groups, appender, delivery, tx);
     }
@@ -51,6 +53,13 @@ public final class Messaging implements AutoCloseable {
      * Offboarding's hand-over hook (runs inside the deactivation transaction): removes the member
      * from every conversation and hands their groups to {@code heirId}. @return groups handed over
      */
+    /** Directory hook (inside the directory's transaction): department and all-staff groups follow. */
+    public void directoryChanged(UUID orgId, java.util.Collection<UUID> memberIds) {
+        directoryGroups.membersChanged(orgId, memberIds);
+    }
+
+    public DirectoryGroups directoryGroups() { return directoryGroups; }
+
     public int offboard(UUID orgId, UUID memberId, UUID heirId) {
         return offboarding.offboard(orgId, memberId, heirId);
     }

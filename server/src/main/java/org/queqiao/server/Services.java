@@ -3,6 +3,7 @@ package org.queqiao.server;
 import org.queqiao.directory.DepartmentTree;
 import org.queqiao.directory.Invitations;
 import org.queqiao.directory.MemberDirectory;
+import org.queqiao.directory.MembershipListeners;
 import org.queqiao.directory.Organizations;
 import org.queqiao.directory.csv.MemberCsvParser;
 import org.queqiao.directory.csv.MemberImport;
@@ -64,11 +65,12 @@ final class Services {
         var policy = new SessionPolicy(c.duration("session.idle-timeout"), c.duration("session.max-lifetime"), c.integer("login.max-failures"),
                 c.duration("login.lockout"), c.integer("login.max-failures-per-ip-per-minute"), c.integer("password.min-length"));
 
-        var directory = new MemberDirectory(members, departments, orgs, audit, db);
+        var membershipListeners = new MembershipListeners();
+        var directory = new MemberDirectory(members, departments, orgs, audit, db, membershipListeners);
         var tree = new DepartmentTree(departments, orgs, audit, db);
         var invitations = new Invitations(invitationStore, orgs, audit, db);
         var organizations = new Organizations(orgs, members, audit);
-        var memberImport = new MemberImport(new MemberCsvParser(c.integer("import.max-rows")), members, departments, orgs, audit, db);
+        var memberImport = new MemberImport(new MemberCsvParser(c.integer("import.max-rows")), members, departments, orgs, audit, db, membershipListeners);
         var sessions = new Sessions(new PgSessionStore(db), new PgCredentialStore(db), directory, hasher, policy, bus);
         var accounts = new Accounts(orgs, directory, invitations, new PgCredentialStore(db), sessions, hasher,
                 new PasswordPolicy(policy.minPasswordLength()), audit, db, c.bool("signup.enabled"), c.string("signup.default-plan"));
@@ -78,6 +80,7 @@ final class Services {
                 TextFilter.NONE, Clock.systemUTC(), chatBatchMetrics(meters),
                 new FileSystemBlobStore(java.nio.file.Path.of(c.string("data.dir")).toAbsolutePath().resolve("files")));
         ChatOps.register(handlers, messaging);
+        membershipListeners.register(messaging::directoryChanged);
         var notices = new UrgentNotices(new PgNoticeStore(db), realtime, audit, db, c.integer("chat.urgent-max-recipients"),
                 c.integer("chat.max-text-chars"), Clock.systemUTC());
         var offboarding = new Offboarding(directory, members, orgs, sessions, List.of(invitationStore::reassignCreator, messaging::offboard),

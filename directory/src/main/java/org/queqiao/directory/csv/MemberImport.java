@@ -1,5 +1,6 @@
 package org.queqiao.directory.csv;
 
+import org.queqiao.directory.MembershipListeners;
 import org.queqiao.directory.Department;
 import org.queqiao.directory.Member;
 import org.queqiao.directory.MemberStatus;
@@ -37,8 +38,11 @@ public final class MemberImport {
     private final AuditLog audit;
     private final Transactor tx;
 
+    private final MembershipListeners listeners;
+
     public MemberImport(MemberCsvParser parser, MemberStore members, DepartmentStore departments, OrganizationStore orgs,
-                        AuditLog audit, Transactor tx) {
+                        AuditLog audit, Transactor tx, MembershipListeners listeners) {
+        this.listeners = listeners;
         this.parser = parser;
         this.members = members;
         this.departments = departments;
@@ -66,6 +70,7 @@ public final class MemberImport {
             Quotas.require(plan, Quotas.DEPARTMENTS, departments.count(org.id()) + paths.created.size());
             paths.created.forEach(departments::insert);
             members.insertAll(toInsert);
+            listeners.changed(org.id(), toInsert.stream().map(Member::id).toList());
             audit.record(org.id(), actor.memberId(), "members.imported", "organization", org.id().toString(),
                     Map.of("members", toInsert.size(), "createdDepartments", paths.created.size()));
             return new ImportResult(toInsert.size(), paths.created.size());

@@ -51,6 +51,14 @@ public final class ChatRoutes {
             Body b = body(ctx);
             Respond.created(ctx, ChatViews.conversation(m.conversations().createGroup(p, b.string("title"), b.ids("memberIds")), p.memberId()));
         });
+        r.create(C + "/department", ctx -> {
+            Principal p = auth.principal(ctx);
+            Respond.created(ctx, ChatViews.conversation(m.directoryGroups().createDepartmentGroup(p, body(ctx).requiredId("departmentId")), p.memberId()));
+        });
+        r.create(C + "/all-staff", ctx -> {
+            Principal p = auth.principal(ctx);
+            Respond.created(ctx, ChatViews.conversation(m.directoryGroups().createAllStaffGroup(p, body(ctx).string("title")), p.memberId()));
+        });
         r.get(C + "/{id}", ctx -> {
             Principal p = auth.principal(ctx);
             Respond.ok(ctx, ChatViews.conversation(m.conversations().get(p, id(ctx)), p.memberId()));

@@ -88,6 +88,24 @@ public interface ConversationStore {
 
     Optional<org.queqiao.messaging.ChatFile> findFile(UUID conversationId, String sha256);
 
+    /**
+     * Brings the department and all-staff groups of the organisation in step with the directory for
+     * these members: adds them where they belong (seeing only what is said from now on), removes them
+     * from department groups of departments they left. @return what changed, per conversation
+     */
+    List<DirectoryChange> syncDirectoryGroups(UUID orgId, Collection<UUID> memberIds, Instant at);
+
+    /** The active members directly in a department (for creating its group). */
+    List<UUID> departmentMembers(UUID orgId, UUID departmentId);
+
+    /** The department's name, if it exists in the organisation. */
+    Optional<String> departmentName(UUID orgId, UUID departmentId);
+
+    /** Every active member of the organisation. */
+    List<UUID> activeMembers(UUID orgId);
+
+    record DirectoryChange(UUID conversationId, List<UUID> added, List<UUID> removed) {}
+
     record ReceiptCounts(long read, long unread) {}
 
     record Position(org.queqiao.messaging.ConversationKind kind, long lastSeq, long readSeq) {}

@@ -253,6 +253,68 @@ public final class PgConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<DirectoryChange> syncDirectoryGroups(UUID orgId, Collection<UUID> memberIds, Instant at) {
+        List<UUID> ids = List.copyOf(memberIds);
+        Map<UUID, List<UUID>> added = new HashMap<>();
+        Map<UUID, List<UUID>> removed = new HashMap<>();
+        db.use(h -> {
+            h.createQuery("""
+                            with wanted as (
+                                select c.id as conv, m.id as member, c.last_seq from members m
+                                join member_departments md on md.member_id = m.id
+                                join conversations c on c.kind = 'department' and c.department_id = md.department_id and c.dissolved_at is null
+                                where m.id = any(cast(:ids as uuid[])) and m.org_id = :org and m.status = 'active'
+                                union
+                                select c.id, m.id, c.last_seq from members m
+                                join conversations c on c.kind = 'all_staff' and c.org_id = :org and c.dissolved_at is null
+                                where m.id = any(cast(:ids as uuid[])) and m.org_id = :org and m.status = 'active'
+                            )
+                            insert into conversation_members (conversation_id, member_id, org_id, role, visible_after, read_seq, joined_at)
+                            select conv, member, :org, 'member', last_seq, last_seq, :at from wanted
+                            on conflict do nothing returning conversation_id, member_id""")
+                    .bindArray("ids", UUID.class, ids).bind("org", orgId).bind("at", at)
+                    .map((rs, ctx) -> added.computeIfAbsent(Rows.uuid(rs, "conversation_id"), k -> new java.util.ArrayList<>()).add(Rows.uuid(rs, "member_id")))
+                    .list();
+            h.createQuery("""
+                            delete from conversation_members cm using conversations c
+                            where cm.conversation_id = c.id and c.kind = 'department' and c.org_id = :org and c.department_id is not null
+                              and cm.member_id = any(cast(:ids as uuid[]))
+                              and not exists (select 1 from member_departments md where md.member_id = cm.member_id and md.department_id = c.department_id)
+                            returning cm.conversation_id, cm.member_id""")
+                    .bindArray("ids", UUID.class, ids).bind("org", orgId)
+                    .map((rs, ctx) -> removed.computeIfAbsent(Rows.uuid(rs, "conversation_id"), k -> new java.util.ArrayList<>()).add(Rows.uuid(rs, "member_id")))
+                    .list();
+            java.util.Set<UUID> touched = new java.util.HashSet<>(added.keySet());
+            touched.addAll(removed.keySet());
+            if (!touched.isEmpty()) {
+                h.createUpdate("update conversations c set member_count = (select count(*) from conversation_members cm where cm.conversation_id = c.id) "
+                        + "where c.id = any(cast(:ids as uuid[]))").bindArray("ids", UUID.class, List.copyOf(touched)).execute();
+            }
+        });
+        java.util.Set<UUID> touched = new java.util.TreeSet<>(added.keySet());
+        touched.addAll(removed.keySet());
+        return touched.stream().map(c -> new DirectoryChange(c, added.getOrDefault(c, List.of()), removed.getOrDefault(c, List.of()))).toList();
+    }
+
+    @Override
+    public List<UUID> departmentMembers(UUID orgId, UUID departmentId) {
+        return db.with(h -> h.createQuery("select m.id from member_departments md join members m on m.id = md.member_id "
+                        + "where md.department_id = :d and md.org_id = :org and m.status = 'active'")
+                .bind("d", departmentId).bind("org", orgId).mapTo(UUID.class).list());
+    }
+
+    @Override
+    public Optional<String> departmentName(UUID orgId, UUID departmentId) {
+        return db.with(h -> h.createQuery("select name from departments where id = :d and org_id = :org")
+                .bind("d", departmentId).bind("org", orgId).mapTo(String.class).findOne());
+    }
+
+    @Override
+    public List<UUID> activeMembers(UUID orgId) {
+        return db.with(h -> h.createQuery("select id from members where org_id = :org and status = 'active'").bind("org", orgId).mapTo(UUID.class).list());
+    }
+
+    @Override
     public void recordFile(org.queqiao.messaging.ChatFile f) {
         db.use(h -> h.createUpdate("insert into conversation_files (conversation_id, sha256, name, content_type, size, uploaded_by, created_at) "
                         + "values (:c, :sha, :name, :type, :size, :by, :at) on conflict do nothing")

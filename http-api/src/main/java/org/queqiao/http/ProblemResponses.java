@@ -24,7 +24,8 @@ public final class ProblemResponses {
         body.put("detail", p.getMessage());
         body.putAll(p.extensions());
         if (p.extensions().get("retryAfterSeconds") instanceof Number n) ctx.header("Retry-After", String.valueOf(n.longValue()));
-        ctx.status(p.status()).contentType(CONTENT_TYPE).result(Json.write(body));
+        // bytes, not a String: Jetty would encode a String in ISO-8859-1 for a media type without a charset, and Chinese details would turn into "?"
+        ctx.status(p.status()).contentType(CONTENT_TYPE).result(Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static void write(Context ctx, int status, String code, String detail) {

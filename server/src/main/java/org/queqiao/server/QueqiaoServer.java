@@ -29,7 +29,11 @@ public final class QueqiaoServer implements AutoCloseable {
     private final java.util.List<Runnable> afterClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private QueqiaoServer(Database database, EventBus bus, RealtimeGateway gateway, HttpApi http, ApiServices services, java.time.Duration drain) {
+    private final AutoCloseable retention;
+
+    private QueqiaoServer(Database database, EventBus bus, RealtimeGateway gateway, HttpApi http, ApiServices services, java.time.Duration drain,
+                          AutoCloseable retention) {
+        this.retention = retention;
         this.drain = drain;
         this.database = database;
         this.bus = bus;
@@ -53,12 +57,13 @@ public final class QueqiaoServer implements AutoCloseable {
             ApiServices services = built.api();
             gateway = built.gateway();
             gateway.start();
+            built.retention().start();
             List<HealthCheck> checks = List.of(check("database", database::isReady));
             HttpApi http = new HttpApi(services, ApiSettings.from(config, gateway.port(), VERSION),
                     new Operations(checks, metrics::scrape), metrics, config.duration("invitation.default-ttl")).start();
             log.info("Queqiao ready in {} ms: http://{}:{}/ (realtime ws port {}, database {}, bus {})", (System.nanoTime() - t0) / 1_000_000,
                     config.string("http.host"), http.port(), gateway.port(), database.isEmbedded() ? "embedded" : "external", config.string("bus.kind"));
-            return new QueqiaoServer(database, bus, gateway, http, services, config.duration("http.drain-timeout"));
+            return new QueqiaoServer(database, bus, gateway, http, services, config.duration("http.drain-timeout"), built.retention());
         } catch (RuntimeException e) {
             if (gateway != null) gateway.close();
             if (bus != null) bus.close();
@@ -79,6 +84,14 @@ public final class QueqiaoServer implements AutoCloseable {
                 return up.getAsBoolean();
             }
         };
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("closing {} failed", c, e);
+        }
     }
 
     /** Runs once the node has fully stopped (e.g. removing a throw-away data directory). */
@@ -118,6 +131,7 @@ public final class QueqiaoServer implements AutoCloseable {
             try {
                 gateway.close();
                 services.messaging().close();
+                closeQuietly(retention);
             } finally {
                 try {
                     bus.close();

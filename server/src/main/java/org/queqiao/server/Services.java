@@ -20,6 +20,11 @@ import org.queqiao.messaging.wire.ChatOps;
 import org.queqiao.platform.auth.TokenAuthenticator;
 import org.queqiao.platform.realtime.RequestHandlers;
 import org.queqiao.messaging.notice.UrgentNotices;
+import org.queqiao.messaging.compliance.ChatExport;
+import org.queqiao.messaging.compliance.ChatPolicies;
+import org.queqiao.messaging.compliance.PolicyTextFilter;
+import org.queqiao.messaging.compliance.RetentionJob;
+import org.queqiao.storage.pg.PgChatPolicyStore;
 import org.queqiao.platform.blob.FileSystemBlobStore;
 import org.queqiao.storage.pg.PgConversationStore;
 import org.queqiao.storage.pg.PgNoticeStore;
@@ -76,8 +81,15 @@ final class Services {
                 new PasswordPolicy(policy.minPasswordLength()), audit, db, c.bool("signup.enabled"), c.string("signup.default-plan"));
         var handlers = new RequestHandlers();
         RealtimeGateway realtime = gateway.create(sessions, handlers);
-        var messaging = new Messaging(new PgConversationStore(db), new PgMessageStore(db), db, realtime, audit, ChatSettings.from(c),
-                TextFilter.NONE, Clock.systemUTC(), chatBatchMetrics(meters),
+        var policyStore = new PgChatPolicyStore(db);
+        var wordFilter = new PolicyTextFilter(policyStore);
+        // a policy change reaches every node's filter at once (each also rebuilds within a minute on its own)
+        bus.subscribe(POLICY_CHANGED, e -> wordFilter.invalidate(java.util.UUID.fromString(e.payload())));
+        var chatPolicies = new ChatPolicies(policyStore, audit, Clock.systemUTC(), orgId -> bus.publish(POLICY_CHANGED, orgId.toString()));
+        var conversationStore = new PgConversationStore(db);
+        var messageStore = new PgMessageStore(db);
+        var messaging = new Messaging(conversationStore, messageStore, db, realtime, audit, ChatSettings.from(c),
+                wordFilter, Clock.systemUTC(), chatBatchMetrics(meters),
                 new FileSystemBlobStore(java.nio.file.Path.of(c.string("data.dir")).toAbsolutePath().resolve("files")));
         ChatOps.register(handlers, messaging);
         membershipListeners.register(messaging::directoryChanged);
@@ -88,7 +100,8 @@ final class Services {
         var activations = new Activations(new PgCredentialStore(db), directory, sessions, hasher, new PasswordPolicy(policy.minPasswordLength()),
                 audit, c.duration("activation.ttl"), policy.maxFailuresPerIpPerMinute());
         return new Built(new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
-                new PgIdempotencyStore(db), activations, messaging, notices), realtime);
+                new PgIdempotencyStore(db), activations, messaging, notices, chatPolicies,
+                new ChatExport(conversationStore, messageStore, audit)), realtime, new RetentionJob(policyStore, Clock.systemUTC(), c.duration("chat.retention-interval")));
     }
 
     /** Group-commit batches: how many messages each stored, how long each took. */
@@ -103,7 +116,9 @@ final class Services {
         };
     }
 
-    record Built(ApiServices api, RealtimeGateway gateway) {}
+    record Built(ApiServices api, RealtimeGateway gateway, RetentionJob retention) {}
+
+    static final String POLICY_CHANGED = "chat.policy-changed";
 
     @FunctionalInterface
     interface RealtimeGatewayFactory {

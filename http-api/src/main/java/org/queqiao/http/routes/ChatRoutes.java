@@ -28,11 +28,15 @@ import java.util.UUID;
 public final class ChatRoutes {
     private static final String C = "/api/v1/conversations";
     private final Messaging m;
+    private final org.queqiao.messaging.compliance.ChatPolicies policies;
+    private final org.queqiao.messaging.compliance.ChatExport export;
     private final ApiSettings settings;
     private final Auth auth;
 
     public ChatRoutes(ApiServices s, ApiSettings settings, Auth auth) {
         this.m = s.messaging();
+        this.policies = s.chatPolicies();
+        this.export = s.chatExport();
         this.settings = settings;
         this.auth = auth;
     }
@@ -79,6 +83,7 @@ public final class ChatRoutes {
         members(r);
         entries(r);
         files(r);
+        compliance(r);
         r.post("/api/v1/chat/sync", ctx -> Respond.ok(ctx, m.reads().sync(auth.principal(ctx), body(ctx).idToLong("cursors"))));
     }
 
@@ -159,6 +164,47 @@ public final class ChatRoutes {
             ctx.header("Content-Length", String.valueOf(f.size()));
             ctx.result(d.content());
         });
+    }
+
+    /** The organisation's chat policy (retention, sensitive words) and conversation exports, for admins. */
+    private void compliance(ApiRoutes r) {
+        r.get("/api/v1/chat/policy", ctx -> Respond.ok(ctx, policyView(policies.get(auth.principal(ctx)))));
+        r.patch("/api/v1/chat/policy", ctx -> {
+            Principal p = auth.principal(ctx);
+            Body b = body(ctx);
+            java.util.List<org.queqiao.messaging.compliance.ChatPolicy.Word> words = null;
+            if (b.has("sensitiveWords")) {
+                var arr = b.array("sensitiveWords");
+                words = new java.util.ArrayList<>();
+                for (int i = 0; i < arr.size(); i++) {
+                    var w = org.queqiao.platform.json.JsonFields.of(arr.get(i), "sensitiveWords[" + i + "]");
+                    words.add(new org.queqiao.messaging.compliance.ChatPolicy.Word(w.string("word"),
+                            w.oneOf("action", org.queqiao.messaging.compliance.ChatPolicy.Action::fromWire, "block, mask")));
+                }
+            }
+            Respond.ok(ctx, policyView(policies.update(p, b.integer("retentionDays"), words)));
+        });
+        r.get(C + "/{id}/export", ctx -> {
+            String f = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+            var format = switch (f) {
+                case "json" -> org.queqiao.messaging.compliance.ChatExport.Format.JSON;
+                case "csv" -> org.queqiao.messaging.compliance.ChatExport.Format.CSV;
+                default -> throw ProblemException.invalid("format", "invalid_value", "format must be json or csv");
+            };
+            var c = export.start(auth.principal(ctx), id(ctx), format);
+            ctx.contentType(format == org.queqiao.messaging.compliance.ChatExport.Format.CSV ? "text/csv; charset=utf-8" : "application/json");
+            ctx.header("Content-Disposition", "attachment; filename=\"conversation-" + c.id() + "." + f + "\"");
+            export.write(c, format, ctx.outputStream());
+        });
+    }
+
+    private static Map<String, Object> policyView(org.queqiao.messaging.compliance.ChatPolicy p) {
+        Map<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("retentionDays", p.retentionDays() == null ? 0 : p.retentionDays());
+        v.put("sensitiveWords", p.sensitiveWords());
+        v.put("updatedBy", p.updatedBy());
+        v.put("updatedAt", p.updatedAt());
+        return v;
     }
 
     private Body body(Context ctx) {

@@ -25,6 +25,22 @@ public class JsonFields {
         this.node = node;
     }
 
+    /** An element of an array, read as an object; {@code field} names it in errors (e.g. {@code items[3]}). */
+    public static JsonFields of(JsonNode node, String field) {
+        if (node == null || !node.isObject()) throw ProblemException.invalid(field, "not_an_object", field + " must be an object");
+        return new JsonFields((ObjectNode) node);
+    }
+
+    /** An array's elements, or an empty list when absent. */
+    public List<JsonNode> array(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return List.of();
+        if (!v.isArray()) throw wrongType(field, "an array");
+        List<JsonNode> out = new ArrayList<>();
+        v.forEach(out::add);
+        return out;
+    }
+
     /** {@code node} must be an object; a missing or null node reads as an empty object. */
     public static JsonFields of(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) return new JsonFields(JsonNodeFactory.instance.objectNode());

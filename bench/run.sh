@@ -2,6 +2,7 @@
 # Runs one Java benchmark against a real in-process server: bench/run.sh DirectorySearchBench [args]
 #   DirectorySearchBench [members=100000] [requests=3000] [clients=4]
 #   LoginBench [ratePerSecond=100] [seconds=30] [accounts=50]
+#   ChatScenarioBench catchup|offboard [repeats=20]
 # Build first: ./queqiao build
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -32,6 +32,12 @@ final class LoadSocket {
     }
 
     static LoadSocket open(EventLoopGroup loop, int port, String authFrame, BiConsumer<LoadSocket, String> onText) throws InterruptedException {
+        return open(loop, port, authFrame, onText, () -> { });
+    }
+
+    /** {@code onClose} runs on the event loop when the connection ends. */
+    static LoadSocket open(EventLoopGroup loop, int port, String authFrame, BiConsumer<LoadSocket, String> onText, Runnable onClose)
+            throws InterruptedException {
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         LoadSocket[] self = new LoadSocket[1];
         Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class).handler(new ChannelInitializer<Channel>() {
@@ -47,6 +53,12 @@ final class LoadSocket {
                                 if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                                     ctx.writeAndFlush(new TextWebSocketFrame(authFrame));
                                 }
+                            }
+
+                            @Override
+                            public void channelInactive(ChannelHandlerContext ctx) {
+                                onClose.run();
+                                ctx.fireChannelInactive();
                             }
 
                             @Override

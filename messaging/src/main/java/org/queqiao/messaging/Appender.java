@@ -48,6 +48,23 @@ final class Appender implements AutoCloseable {
         return e;
     }
 
+    /** The same system entry in many conversations, in one statement, inside the caller's transaction. */
+    void appendSystemToAll(java.util.List<Conversation> conversations, UUID actorId, java.util.Map<String, Object> event) {
+        if (conversations.isEmpty()) return;
+        Instant now = Instant.now();
+        java.util.List<NewEntry> entries = conversations.stream().map(c -> new NewEntry(Ids.newId(), c.orgId(), c.id(), actorId, "sys-" + Ids.newId(),
+                EntryKind.SYSTEM, MessageBody.event(event), null, now)).toList();
+        java.util.List<Long> seqs = messages.appendAll(entries).orElseThrow();
+        java.util.List<Entry> appended = new java.util.ArrayList<>();
+        java.util.Map<UUID, Conversation> byId = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            NewEntry n = entries.get(i);
+            appended.add(new Entry(n.id(), n.conversationId(), seqs.get(i), n.senderId(), n.clientMsgId(), n.kind(), n.body(), null, null, now, null, null));
+            byId.put(n.conversationId(), conversations.get(i));
+        }
+        tx.afterCommit(() -> delivery.entriesAppended(appended, byId::get));
+    }
+
     @Override
     public void close() {
         writer.close();

@@ -77,6 +77,12 @@ public interface ConversationStore {
     /** The conversations of the member of the given kinds. */
     List<UUID> conversationsOf(UUID orgId, UUID memberId, Collection<org.queqiao.messaging.ConversationKind> kinds);
 
+    /**
+     * Removes the member from every conversation of the organisation at once (offboarding) and keeps
+     * member counts right. @return the conversations they were in
+     */
+    List<Conversation> removeFromAll(UUID orgId, UUID memberId);
+
     /** The groups (not direct chats) the member owns. */
     List<UUID> groupsOwnedBy(UUID orgId, UUID memberId);
 

@@ -246,6 +246,18 @@ public final class PgConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Conversation> removeFromAll(UUID orgId, UUID memberId) {
+        return db.with(h -> h.createQuery("""
+                        with gone as (
+                            delete from conversation_members cm using conversations c
+                            where cm.conversation_id = c.id and c.org_id = :org and cm.member_id = :m returning cm.conversation_id
+                        )
+                        update conversations c set member_count = c.member_count - 1 from gone where c.id = gone.conversation_id
+                        returning\s""" + COLUMNS)
+                .bind("org", orgId).bind("m", memberId).map(CONVERSATION).list());
+    }
+
+    @Override
     public List<UUID> groupsOwnedBy(UUID orgId, UUID memberId) {
         return db.with(h -> h.createQuery("select cm.conversation_id from conversation_members cm join conversations c on c.id = cm.conversation_id "
                         + "where cm.member_id = :m and c.org_id = :org and cm.role = 'owner' and c.dissolved_at is null order by cm.conversation_id")

@@ -184,13 +184,13 @@ public final class PgMessageStore implements MessageStore {
 
     @Override
     public void recordEdit(UUID conversationId, long seq, MessageBody body, Instant at) {
-        db.use(h -> h.createUpdate("update messages set body = cast(:b as jsonb), edited_at = :at where conversation_id = :c and seq = :s")
+        db.use(h -> h.createUpdate("update messages set body = cast(:b as jsonb), edited_at = :at, search_tsv = null where conversation_id = :c and seq = :s")
                 .bind("b", Json.write(body)).bind("at", at).bind("c", conversationId).bind("s", seq).execute());
     }
 
     @Override
     public void recordRecall(UUID conversationId, long seq, Instant at) {
-        db.use(h -> h.createUpdate("update messages set body = '{}'::jsonb, reactions = null, recalled_at = :at where conversation_id = :c and seq = :s")
+        db.use(h -> h.createUpdate("update messages set body = '{}'::jsonb, reactions = null, recalled_at = :at, search_tsv = ''::tsvector where conversation_id = :c and seq = :s")
                 .bind("at", at).bind("c", conversationId).bind("s", seq).execute());
     }
 

@@ -3,6 +3,7 @@
 # process with embedded PostgreSQL on this machine, persistence on.
 #   bench/chat-load.sh direct [clients=19000] [messagesPerSecond=5000] [seconds=30]
 #   bench/chat-load.sh group  [clients=19000] [messagesPerSecond=3] [seconds=30]
+#   bench/chat-load.sh urgent [clients=10000] [notices=5]
 # Prints connections, server heap per signed-in client, msg/s, end-to-end p50/p99/max, loss, duplicates
 # and order. Build first: ./queqiao build. One process may hold at most 20,000 sockets: clients < 20,000.
 set -euo pipefail

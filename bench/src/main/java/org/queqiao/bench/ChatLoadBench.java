@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   over all senders. Every message reaches both members' devices (the sender's as the echo).</li>
  *   <li>{@code group}: every client is in one group; {@code rate} messages/s from a few senders, each
  *   delivered to every member.</li>
+ *   <li>{@code urgent}: the admin sends {@code rate} urgent notices, one after another, each to every
+ *   client (at most 10,000); reports when each recipient received it.</li>
  * </ul>
  * Prints connections held, server heap per connection (idle, after a full GC), messages/s,
  * end-to-end latency (send → the other members' receipt) p50/p99/max, ack latency, and counted loss,
@@ -47,16 +49,22 @@ public final class ChatLoadBench {
         int rate = Integer.parseInt(args[6]);
         int seconds = Integer.parseInt(args[7]);
         boolean group = mode.equals("group");
+        boolean urgent = mode.equals("urgent");
 
         Http http = new Http(httpPort);
         long t0 = System.nanoTime();
         ChatBenchOrg org = ChatBenchOrg.create(http, operator, n);
         System.out.printf("setup: %d members imported, activated and signed in in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
-        String[] conversationOf = group ? oneGroup(http, org) : pairs(http, org);
+        String[] conversationOf = urgent ? new String[n] : group ? oneGroup(http, org) : pairs(http, org);
 
         long heapBefore = server.heapAfterGc();
         long rssBefore = server.rssKb();
         Load load = new Load(n, group, rate, seconds);
+        if (group) {
+            // the group's log already holds its "created" entry: every client starts after it
+            long head = http.get("/api/v1/conversations/" + conversationOf[0], org.tokens.getFirst()).json().path("lastSeq").asLong();
+            Arrays.fill(load.lastSeq, head);
+        }
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         List<LoadSocket> sockets = load.connect(loop, gwPort, org);
         Thread.sleep(2000);
@@ -66,10 +74,29 @@ public final class ChatLoadBench {
         System.out.printf("server heap after full GC: %.1f MB -> %.1f MB = %.2f KB per signed-in idle client; RSS +%.2f KB per client; threads %d%n",
                 heapBefore / 1e6, heapIdle / 1e6, (heapIdle - heapBefore) / 1024.0 / n, (rssIdle - rssBefore) / (double) n, server.threads());
 
-        load.run(sockets, conversationOf);
+        if (urgent) urgentNotices(http, org, load, rate);
+        else load.run(sockets, conversationOf);
         System.out.printf("server after load: heap %.1f MB, threads %d%n", server.heapAfterGc() / 1e6, server.threads());
         sockets.forEach(LoadSocket::close);
         loop.shutdownGracefully();
+    }
+
+    /** Urgent notices to every client, one after another: how long until each recipient had it. */
+    private static void urgentNotices(Http http, ChatBenchOrg org, Load load, int notices) throws Exception {
+        for (int k = 0; k < Math.max(1, notices); k++) {
+            java.util.Arrays.fill(load.urgentAt, 0);
+            long t0 = System.nanoTime();
+            var r = http.postJson("/api/v1/urgent-notices", org.adminToken, Map.of("text", "演练 drill " + k, "memberIds", org.memberIds));
+            long answered = System.nanoTime() - t0;
+            if (r.status() != 201) throw new IllegalStateException("urgent notice failed: " + r.body());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && Arrays.stream(load.urgentAt).anyMatch(x -> x == 0)) Thread.sleep(5);
+            long[] got = Arrays.stream(load.urgentAt).filter(x -> x > 0).map(x -> x - t0).toArray();
+            Arrays.sort(got);
+            System.out.printf("urgent notice %d to %d members: sender answered in %.0f ms; received by %d, p50 %.0f ms, p99 %.0f ms, last %.0f ms%n",
+                    k + 1, org.memberIds.size(), answered / 1e6, got.length, got.length == 0 ? 0 : got[got.length / 2] / 1e6,
+                    got.length == 0 ? 0 : got[(int) Math.ceil(got.length * 0.99) - 1] / 1e6, got.length == 0 ? 0 : got[got.length - 1] / 1e6);
+        }
     }
 
     /** Pairs (0,1), (2,3) ...: each pair's direct chat, opened by its first member. */
@@ -124,6 +151,7 @@ public final class ChatLoadBench {
         final AtomicInteger ackCount = new AtomicInteger();
         final AtomicLong lastSent = new AtomicLong();
         final long[] pushSeq;
+        final long[] urgentAt;
         volatile long measureFrom = Long.MAX_VALUE;
         volatile long measureUntil = Long.MAX_VALUE;
 
@@ -135,6 +163,7 @@ public final class ChatLoadBench {
             this.lastSeq = new long[n];
             this.received = new long[n];
             this.pushSeq = new long[n];
+            this.urgentAt = new long[n];
             int messages = rate * (seconds + 20);
             this.sentAt = new long[messages];
             this.ackLatencies = new long[messages];
@@ -185,6 +214,7 @@ public final class ChatLoadBench {
 
         private void onPush(int me, LoadSocket s, String f) {
             long gatewaySeq = longAfter(f, "\"seq\":", 0);
+            if (f.contains("\"topic\":\"notice.urgent\"")) urgentAt[me] = System.nanoTime();
             if (!f.contains("\"topic\":\"chat.entry\"")) return;
             int data = f.indexOf("\"data\":");
             long seq = longAfter(f, "\"seq\":", data);

@@ -53,6 +53,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     void bind(ClientSession s) {
         session = s;
+        gw.presence().connected(s.principal);
     }
 
     EventLoop eventLoop() {
@@ -179,7 +180,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
         gw.metrics().authenticatedConnectionClosed();
-        if (session != null) gw.sessions().detached(session, this);
+        if (session != null) {
+            gw.sessions().detached(session, this);
+            gw.presence().disconnected(session.principal);
+        }
         ctx.fireChannelInactive();
     }
 

@@ -13,7 +13,8 @@ record GatewayContext(
         RequestHandlers handlers,
         Executor requestExecutor,
         SessionRegistry sessions,
-        GatewayMetrics metrics) {
+        GatewayMetrics metrics,
+        PresenceTable presence) {
 
     long heartbeatMs() {
         return settings.heartbeatInterval().toMillis();

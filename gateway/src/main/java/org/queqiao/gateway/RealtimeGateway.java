@@ -34,6 +34,10 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
     private final ExecutorService authExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-auth-", 0).factory());
     private final GatewayContext gw;
     private final BusPushes pushes;
+    private final LocalDelivery local;
+    private final PresenceTable presence;
+    private final java.util.List<EventBus.Subscription> presenceSubscriptions = new java.util.ArrayList<>();
+    private Thread presenceSnapshots;
     private volatile NettyServer server; // read by port() without the lock
     private BusSubscriptions subscriptions;
     private boolean stopped;
@@ -49,14 +53,45 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
         this.settings = GatewaySettings.from(config);
         this.bus = bus;
         GatewayMetrics metrics = new GatewayMetrics(meters, openChannels);
-        this.gw = new GatewayContext(settings, authenticator, authExecutor, handlers, requestExecutor, new SessionRegistry(settings.resumeWindow(), settings.authTimeout()), metrics);
+        SessionRegistry registry = new SessionRegistry(settings.resumeWindow(), settings.authTimeout());
+        this.local = new LocalDelivery(registry);
+        this.presence = new PresenceTable(bus.nodeId(), bus, local);
+        this.gw = new GatewayContext(settings, authenticator, authExecutor, handlers, requestExecutor, registry, metrics, presence);
+        registerPresenceOps(handlers);
         this.pushes = new BusPushes(bus, metrics);
+    }
+
+    /**
+     * presence.query {memberIds: up to 500} → {online: {id: bool}}; presence.watch {memberIds: up to 200}
+     * → the same, and presence.changed pushes for them until the socket closes or the next watch.
+     */
+    private void registerPresenceOps(RequestHandlers handlers) {
+        handlers.register("presence.query", (p, d) -> java.util.Map.of("online", presence.query(p.orgId(), presenceIds(d, 500))));
+        handlers.register("presence.watch", (p, d) -> java.util.Map.of("online", presence.watch(p, presenceIds(d, PresenceTable.MAX_WATCH))));
+    }
+
+    private static java.util.List<UUID> presenceIds(com.fasterxml.jackson.databind.JsonNode d, int max) {
+        java.util.List<UUID> ids = org.queqiao.platform.json.JsonFields.of(d).ids("memberIds");
+        if (ids == null) throw org.queqiao.platform.problem.ProblemException.invalid("memberIds", "required", "memberIds is required");
+        if (ids.size() > max) throw org.queqiao.platform.problem.ProblemException.invalid("memberIds", "too_many", "At most " + max + " members at a time");
+        return ids;
     }
 
     /** Subscribes to the bus and starts listening. */
     public synchronized void start() {
         if (server != null || stopped) throw new IllegalStateException("the gateway can be started once");
-        subscriptions = BusSubscriptions.subscribe(bus, new LocalDelivery(gw.sessions()));
+        subscriptions = BusSubscriptions.subscribe(bus, local);
+        presenceSubscriptions.addAll(presence.subscribe());
+        presenceSnapshots = Thread.ofVirtual().name("gateway-presence").start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(TimeUnit.SECONDS.toMillis(PresenceTable.SNAPSHOT_SECONDS));
+                    presence.publishSnapshot();
+                }
+            } catch (InterruptedException stopped) {
+                // the gateway is stopping
+            }
+        });
         try {
             server = NettyServer.bind(settings, new GatewayChannelInitializer(gw, openChannels));
         } catch (RuntimeException e) {
@@ -82,6 +117,8 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
         stopped = true;
         long deadline = System.nanoTime() + drain.toNanos();
         subscriptions.close();
+        presenceSubscriptions.forEach(EventBus.Subscription::close);
+        presenceSnapshots.interrupt();
         server.stopAccepting();
         for (Channel ch : openChannels) {
             ClientConnection c = ch.pipeline().get(ClientConnection.class);

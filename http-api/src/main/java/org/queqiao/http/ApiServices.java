@@ -12,6 +12,7 @@ import org.queqiao.identity.Sessions;
 import org.queqiao.messaging.Messaging;
 import org.queqiao.messaging.compliance.ChatExport;
 import org.queqiao.messaging.compliance.ChatPolicies;
+import org.queqiao.messaging.search.MessageSearch;
 import org.queqiao.messaging.notice.UrgentNotices;
 import org.queqiao.platform.audit.AuditReader;
 import org.queqiao.platform.idempotency.IdempotencyStore;
@@ -20,4 +21,5 @@ import org.queqiao.platform.idempotency.IdempotencyStore;
 public record ApiServices(Accounts accounts, Sessions sessions, Offboarding offboarding, MemberDirectory members,
                           DepartmentTree departments, MemberImport memberImport, Invitations invitations,
                           Organizations organizations, AuditReader audit, IdempotencyStore idempotency, Activations activations,
-                          Messaging messaging, UrgentNotices notices, ChatPolicies chatPolicies, ChatExport chatExport) {}
+                          Messaging messaging, UrgentNotices notices, ChatPolicies chatPolicies, ChatExport chatExport,
+                          MessageSearch search) {}

@@ -29,11 +29,11 @@ public final class QueqiaoServer implements AutoCloseable {
     private final java.util.List<Runnable> afterClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private final AutoCloseable retention;
+    private final List<BackgroundJob> jobs;
 
     private QueqiaoServer(Database database, EventBus bus, RealtimeGateway gateway, HttpApi http, ApiServices services, java.time.Duration drain,
-                          AutoCloseable retention) {
-        this.retention = retention;
+                          List<BackgroundJob> jobs) {
+        this.jobs = jobs;
         this.drain = drain;
         this.database = database;
         this.bus = bus;
@@ -57,13 +57,13 @@ public final class QueqiaoServer implements AutoCloseable {
             ApiServices services = built.api();
             gateway = built.gateway();
             gateway.start();
-            built.retention().start();
+            built.jobs().forEach(BackgroundJob::start);
             List<HealthCheck> checks = List.of(check("database", database::isReady));
             HttpApi http = new HttpApi(services, ApiSettings.from(config, gateway.port(), VERSION),
                     new Operations(checks, metrics::scrape), metrics, config.duration("invitation.default-ttl")).start();
             log.info("Queqiao ready in {} ms: http://{}:{}/ (realtime ws port {}, database {}, bus {})", (System.nanoTime() - t0) / 1_000_000,
                     config.string("http.host"), http.port(), gateway.port(), database.isEmbedded() ? "embedded" : "external", config.string("bus.kind"));
-            return new QueqiaoServer(database, bus, gateway, http, services, config.duration("http.drain-timeout"), built.retention());
+            return new QueqiaoServer(database, bus, gateway, http, services, config.duration("http.drain-timeout"), built.jobs());
         } catch (RuntimeException e) {
             if (gateway != null) gateway.close();
             if (bus != null) bus.close();
@@ -131,7 +131,7 @@ public final class QueqiaoServer implements AutoCloseable {
             try {
                 gateway.close();
                 services.messaging().close();
-                closeQuietly(retention);
+                jobs.forEach(QueqiaoServer::closeQuietly);
             } finally {
                 try {
                     bus.close();

@@ -25,6 +25,10 @@ import org.queqiao.messaging.compliance.ChatPolicies;
 import org.queqiao.messaging.compliance.PolicyTextFilter;
 import org.queqiao.messaging.compliance.RetentionJob;
 import org.queqiao.storage.pg.PgChatPolicyStore;
+import org.queqiao.storage.pg.PgSearchStore;
+import org.queqiao.messaging.search.MessageSearch;
+import org.queqiao.messaging.search.SearchIndexer;
+import org.queqiao.search.TextSegmenter;
 import org.queqiao.platform.blob.FileSystemBlobStore;
 import org.queqiao.storage.pg.PgConversationStore;
 import org.queqiao.storage.pg.PgNoticeStore;
@@ -93,6 +97,17 @@ final class Services {
                 new FileSystemBlobStore(java.nio.file.Path.of(c.string("data.dir")).toAbsolutePath().resolve("files")));
         ChatOps.register(handlers, messaging);
         membershipListeners.register(messaging::directoryChanged);
+        var analyzer = new SegmenterAnalyzer(new TextSegmenter());
+        var searchStore = new PgSearchStore(db);
+        var search = new MessageSearch(searchStore, analyzer);
+        var indexer = new SearchIndexer(searchStore, analyzer, db);
+        handlers.register("chat.search", (p, d) -> {
+            var f = org.queqiao.platform.json.JsonFields.of(d);
+            Integer limit = f.integer("limit");
+            return search.search(p, f.string("q"), f.id("conversationId"),
+                    org.queqiao.platform.page.PageRequest.parse(f.string("cursor"), limit == null ? null : limit.toString()));
+        });
+        var retention = new RetentionJob(policyStore, Clock.systemUTC(), c.duration("chat.retention-interval"));
         var notices = new UrgentNotices(new PgNoticeStore(db), realtime, audit, db, c.integer("chat.urgent-max-recipients"),
                 c.integer("chat.max-text-chars"), Clock.systemUTC());
         var offboarding = new Offboarding(directory, members, orgs, sessions, List.of(invitationStore::reassignCreator, messaging::offboard),
@@ -101,7 +116,8 @@ final class Services {
                 audit, c.duration("activation.ttl"), policy.maxFailuresPerIpPerMinute());
         return new Built(new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
                 new PgIdempotencyStore(db), activations, messaging, notices, chatPolicies,
-                new ChatExport(conversationStore, messageStore, audit)), realtime, new RetentionJob(policyStore, Clock.systemUTC(), c.duration("chat.retention-interval")));
+                new ChatExport(conversationStore, messageStore, audit), search), realtime,
+                List.of(BackgroundJob.of(retention::start, retention::close), BackgroundJob.of(indexer::start, indexer::close)));
     }
 
     /** Group-commit batches: how many messages each stored, how long each took. */
@@ -116,7 +132,8 @@ final class Services {
         };
     }
 
-    record Built(ApiServices api, RealtimeGateway gateway, RetentionJob retention) {}
+    /** {@code jobs}: background work started with the node and stopped before the database closes. */
+    record Built(ApiServices api, RealtimeGateway gateway, List<BackgroundJob> jobs) {}
 
     static final String POLICY_CHANGED = "chat.policy-changed";
 

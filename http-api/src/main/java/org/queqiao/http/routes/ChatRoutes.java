@@ -28,6 +28,7 @@ import java.util.UUID;
 public final class ChatRoutes {
     private static final String C = "/api/v1/conversations";
     private final Messaging m;
+    private final org.queqiao.messaging.search.MessageSearch search;
     private final org.queqiao.messaging.compliance.ChatPolicies policies;
     private final org.queqiao.messaging.compliance.ChatExport export;
     private final ApiSettings settings;
@@ -35,6 +36,7 @@ public final class ChatRoutes {
 
     public ChatRoutes(ApiServices s, ApiSettings settings, Auth auth) {
         this.m = s.messaging();
+        this.search = s.search();
         this.policies = s.chatPolicies();
         this.export = s.chatExport();
         this.settings = settings;
@@ -84,6 +86,13 @@ public final class ChatRoutes {
         entries(r);
         files(r);
         compliance(r);
+        r.get("/api/v1/chat/search", ctx -> {
+            String conv = ctx.queryParam("conversationId");
+            java.util.UUID convId = conv == null || conv.isBlank() ? null : org.queqiao.platform.id.Ids.parseOrNull(conv);
+            if (conv != null && !conv.isBlank() && convId == null) throw ProblemException.invalid("conversationId", "invalid_id", "conversationId is not a valid id");
+            var page = search.search(auth.principal(ctx), ctx.queryParam("q"), convId, PageRequest.parse(ctx.queryParam("cursor"), ctx.queryParam("limit")));
+            Respond.ok(ctx, Views.page(page.items(), page.nextCursor()));
+        });
         r.post("/api/v1/chat/sync", ctx -> Respond.ok(ctx, m.reads().sync(auth.principal(ctx), body(ctx).idToLong("cursors"))));
     }
 

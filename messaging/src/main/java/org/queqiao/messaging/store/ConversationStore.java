@@ -74,9 +74,6 @@ public interface ConversationStore {
     /** Which of these are active members of the organisation. */
     List<UUID> activeMembersAmong(UUID orgId, Collection<UUID> memberIds);
 
-    /** The conversations of the member of the given kinds. */
-    List<UUID> conversationsOf(UUID orgId, UUID memberId, Collection<org.queqiao.messaging.ConversationKind> kinds);
-
     /**
      * Removes the member from every conversation of the organisation at once (offboarding) and keeps
      * member counts right. @return the conversations they were in

@@ -238,14 +238,6 @@ public final class PgConversationStore implements ConversationStore {
     }
 
     @Override
-    public List<UUID> conversationsOf(UUID orgId, UUID memberId, Collection<ConversationKind> kinds) {
-        return db.with(h -> h.createQuery("select c.id from conversation_members cm join conversations c on c.id = cm.conversation_id "
-                        + "where cm.member_id = :m and c.org_id = :org and c.kind = any(cast(:kinds as text[])) order by c.id")
-                .bind("m", memberId).bind("org", orgId).bindArray("kinds", String.class, kinds.stream().map(ConversationKind::wire).toList())
-                .mapTo(UUID.class).list());
-    }
-
-    @Override
     public List<Conversation> removeFromAll(UUID orgId, UUID memberId) {
         return db.with(h -> h.createQuery("""
                         with gone as (

@@ -12,13 +12,19 @@ final class ProcessProbe {
         this.pid = pid;
     }
 
-    /** Heap in use after a full collection, from {@code jcmd <pid> GC.heap_info} (G1's "used NK"). */
+    /** Heap in use after a full collection, from {@code jcmd <pid> GC.heap_info} (G1: "used NK"; ZGC: "used NM"). */
     long heapAfterGc() throws Exception {
         jcmd("GC.run");
+        Thread.sleep(500); // ZGC collects concurrently: let the cycle finish
         String info = jcmd("GC.heap_info");
-        var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        var m = java.util.regex.Pattern.compile("used (\\d+)([KMG])").matcher(info);
         if (!m.find()) throw new IllegalStateException("cannot read heap usage from: " + info);
-        return Long.parseLong(m.group(1)) * 1024;
+        long unit = switch (m.group(2)) {
+            case "K" -> 1024L;
+            case "M" -> 1024L * 1024;
+            default -> 1024L * 1024 * 1024;
+        };
+        return Long.parseLong(m.group(1)) * unit;
     }
 
     /** Resident memory in kB. */

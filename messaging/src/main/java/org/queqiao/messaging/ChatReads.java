@@ -56,7 +56,8 @@ public final class ChatReads {
             if (seq == null || seq < 0) throw ProblemException.invalid("cursors." + id, "invalid_seq", "Cursors are sequence numbers, 0 or more");
         });
         int per = settings.syncPerConversation();
-        Map<UUID, List<Entry>> found = messages.entriesSince(p.memberId(), cursors, per + 1);
+        // one conversation more than an answer holds tells whether there are further ones
+        Map<UUID, List<Entry>> found = messages.entriesSince(p.memberId(), cursors, per + 1, settings.syncMaxConversations() + 1);
         Map<UUID, ConversationStore.Position> mine = conversations.positions(p.orgId(), p.memberId());
         List<SyncResult.ConversationNews> news = new ArrayList<>();
         boolean more = false;

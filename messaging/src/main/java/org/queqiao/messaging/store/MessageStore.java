@@ -45,9 +45,10 @@ public interface MessageStore {
     /**
      * For catching up: for each of the member's conversations, the entries after the given cursor
      * (or after what they may see, when no cursor is given), oldest first, at most
-     * {@code perConversation} per conversation. One round trip however many conversations.
+     * {@code perConversation} per conversation, from at most {@code maxConversations} conversations (the
+     * most recently active first). One round trip however many conversations.
      */
-    Map<UUID, List<Entry>> entriesSince(UUID memberId, Map<UUID, Long> cursors, int perConversation);
+    Map<UUID, List<Entry>> entriesSince(UUID memberId, Map<UUID, Long> cursors, int perConversation, int maxConversations);
 
     void recordEdit(UUID conversationId, long seq, MessageBody body, Instant at);
 

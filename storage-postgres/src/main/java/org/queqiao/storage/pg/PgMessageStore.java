@@ -164,19 +164,21 @@ public final class PgMessageStore implements MessageStore {
     }
 
     @Override
-    public Map<UUID, List<Entry>> entriesSince(UUID memberId, Map<UUID, Long> cursors, int perConversation) {
+    public Map<UUID, List<Entry>> entriesSince(UUID memberId, Map<UUID, Long> cursors, int perConversation, int maxConversations) {
         List<UUID> ids = new ArrayList<>(cursors.keySet());
         List<Long> seqs = ids.stream().map(cursors::get).toList();
         // one pass over the member's seats; a conversation with nothing new costs one index probe
-        String sql = "select " + COLUMNS + " from conversation_members cm "
-                + "join conversations c on c.id = cm.conversation_id "
-                + "left join unnest(cast(:ids as uuid[]), cast(:seqs as bigint[])) as k(id, seq) on k.id = cm.conversation_id "
-                + "cross join lateral (select * from messages m0 where m0.conversation_id = cm.conversation_id "
-                + "    and m0.seq > greatest(coalesce(k.seq, 0), cm.visible_after) order by m0.seq limit :n) m "
-                + "where cm.member_id = :member and c.last_seq > greatest(coalesce(k.seq, 0), cm.visible_after) "
-                + "order by m.conversation_id, m.seq";
+        // first the conversations with news (most recent first, capped), then their entries
+        String sql = "with news as (select cm.conversation_id, greatest(coalesce(k.seq, 0), cm.visible_after) as after, c.last_entry_at "
+                + "    from conversation_members cm join conversations c on c.id = cm.conversation_id "
+                + "    left join unnest(cast(:ids as uuid[]), cast(:seqs as bigint[])) as k(id, seq) on k.id = cm.conversation_id "
+                + "    where cm.member_id = :member and c.last_seq > greatest(coalesce(k.seq, 0), cm.visible_after) "
+                + "    order by c.last_entry_at desc limit :convs) "
+                + "select " + COLUMNS + " from news cross join lateral (select * from messages m0 where m0.conversation_id = news.conversation_id "
+                + "    and m0.seq > news.after order by m0.seq limit :n) m "
+                + "order by news.last_entry_at desc, m.conversation_id, m.seq";
         List<Entry> rows = db.with(h -> h.createQuery(sql).bindArray("ids", UUID.class, ids).bindArray("seqs", Long.class, seqs)
-                .bind("n", perConversation).bind("member", memberId).map(ENTRY).list());
+                .bind("n", perConversation).bind("convs", maxConversations).bind("member", memberId).map(ENTRY).list());
         Map<UUID, List<Entry>> byConversation = new LinkedHashMap<>();
         for (Entry e : rows) byConversation.computeIfAbsent(e.conversationId(), k -> new ArrayList<>()).add(e);
         return byConversation;

@@ -3,7 +3,6 @@ package org.queqiao.bench;
 import org.queqiao.search.TextSegmenter;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Random;
  * Usage: SegmenterBench [secondsPerSize=5]
  */
 public final class SegmenterBench {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final String[] CHINESE = {
             "我们明天下午开会讨论鹊桥项目的进度", "请大家在周五之前把预算表发给我", "下周的会议改到三楼的大会议室",
             "服务器昨晚又报警了，运维同学看一下日志", "新版本的登录页面已经上线，有问题随时反馈", "张伟负责前端，李娜负责后端接口",
@@ -40,15 +39,17 @@ public final class SegmenterBench {
             List<String> messages = messages(size, 1_000, new Random(size));
             run(segmenter, messages, Math.max(1, seconds / 2)); // warm-up, not reported
             long cpu0 = THREADS.getCurrentThreadCpuTime();
+            long bytes0 = THREADS.getCurrentThreadAllocatedBytes();
             long wall0 = System.nanoTime();
             long[] samples = run(segmenter, messages, seconds);
             double wall = (System.nanoTime() - wall0) / 1e9;
             double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            long bytes = THREADS.getCurrentThreadAllocatedBytes() - bytes0;
             Stats stats = new Stats(samples);
             int tokens = segmenter.documentTokens(messages.getFirst()).split(" ").length;
-            System.out.printf("%,6d chars: n=%,d median=%.1f µs p99=%.1f µs max=%.1f µs  %,.0f messages/s, %,.0f per CPU-second  (%,d tokens for the first message)%n",
+            System.out.printf("%,6d chars: n=%,d median=%.1f µs p99=%.1f µs max=%.1f µs  %,.0f messages/s, %,.0f per CPU-second, %,d KB allocated per message  (%,d tokens for the first message)%n",
                     size, samples.length, stats.percentileMs(50) * 1_000, stats.percentileMs(99) * 1_000, stats.percentileMs(100) * 1_000,
-                    samples.length / wall, samples.length / cpu, tokens);
+                    samples.length / wall, samples.length / cpu, bytes / samples.length / 1024, tokens);
         }
     }
 

@@ -79,18 +79,23 @@ public final class TextSegmenter {
         private int tokens;
 
         boolean add(String lexeme) {
-            if (tokens == MAX_DOCUMENT_TOKENS || out.length() + 1 + lexeme.length() > MAX_DOCUMENT_CHARS) return false;
-            if (tokens++ > 0) out.append(' ');
-            out.append(lexeme);
-            return true;
+            return add(lexeme, 0, lexeme.length());
         }
 
+        /** The word's characters one by one, appended without a String each (smartcn already allocates plenty). */
         boolean addCharacters(String word) {
             for (int i = 0; i < word.length(); ) {
                 int n = Character.charCount(word.codePointAt(i));
-                if (!add(word.substring(i, i + n))) return false;
+                if (!add(word, i, i + n)) return false;
                 i += n;
             }
+            return true;
+        }
+
+        private boolean add(CharSequence s, int start, int end) {
+            if (tokens == MAX_DOCUMENT_TOKENS || out.length() + 1 + end - start > MAX_DOCUMENT_CHARS) return false;
+            if (tokens++ > 0) out.append(' ');
+            out.append(s, start, end);
             return true;
         }
 

@@ -100,7 +100,7 @@ final class Services {
         var analyzer = new SegmenterAnalyzer(new TextSegmenter());
         var searchStore = new PgSearchStore(db);
         var search = new MessageSearch(searchStore, analyzer);
-        var indexer = new SearchIndexer(searchStore, analyzer, db);
+        var indexer = new SearchIndexer(searchStore, analyzer, db, c.integer("chat.search-index-rate"));
         handlers.register("chat.search", (p, d) -> {
             var f = org.queqiao.platform.json.JsonFields.of(d);
             Integer limit = f.integer("limit");

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, onUnauthorized, tokens } from './api';
+import { noticeApi } from './notices/noticeApi';
 
 function respond(status: number, body: unknown, contentType = 'application/problem+json') {
   return vi.fn().mockResolvedValue(new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } }));
@@ -38,5 +39,22 @@ describe('api client', () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('offline')));
     const err = (await api.clientConfig().catch((e) => e)) as ApiError;
     expect(err.code).toBe('network_error');
+  });
+  it('sends an urgent notice with its Idempotency-Key', async () => {
+    const fetchMock = respond(201, { id: 'n1', recipientCount: 2 }, 'application/json');
+    vi.stubGlobal('fetch', fetchMock);
+    const n = await noticeApi.send({ text: 'drill', memberIds: [], departmentIds: ['d1'] }, 'key-1');
+    expect(n.recipientCount).toBe(2);
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/v1/urgent-notices');
+    expect(init.headers['Idempotency-Key']).toBe('key-1');
+    expect(JSON.parse(init.body)).toEqual({ text: 'drill', memberIds: [], departmentIds: ['d1'] });
+  });
+
+  it('carries a 429’s retryAfterSeconds', async () => {
+    vi.stubGlobal('fetch', respond(429, { code: 'renotify_too_soon', detail: 'Notify again at most once a minute', retryAfterSeconds: 42 }));
+    const err = (await noticeApi.renotify('n1').catch((e) => e)) as ApiError;
+    expect(err.code).toBe('renotify_too_soon');
+    expect(err.extra.retryAfterSeconds).toBe(42);
   });
 });

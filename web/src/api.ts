@@ -45,8 +45,9 @@ export function onUnauthorized(handler: () => void) {
   unauthorizedHandler = handler;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+export async function request<T>(method: string, path: string, body?: unknown, contentType = 'application/json',
+  extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   const token = tokens.get();
   if (token) headers.Authorization = `Bearer ${token}`;
   let payload: BodyInit | undefined;

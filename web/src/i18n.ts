@@ -187,6 +187,35 @@ export const en = {
   sys_member_unmuted: '{by} unmuted {name}',
   sys_group_dissolved: '{by} dissolved the group',
   sys_unknown: 'The conversation changed',
+  urgentNotices: 'Urgent notices',
+  urgentTag: 'URGENT',
+  urgentAgain: 'URGENT · reminder',
+  urgentTitle: '[{n} urgent]',
+  confirmReceipt: 'Confirm',
+  confirming: 'Confirming…',
+  newUrgentNotice: 'Send an urgent notice',
+  urgentExplain: 'Everyone you pick gets a red banner on every page until they confirm it. You see who has confirmed.',
+  noticeText: 'Notice',
+  noticePeople: 'People',
+  noticeDepartments: 'Departments (with their sub-departments)',
+  includedAbove: 'included',
+  noDepartments: 'No departments yet.',
+  noticeSelection: '{people} people and {departments} departments picked',
+  sendUrgent: 'Send urgent notice',
+  urgentSent: 'Sent to {n} people. Each of them has to confirm.',
+  viewProgress: 'See who has confirmed',
+  sentNotices: 'Sent by me',
+  noSentNotices: 'You have not sent an urgent notice yet.',
+  confirmedOf: '{confirmed}/{total} confirmed',
+  confirmedList: 'Confirmed ({n})',
+  unconfirmedList: 'Not confirmed yet ({n})',
+  nobodyYet: 'Nobody yet.',
+  notifyAgain: 'Notify the rest again',
+  notifyAgainIn: 'Notify again in {s} s',
+  notifiedAgain: 'Notified {n} people again.',
+  allConfirmed: 'Everyone has confirmed.',
+  backToNotices: '← All urgent notices',
+  guestsCannotSend: 'Guests cannot send urgent notices.',
   // server problem codes people meet most, shown instead of the server's English detail
   err_required: 'This field is required.',
   err_invalid_email: 'This is not a valid e-mail address.',
@@ -223,7 +252,7 @@ export const en = {
   err_conversation_dissolved: 'This group was dissolved; nothing more can be posted or changed.',
   err_unknown_member: 'Someone you picked is not an active member of your organisation.',
   err_group_too_large: 'The group would have too many members.',
-  err_guest_forbidden: 'Guests cannot create groups.',
+  err_guest_forbidden: 'Guests cannot do this (create groups, send urgent notices).',
   err_direct_chat: 'A direct chat has no title, announcement or member changes.',
   err_follows_directory: 'The members of this group follow the directory; change the department instead.',
   err_not_a_member: 'That person is not in this group.',
@@ -234,6 +263,13 @@ export const en = {
   err_invalid_client_msg_id: 'The app sent a malformed message id; reload the page.',
   err_timeout: 'The server did not answer in time; try again.',
   err_disconnected: 'The connection to the server dropped; try again once it is back.',
+  err_no_recipients: 'Nobody to notify: pick active members, or departments that have members (you never notify yourself).',
+  err_too_many_recipients: 'An urgent notice can reach at most {limit} people; pick fewer.',
+  err_renotify_too_soon: 'They were notified a moment ago; you can notify them again once a minute.',
+  err_no_such_notice: 'This urgent notice does not exist, or it is not yours to see.',
+  err_invalid_id: 'Something you picked is not valid any more; reload the page and pick again.',
+  err_idempotency_in_progress: 'The same request is still being handled; wait a moment.',
+  err_idempotency_key_reused: 'The app reused a request key for a different request; reload the page.',
 };
 
 export type Key = keyof typeof en;
@@ -423,6 +459,35 @@ export const zh: Record<Key, string> = {
   sys_member_unmuted: '{by} 解除了 {name} 的禁言',
   sys_group_dissolved: '{by} 解散了群聊',
   sys_unknown: '会话有更新',
+  urgentNotices: '加急通知',
+  urgentTag: '加急',
+  urgentAgain: '加急 · 再次提醒',
+  urgentTitle: '【{n} 条加急】',
+  confirmReceipt: '确认收到',
+  confirming: '确认中…',
+  newUrgentNotice: '发送加急通知',
+  urgentExplain: '你选择的每个人都会在每个页面顶部看到红色提醒，直到确认收到为止；你可以看到谁已确认。',
+  noticeText: '通知内容',
+  noticePeople: '人员',
+  noticeDepartments: '部门（含下级部门）',
+  includedAbove: '已包含',
+  noDepartments: '还没有部门。',
+  noticeSelection: '已选 {people} 人、{departments} 个部门',
+  sendUrgent: '发送加急',
+  urgentSent: '已发送给 {n} 人，每人都需确认收到。',
+  viewProgress: '查看确认情况',
+  sentNotices: '我发出的',
+  noSentNotices: '你还没有发送过加急通知。',
+  confirmedOf: '{confirmed}/{total} 人已确认',
+  confirmedList: '已确认（{n}）',
+  unconfirmedList: '未确认（{n}）',
+  nobodyYet: '暂无。',
+  notifyAgain: '再次提醒未确认的人',
+  notifyAgainIn: '{s} 秒后可再次提醒',
+  notifiedAgain: '已再次提醒 {n} 人。',
+  allConfirmed: '所有人都已确认。',
+  backToNotices: '← 全部加急通知',
+  guestsCannotSend: '访客不能发送加急通知。',
   err_required: '此项必填。',
   err_invalid_email: '邮箱格式不正确。',
   err_invalid_phone: '手机号格式不正确。',
@@ -458,7 +523,7 @@ export const zh: Record<Key, string> = {
   err_conversation_dissolved: '该群已解散，不能再发言或修改。',
   err_unknown_member: '所选人员中有人不是本组织的在职成员。',
   err_group_too_large: '群成员人数将超过上限。',
-  err_guest_forbidden: '访客不能创建群聊。',
+  err_guest_forbidden: '访客不能进行此操作（如创建群聊、发送加急通知）。',
   err_direct_chat: '单聊不能设置群名称、群公告或增减成员。',
   err_follows_directory: '此群成员随通讯录自动同步，请修改部门。',
   err_not_a_member: '此人不在群中。',
@@ -469,6 +534,13 @@ export const zh: Record<Key, string> = {
   err_invalid_client_msg_id: '客户端消息编号无效，请刷新页面。',
   err_timeout: '服务器未及时响应，请重试。',
   err_disconnected: '与服务器的连接已断开，恢复后请重试。',
+  err_no_recipients: '没有可通知的人：请选择在职成员，或有成员的部门（不会通知你自己）。',
+  err_too_many_recipients: '一条加急通知最多发给 {limit} 人，请减少接收人。',
+  err_renotify_too_soon: '刚刚提醒过，每分钟最多再次提醒一次。',
+  err_no_such_notice: '该加急通知不存在，或你无权查看。',
+  err_invalid_id: '所选内容已失效，请刷新页面后重新选择。',
+  err_idempotency_in_progress: '相同的请求仍在处理中，请稍候。',
+  err_idempotency_key_reused: '客户端重复使用了请求编号，请刷新页面。',
 };
 
 export type Lang = 'zh-CN' | 'en';
@@ -485,9 +557,13 @@ export function translate(lang: Lang, key: Key, vars: Record<string, string | nu
 }
 
 /** A problem from the server in the reader's language when we know its code, else the server's own words. */
-export function problemText(lang: Lang, code: string, detail: string): string {
+export function problemText(lang: Lang, code: string, detail: string, extra: Record<string, unknown> = {}): string {
   const key = `err_${code}` as Key;
-  return key in en ? translate(lang, key, { detail }) : detail;
+  if (!(key in en)) return detail;
+  // the problem's extensions (limit, retryAfterSeconds, ...) may fill placeholders too
+  const vars: Record<string, string | number> = { detail };
+  for (const [k, v] of Object.entries(extra)) if (k !== 'detail' && (typeof v === 'number' || typeof v === 'string')) vars[k] = v;
+  return translate(lang, key, vars);
 }
 
 export interface I18n { lang: Lang; setLang: (l: Lang) => void; t: (key: Key, vars?: Record<string, string | number>) => string }

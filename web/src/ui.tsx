@@ -10,7 +10,7 @@ export function useFormError() {
   const { t, lang } = useI18n();
   const [error, setError] = useState<FormError | null>(null);
   const capture = (e: unknown) => {
-    if (e instanceof ApiError) setError({ field: e.field, message: e.code === 'network_error' ? t('networkError') : problemText(lang, e.code, e.detail) });
+    if (e instanceof ApiError) setError({ field: e.field, message: e.code === 'network_error' ? t('networkError') : problemText(lang, e.code, e.detail, e.extra) });
     else setError({ message: String(e) });
   };
   return { error, setError, capture };

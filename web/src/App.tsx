@@ -8,6 +8,10 @@ import { ChatPage } from './chat/ChatPage';
 import { ChatContext, useChat } from './chat/context';
 import { ChatEngine } from './chat/engine';
 import { NameCache, NamesContext } from './chat/names';
+import { NoticeCenter } from './notices/center';
+import { NoticesContext } from './notices/context';
+import { NoticesPage } from './notices/NoticesPage';
+import { UrgentBanner } from './notices/UrgentBanner';
 import { DepartmentsAdmin } from './admin/DepartmentsAdmin';
 import { ImportAdmin } from './admin/ImportAdmin';
 import { InvitationsAdmin } from './admin/InvitationsAdmin';
@@ -23,6 +27,7 @@ interface NavItem { path: string; label: Key; testId: string; admin?: boolean }
 const NAV: NavItem[] = [
   { path: '/chat', label: 'chat', testId: 'nav-chat' },
   { path: '/directory', label: 'directory', testId: 'nav-directory' },
+  { path: '/notices', label: 'urgentNotices', testId: 'nav-notices' },
   { path: '/admin/members', label: 'members', testId: 'nav-admin-members', admin: true },
   { path: '/admin/departments', label: 'departments', testId: 'nav-admin-departments', admin: true },
   { path: '/admin/import', label: 'importMembers', testId: 'nav-admin-import', admin: true },
@@ -78,9 +83,10 @@ export function App() {
 
   // While signed in, hold the realtime connection: when an admin offboards this member or the session
   // is revoked elsewhere, the server closes it and this tab returns to the sign-in page at once.
-  // Chat runs over it: the engine subscribes before the connection starts, so no push is missed.
+  // Chat and urgent notices run over it: they subscribe before the connection starts, so no push is missed.
   const signedInMember = me?.member.id;
   const [chat, setChat] = useState<ChatEngine | null>(null);
+  const [notices, setNotices] = useState<NoticeCenter | null>(null);
   const names = useMemo(() => new NameCache(), [signedInMember]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const token = tokens.get();
@@ -95,10 +101,13 @@ export function App() {
       },
     });
     const engine = new ChatEngine({ rt, me: signedInMember });
+    const center = new NoticeCenter({ rt, me: signedInMember });
     engine.start();
+    center.start();
     rt.start();
     setChat(engine);
-    return () => { engine.stop(); rt.stop(); setChat(null); };
+    setNotices(center);
+    return () => { engine.stop(); center.stop(); rt.stop(); setChat(null); setNotices(null); };
   }, [signedInMember, gatewayUrl]);
   useEffect(() => { if (me) names.seed([me.member]); }, [me, names]);
 
@@ -121,7 +130,9 @@ export function App() {
     page = (
       <SessionContext.Provider value={session}>
         <NamesContext.Provider value={names}>
-          <ChatContext.Provider value={chat}><Shell path={path} chatReady={!!chat} /></ChatContext.Provider>
+          <ChatContext.Provider value={chat}>
+            <NoticesContext.Provider value={notices}><Shell path={path} chatReady={!!chat} /></NoticesContext.Provider>
+          </ChatContext.Provider>
         </NamesContext.Provider>
       </SessionContext.Provider>
     );
@@ -149,11 +160,12 @@ function Shell({ path, chatReady }: { path: string; chatReady: boolean }) {
   useEffect(() => { if (!matched) navigate(current.path); }, [matched, current.path]);
   const pages: Record<string, React.ReactNode> = {
     '/chat': chatReady ? <ChatPage path={path} /> : <p className="muted">{t('loading')}</p>,
-    '/directory': <DirectoryPage />, '/admin/members': <MembersAdmin />, '/admin/departments': <DepartmentsAdmin />,
+    '/directory': <DirectoryPage />, '/notices': <NoticesPage path={path} />, '/admin/members': <MembersAdmin />, '/admin/departments': <DepartmentsAdmin />,
     '/admin/import': <ImportAdmin />, '/admin/invitations': <InvitationsAdmin />, '/admin/audit': <AuditAdmin />, '/admin/organization': <OrganizationAdmin />, '/account': <AccountPage />,
   };
   return (
     <div className="shell">
+      <UrgentBanner />
       <header>
         <div className="brand"><img src="/favicon.svg" alt="" /> {t('appName')} <span className="org">{session.org.name}</span></div>
         <div className="user">{session.member.name} <button className="link" onClick={session.signOut}>{t('signOut')}</button></div>

@@ -31,6 +31,7 @@ export function SendNoticeForm({ onSent }: { onSent: (n: UrgentNotice) => void }
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (inFlight.current) return; // the key would make a second request harmless; this spares the request
+    if (!people.length && !depts.length) { setError({ field: 'memberIds', message: t('pickRecipients') }); return; }
     inFlight.current = true;
     setBusy(true);
     setError(null);

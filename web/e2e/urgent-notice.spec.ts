@@ -6,7 +6,7 @@ const expect = baseExpect.configure({ timeout: 10_000 });
 // An urgent notice (加急) to a department: the admin sets up the department and three colleagues in it;
 // A sends the notice (a double click sends it once); B sees the red banner live and confirms it, and it
 // goes on B's other device too; A watches the count move without reloading; after a reload B's banner
-// stays gone while C's is still there until C confirms.
+// stays gone while C's is still there; a minute later A notifies the rest again, which reaches only C.
 const run = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 5);
 
 async function signUpAdmin(page: Page, id: string) {
@@ -60,6 +60,7 @@ async function reloadAndLoadPending(page: Page) {
 }
 
 test('an urgent notice to a department: live banner, confirmations counted live, the banner persists until confirmed', async ({ browser, page: admin }) => {
+  test.setTimeout(180_000); // notifying again is allowed a minute after sending
   const id = run();
   const dept = `急诊科${id}`;
   const email = (who: string) => `${who}.${id}@ding.example.cn`;
@@ -133,9 +134,19 @@ test('an urgent notice to a department: live banner, confirmations counted live,
   await expect(c.getByTestId('urgent-item')).toHaveCount(1);
   await expect(c.getByTestId('urgent-text')).toHaveText('今晚八点全院停电演练，收到请确认');
 
+  // once the minute is over A notifies the rest again: C's banner flashes as a reminder, B gets nothing
+  await expect(a.getByTestId('notice-renotify')).toBeEnabled({ timeout: 75_000 });
+  await expect(a.getByTestId('notice-renotify')).toHaveText('再次提醒未确认的人');
+  await a.getByTestId('notice-renotify').click();
+  await expect(a.getByTestId('notice-renotified')).toHaveText('已再次提醒 1 人。');
+  await expect(c.getByTestId('urgent-item')).toHaveAttribute('data-alerts', '1');
+  await expect(c.getByTestId('urgent-item')).toContainText('加急 · 再次提醒');
+  await expect(c.getByTestId('urgent-item')).toHaveCount(1);
+  await expect(b.getByTestId('urgent-banner')).toHaveCount(0);
+
   // in English too; C confirms and A sees everyone has
   await c.getByTestId('lang-switch').selectOption('en');
-  await expect(c.getByTestId('urgent-item')).toContainText('URGENT');
+  await expect(c.getByTestId('urgent-item')).toContainText('URGENT · reminder');
   await c.getByRole('button', { name: 'Confirm' }).click();
   await expect(c.getByTestId('urgent-banner')).toHaveCount(0);
   await expect(a.getByTestId('notice-progress')).toHaveText('2/2 人已确认');

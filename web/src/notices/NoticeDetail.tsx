@@ -5,6 +5,7 @@ import { ApiError } from '../api';
 import { useNames } from '../chat/names';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
+import { useSession } from '../session';
 import { Banner, Notice, formatTime, useFormError } from '../ui';
 import { useConfirmations, useResync } from './context';
 import { noticeApi } from './noticeApi';
@@ -14,6 +15,7 @@ import { RENOTIFY_INTERVAL_S, type ConfirmedPush, type RecipientState } from './
 
 export function NoticeDetail({ id }: { id: string }) {
   const { t, lang } = useI18n();
+  const { member: me } = useSession();
   const [p, dispatch] = useReducer(progressReducer, id, initialProgress);
   const load = useFormError();
   const [gone, setGone] = useState(false);
@@ -53,7 +55,8 @@ export function NoticeDetail({ id }: { id: string }) {
           <ProgressBar confirmed={p.confirmedCount} total={p.recipientCount} />
         </div>
         <Banner error={load.error} />
-        {waiting > 0 ? <Renotify id={id} /> : <Notice><span data-testid="notice-all-confirmed">{t('allConfirmed')}</span></Notice>}
+        {waiting === 0 ? <Notice><span data-testid="notice-all-confirmed">{t('allConfirmed')}</span></Notice>
+          : n.senderId === me.id && <Renotify id={id} />}
       </section>
       <div className="columns">
         <People title={t('unconfirmedList', { n: waiting })} list={p.unconfirmed} testId="notice-unconfirmed"
@@ -105,8 +108,9 @@ function Renotify({ id }: { id: string }) {
       setNow(Date.now());
     } catch (e) {
       if (e instanceof ApiError && e.code === 'renotify_too_soon') {
-        // not an error to dwell on: the button counts down to when the server allows it
-        setUntil(Date.now() + Math.max(1, Number(e.extra.retryAfterSeconds) || RENOTIFY_INTERVAL_S) * 1000);
+        // not an error to dwell on: the button counts down to when the server allows it (plus a second:
+        // the server rounds retryAfterSeconds down, so at exactly that time it may still refuse)
+        setUntil(Date.now() + (Math.max(1, Number(e.extra.retryAfterSeconds) || RENOTIFY_INTERVAL_S) + 1) * 1000);
         setNow(Date.now());
       } else {
         capture(e);

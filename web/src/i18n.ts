@@ -295,6 +295,7 @@ export const en = {
   err_group_exists: 'That group already exists.',
   err_unknown_department: 'There is no such department.',
   err_too_long: 'This is too long.',
+  err_body_too_large: 'This is more than the server accepts at once.',
 };
 
 export type Key = keyof typeof en;
@@ -591,6 +592,7 @@ export const zh: Record<Key, string> = {
   err_group_exists: '该群已存在。',
   err_unknown_department: '部门不存在。',
   err_too_long: '内容过长。',
+  err_body_too_large: '一次提交的内容超过了服务器的上限。',
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -43,6 +43,14 @@ export function MessageList({ id, onError }: { id: string; onError: (e: unknown)
   const messages = log?.messages ?? [];
   const first = messages[0]?.seq ?? 0;
 
+  // what I send takes me to the newest messages (also out of a window on earlier history)
+  const mineOnTheWay = pending.length + sending.length;
+  const before = useRef({ mineOnTheWay, win });
+  if (mineOnTheWay > before.current.mineOnTheWay || (before.current.win && !win && !messages.some((m) => m.seq === before.current.win?.oldest))) {
+    atBottom.current = true;
+  }
+  before.current = { mineOnTheWay, win };
+
   // keep the reader's place: at the bottom as messages arrive, or on the same message when older ones load above
   useLayoutEffect(() => {
     const el = box.current;

@@ -4,6 +4,7 @@
 #   LoginBench [ratePerSecond=100] [seconds=30] [accounts=50]
 #   ChatScenarioBench catchup|offboard [repeats=20]
 #   SegmenterBench [secondsPerSize=5]
+#   SensitiveWordBench [secondsPerSize=5]
 # Build first: ./queqiao build
 set -euo pipefail
 cd "$(dirname "$0")/.."

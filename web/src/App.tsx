@@ -4,6 +4,7 @@ import { api, onUnauthorized, tokens, type Member, type Org, type SignedIn } fro
 import { ActivatePage, JoinPage, LoginPage, SignupPage, rememberSignIn } from './auth';
 import { AccountPage } from './account';
 import { AuditAdmin } from './admin/AuditAdmin';
+import { ChatPolicyAdmin } from './admin/ChatPolicyAdmin';
 import { ChatPage } from './chat/ChatPage';
 import { ChatContext, useChat } from './chat/context';
 import { ChatEngine } from './chat/engine';
@@ -32,6 +33,7 @@ const NAV: NavItem[] = [
   { path: '/admin/departments', label: 'departments', testId: 'nav-admin-departments', admin: true },
   { path: '/admin/import', label: 'importMembers', testId: 'nav-admin-import', admin: true },
   { path: '/admin/invitations', label: 'invitations', testId: 'nav-admin-invitations', admin: true },
+  { path: '/admin/chat', label: 'chatPolicy', testId: 'nav-admin-chat', admin: true },
   { path: '/admin/audit', label: 'audit', testId: 'nav-admin-audit', admin: true },
   { path: '/admin/organization', label: 'organization', testId: 'nav-admin-organization', admin: true },
   { path: '/account', label: 'account', testId: 'nav-account' },
@@ -160,6 +162,7 @@ function Shell({ path, chatReady }: { path: string; chatReady: boolean }) {
   useEffect(() => { if (!matched) navigate(current.path); }, [matched, current.path]);
   const pages: Record<string, React.ReactNode> = {
     '/chat': chatReady ? <ChatPage path={path} /> : <p className="muted">{t('loading')}</p>,
+    '/admin/chat': <ChatPolicyAdmin />,
     '/directory': <DirectoryPage />, '/notices': <NoticesPage path={path} />, '/admin/members': <MembersAdmin />, '/admin/departments': <DepartmentsAdmin />,
     '/admin/import': <ImportAdmin />, '/admin/invitations': <InvitationsAdmin />, '/admin/audit': <AuditAdmin />, '/admin/organization': <OrganizationAdmin />, '/account': <AccountPage />,
   };

@@ -64,14 +64,19 @@ export async function request<T>(method: string, path: string, body?: unknown, c
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const json = text ? safeJson(text) : undefined;
-  if (!res.ok) {
-    const p = (json ?? {}) as Record<string, unknown>;
-    const err = new ApiError(res.status, String(p.code ?? `http_${res.status}`), p.field as string | undefined,
-      String(p.detail ?? res.statusText), p);
-    if (res.status === 401 && token) unauthorizedHandler();
-    throw err;
-  }
+  if (!res.ok) throw problemOf(res.status, res.statusText, text, !!token);
   return json as T;
+}
+
+/**
+ * The ApiError for a failed answer (its problem+json text), for requests made outside request()
+ * (uploads with progress, downloads as blobs). A 401 with a token ends the session, as in request().
+ */
+export function problemOf(status: number, statusText: string, text: string, hadToken: boolean): ApiError {
+  const p = ((text ? safeJson(text) : undefined) ?? {}) as Record<string, unknown>;
+  const err = new ApiError(status, String(p.code ?? `http_${status}`), p.field as string | undefined, String(p.detail ?? statusText), p);
+  if (status === 401 && hadToken) unauthorizedHandler();
+  return err;
 }
 
 function safeJson(text: string): unknown {

@@ -1,12 +1,14 @@
 // A group's settings beside the conversation: name and announcement (owner and admins), the members
-// (any member may add; owner and admins remove), leaving, and dissolving (owner).
+// (any member may add; owner and admins remove), leaving, and dissolving (owner); for organisation
+// admins, the export of the group's history.
 import { useEffect, useState } from 'react';
 import type { Member } from '../api';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
-import { useSession } from '../session';
+import { isAdmin, useSession } from '../session';
 import { Modal } from '../ui';
 import { useChat, useChatEngine } from './context';
+import { ExportButtons } from './ExportButtons';
 import { MemberPicker } from './MemberPicker';
 import { useNames } from './names';
 import type { ConversationSummary, Membership } from './types';
@@ -75,6 +77,12 @@ export function GroupPanel({ s, onError, onClose }: { s: ConversationSummary; on
               onClick={() => run(engine.removeMember(s.id, me.id).then(() => navigate('/chat')))}>{t('leaveGroup')}</button>
             {s.role === 'owner' && <button data-testid="group-dissolve" onClick={() => setDissolving(true)}>{t('dissolveGroup')}</button>}
           </div>
+        </>
+      )}
+      {isAdmin(me) && (
+        <>
+          <h3>{t('exportHistory')}</h3>
+          <ExportButtons conversationId={s.id} onError={onError} />
         </>
       )}
       {dissolving && (

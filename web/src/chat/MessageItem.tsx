@@ -1,14 +1,16 @@
 // One message: the bubble, its reactions, its menu (react; edit and recall for the sender) and its
 // read state ("Read" in direct chats, "N unread" in groups). And a message still on its way.
 import { useState, type KeyboardEvent } from 'react';
-import { problemText, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { useChatEngine } from './context';
+import { chatProblemText } from './errors';
+import { FileMessage, ImageMessage } from './FileViews';
 import type { Msg } from './log';
 import { useNames } from './names';
 import type { Outgoing } from './outbox';
 import { unreadBy } from './summaries';
-import type { Membership } from './types';
+import type { FileInfo, Membership } from './types';
 
 export const REACTIONS = ['👍', '❤️', '😄', '🎉', '👀'];
 /** Above this, reads are not pushed to everyone (chat.receipt-push-max-members): counts come on demand. */
@@ -20,8 +22,8 @@ export function shortTime(iso: string, lang: string): string {
   return d.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' });
 }
 
-export function MessageItem({ conversationId, m, group, mine, mayRecall, closed, members, memberCount, directRead, onReceipts, onError }: {
-  conversationId: string; m: Msg; group: boolean; mine: boolean; mayRecall: boolean; closed: boolean;
+export function MessageItem({ conversationId, m, group, mine, mayRecall, closed, members, memberCount, directRead, onReceipts, onError, flash = false }: {
+  conversationId: string; m: Msg; group: boolean; mine: boolean; mayRecall: boolean; closed: boolean; flash?: boolean;
   members: Membership[] | undefined; memberCount: number; directRead: boolean | undefined;
   onReceipts: () => void; onError: (e: unknown) => void;
 }) {
@@ -43,7 +45,7 @@ export function MessageItem({ conversationId, m, group, mine, mayRecall, closed,
   };
   const reactions = Object.entries(m.reactions);
   return (
-    <div className={`message${mine ? ' mine' : ''}`} data-testid="message" data-seq={m.seq}>
+    <div className={`message${mine ? ' mine' : ''}${flash ? ' flash' : ''}`} data-testid="message" data-seq={m.seq} data-flash={flash || undefined}>
       <div className="message-meta muted small">{group && !mine && <span className="sender">{name(m.senderId)} </span>}{shortTime(m.createdAt, lang)}</div>
       <div className="bubble-row">
         {editing !== null ? (
@@ -54,7 +56,7 @@ export function MessageItem({ conversationId, m, group, mine, mayRecall, closed,
           </span>
         ) : (
           <div className={`bubble${m.recalled ? ' recalled' : ''}`} data-testid="message-text">
-            {m.recalled ? t('recalled') : m.body.text ?? (m.kind === 'card' ? t('previewCard') : '')}
+            {m.recalled ? t('recalled') : <MessageBody conversationId={conversationId} m={m} onError={onError} />}
             {!m.recalled && m.editedAt && <span className="edited muted small" data-testid="message-edited"> ({t('edited')})</span>}
           </div>
         )}
@@ -88,6 +90,23 @@ export function MessageItem({ conversationId, m, group, mine, mayRecall, closed,
   );
 }
 
+/** What a message says: its text, or its file or image (with the caption under it). */
+function MessageBody({ conversationId, m, onError }: { conversationId: string; m: Msg; onError: (e: unknown) => void }) {
+  const { t } = useI18n();
+  const file = m.body.file as FileInfo | undefined;
+  if ((m.kind === 'image' || m.kind === 'file') && file?.sha256) {
+    return (
+      <>
+        {m.kind === 'image'
+          ? <ImageMessage conversationId={conversationId} file={file} onError={onError} />
+          : <FileMessage conversationId={conversationId} file={file} onError={onError} />}
+        {m.body.text && <span className="caption">{m.body.text}</span>}
+      </>
+    );
+  }
+  return <>{m.body.text ?? (m.kind === 'card' ? t('previewCard') : '')}</>;
+}
+
 function GroupReceipt({ m, members, memberCount, onClick }: { m: Msg; members: Membership[] | undefined; memberCount: number; onClick: () => void }) {
   const { t } = useI18n();
   let label: string;
@@ -103,7 +122,7 @@ export function PendingItem({ p }: { p: Outgoing }) {
   const { t, lang } = useI18n();
   const engine = useChatEngine();
   const failed = p.state === 'failed';
-  const why = p.error && (p.error.code === 'network_error' ? t('networkError') : problemText(lang, p.error.code, p.error.detail));
+  const why = p.error && chatProblemText(lang, p.error);
   return (
     <div className="message mine pending" data-testid="message-pending" data-client-msg-id={p.clientMsgId}>
       <div className="message-meta muted small">{shortTime(p.createdAt, lang)}</div>

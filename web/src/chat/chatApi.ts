@@ -1,7 +1,7 @@
 // The chat endpoints of the HTTP API. Sending, reading and catching up go over the realtime
 // connection instead (see engine.ts); these are the page loads and the group management.
 import { request } from '../api';
-import type { Conversation, ConversationSummary, Entry, Membership, Receipts } from './types';
+import type { ChatPolicy, Conversation, ConversationSummary, Entry, Membership, Receipts } from './types';
 
 /** The server answers "" when there is no next page. */
 const next = (c: string | null | undefined) => (c ? c : null);
@@ -35,4 +35,16 @@ export const chatApi = {
     (await request<{ items: Entry[] }>('GET', `${C}/${id}/entries${query({ before, limit })}`)).items,
   receipts: (id: string, seq: number, state: 'read' | 'unread', cursor?: string | null) =>
     request<Receipts>('GET', `${C}/${id}/messages/${seq}/receipts${query({ state, cursor, limit: 200 })}`),
+  /** Oldest first: the entries after {@code after} (a window on earlier history, scrolling down). */
+  entriesAfter: async (id: string, after: number, limit = 50) =>
+    (await request<{ items: Entry[] }>('GET', `${C}/${id}/entries${query({ after, limit })}`)).items,
+  /** Messages matching q in the conversations I am in (or in one), newest first. */
+  search: async (q: string, conversationId?: string | null, cursor?: string | null, limit = 20) => {
+    const r = await request<{ items: Entry[]; nextCursor: string | null }>('GET', `/chat/search${query({ q, conversationId, cursor, limit })}`);
+    return { items: r.items, nextCursor: next(r.nextCursor) };
+  },
+  policy: () => request<ChatPolicy>('GET', '/chat/policy'),
+  updatePolicy: (b: Partial<Pick<ChatPolicy, 'retentionDays' | 'sensitiveWords'>>) => request<ChatPolicy>('PATCH', '/chat/policy', b),
+  createDepartmentGroup: (departmentId: string) => request<Conversation>('POST', `${C}/department`, { departmentId }),
+  createAllStaffGroup: (title?: string) => request<Conversation>('POST', `${C}/all-staff`, title ? { title } : {}),
 };

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api';
 import type { Realtime, ReadyInfo } from '../realtime';
 import type { chatApi } from './chatApi';
-import { ChatEngine } from './engine';
+import { ChatEngine, type ChatDeps } from './engine';
 import type { ConversationSummary, Entry, Membership } from './types';
 
 const ME = 'me';
@@ -46,11 +46,15 @@ class FakeRt implements Realtime {
   ops(op: string) { return this.requests.filter((r) => r.op === op).map((r) => r.data); }
 }
 
-function setup(opts: { summaries?: ConversationSummary[]; page?: Entry[]; members?: Membership[]; handlers?: Record<string, Handler> } = {}) {
+function setup(opts: {
+  summaries?: ConversationSummary[]; page?: Entry[]; members?: Membership[]; handlers?: Record<string, Handler>;
+  http?: Record<string, unknown>; upload?: ChatDeps['upload'];
+} = {}) {
   const http = {
     conversations: vi.fn(async () => ({ items: opts.summaries ?? [summary('c1')], nextCursor: null })),
     entriesBefore: vi.fn(async () => opts.page ?? [entry('c1', 2), entry('c1', 1)]),
     members: vi.fn(async () => ({ items: opts.members ?? [], nextCursor: null })),
+    ...opts.http,
   } as unknown as typeof chatApi;
   const rt = new FakeRt({
     'chat.read': (d) => ({ readSeq: d.seq }),
@@ -58,7 +62,7 @@ function setup(opts: { summaries?: ConversationSummary[]; page?: Entry[]; member
     ...opts.handlers,
   });
   let ids = 0;
-  const engine = new ChatEngine({ rt, me: ME, http, visible: () => true, newId: () => `id-${++ids}` });
+  const engine = new ChatEngine({ rt, me: ME, http, visible: () => true, newId: () => `id-${++ids}`, upload: opts.upload, maxFileBytes: async () => null });
   engine.start();
   return { engine, rt, http };
 }
@@ -192,5 +196,65 @@ describe('chat engine', () => {
     await engine.open('c1');
     rt.push('chat.entry', entry('c1', 5));
     await vi.waitFor(() => expect(shown(engine)).toEqual([1, 2, 5]));
+  });
+});
+
+describe('chat engine: files, refused words, jumping to a message', () => {
+  it('gives a message refused for its words back to the composer, naming them, instead of keeping a failed bubble', async () => {
+    const refusal = new ApiError(400, 'sensitive_content', 'text', 'blocked', { words: ['降价'] });
+    const { engine } = setup({ handlers: { 'chat.send': () => { throw refusal; } } });
+    await engine.open('c1');
+    engine.send('c1', '下周降价');
+    await vi.waitFor(() => expect(engine.getState().refused.c1?.text).toBe('下周降价'));
+    expect(engine.getState().refused.c1?.error.extra.words).toEqual(['降价']);
+    expect(engine.getState().outbox).toEqual([]);
+    engine.clearRefused('c1');
+    expect(engine.getState().refused.c1).toBeUndefined();
+  });
+
+  it('uploads a file and shows the posted message in the log', async () => {
+    const upload = vi.fn(async (u: { conversationId: string; clientMsgId: string; name: string }, progress: (n: number) => void) => {
+      progress(3);
+      return { duplicate: false, entry: entry(u.conversationId, 3, ME, { clientMsgId: u.clientMsgId, kind: 'file', body: { file: { sha256: 'h', name: u.name, size: 3 } } }) };
+    });
+    const { engine } = setup({ upload: upload as unknown as ChatDeps['upload'] });
+    await engine.open('c1');
+    engine.sendFile('c1', new Blob(['abc'], { type: 'text/plain' }), '报告.txt');
+    expect(engine.getState().uploads).toHaveLength(1);
+    await vi.waitFor(() => expect(shown(engine)).toEqual([1, 2, 3]));
+    expect(engine.getState().uploads).toEqual([]);
+    expect(upload.mock.calls[0][0]).toMatchObject({ clientMsgId: 'id-1', name: '报告.txt', contentType: 'text/plain' });
+  });
+
+  it('jumps to a message far back through a window around it, which joins the live log when scrolled down to it', async () => {
+    const newest = Array.from({ length: 50 }, (_, i) => entry('c1', 1000 - i));
+    const after = vi.fn(async (_id: string, from: number, limit: number) =>
+      Array.from({ length: Math.min(limit, 1000 - from) }, (_, i) => entry('c1', from + 1 + i)));
+    const { engine } = setup({ summaries: [summary('c1', { lastSeq: 1000, readSeq: 1000 })], page: newest, http: { entriesAfter: after } });
+    await engine.jumpTo('c1', 300);
+    expect(after).toHaveBeenCalledWith('c1', 289, 50);
+    const win = engine.getState().windows.c1!;
+    expect(win.oldest).toBe(290);
+    expect(engine.getState().focus).toMatchObject({ conversationId: 'c1', seq: 300 });
+    for (let i = 0; i < 20 && engine.getState().windows.c1; i++) await engine.loadNewerInWindow('c1');
+    expect(engine.getState().windows.c1).toBeUndefined();
+    const seqs = shown(engine)!;
+    expect(seqs[0]).toBe(290);
+    expect(seqs[seqs.length - 1]).toBe(1000);
+    expect(seqs).toHaveLength(711);
+  });
+
+  it('jumps to a message a few pages back by loading those pages into the live log', async () => {
+    const before = vi.fn(async (_id: string, b: number | null, limit: number) => {
+      const top = b === null ? 1000 : b - 1;
+      return Array.from({ length: limit }, (_, i) => entry('c1', top - i));
+    });
+    const after = vi.fn();
+    const { engine } = setup({ summaries: [summary('c1', { lastSeq: 1000, readSeq: 1000 })], http: { entriesBefore: before, entriesAfter: after } });
+    await engine.jumpTo('c1', 880);
+    expect(after).not.toHaveBeenCalled();
+    expect(engine.getState().windows.c1).toBeUndefined();
+    expect(engine.getState().logs.c1!.oldest).toBeLessThanOrEqual(870);
+    expect(engine.getState().focus?.seq).toBe(880);
   });
 });

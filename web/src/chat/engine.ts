@@ -2,12 +2,17 @@
 // of conversations opened so far, their member lists (read receipts), messages on their way and who
 // is typing. Pushes go through the ordered log (log.ts); gaps are filled with chat.history; after a
 // reconnect chat.sync catches up from the cursors held. Components read it with useChat().
-import { ApiError } from '../api';
+import { ApiError, api } from '../api';
 import type { Realtime, ReadyInfo } from '../realtime';
 import { chatApi } from './chatApi';
-import { emptyLog, forceHeld, loadInitial, prependOlder, receive, fill, type Applied, type LogState } from './log';
+import { uploadFile } from './fileTransfer';
+import {
+  changeWindow, emptyLog, extendWindow, forceHeld, joinWindow, loadInitial, meets, prependOlder, receive, fill, windowAround,
+  type Applied, type LogState,
+} from './log';
 import { Outbox, isRetryable, retryDelayMs, type Outgoing } from './outbox';
 import { mergeSummaries, sortSummaries, summaryOnEntry, summaryOnRead } from './summaries';
+import { Uploads, type Upload, type UploadDeps } from './uploads';
 import type {
   ConversationPush, ConversationSummary, Entry, Membership, ReadPush, RemovedPush, SendResult, SyncResult, TypingPush,
 } from './types';
@@ -17,6 +22,10 @@ const HISTORY_FILL = 200;
 const TYPING_SHOWN_MS = 5_000;
 const TYPING_SEND_EVERY_MS = 3_000;
 const MAX_SYNC_ROUNDS = 20;
+/** A search hit at most this far before the loaded messages is reached by loading pages; farther, by a window. */
+const JUMP_BY_PAGES = 4 * PAGE;
+/** Messages shown before the one jumped to. */
+const JUMP_CONTEXT = 10;
 
 export interface ChatState {
   online: boolean;
@@ -33,6 +42,14 @@ export interface ChatState {
   /** Conversations that failed to open (e.g. no_such_conversation) or that we were removed from. */
   gone: Record<string, ApiError>;
   loadingOlder: Record<string, boolean>;
+  /** Files and images on their way. */
+  uploads: readonly Upload[];
+  /** A message the server refused for its words (sensitive_content): its text goes back to the composer. */
+  refused: Record<string, { text: string; error: ApiError } | undefined>;
+  /** Windows on earlier history (after jumping to an old search hit), shown instead of the live log. */
+  windows: Record<string, LogState | undefined>;
+  /** The message to scroll to and mark briefly (a search hit); `token` changes with every jump. */
+  focus: { conversationId: string; seq: number; token: number } | null;
 }
 
 export interface ChatDeps {
@@ -41,6 +58,9 @@ export interface ChatDeps {
   http?: typeof chatApi;
   visible?: () => boolean;
   newId?: () => string;
+  upload?: UploadDeps['send'];
+  /** chat.maxFileBytes from the client config, when the server tells it. */
+  maxFileBytes?: () => Promise<number | null>;
 }
 
 type Http = typeof chatApi;
@@ -48,9 +68,14 @@ type Http = typeof chatApi;
 export class ChatEngine {
   private state: ChatState = {
     online: false, listLoaded: false, listError: null, summaries: [], logs: {}, members: {}, outbox: [], typing: {}, gone: {}, loadingOlder: {},
+    uploads: [], refused: {}, windows: {}, focus: null,
   };
   private readonly listeners = new Set<() => void>();
   private readonly outbox: Outbox;
+  private readonly uploads: Uploads;
+  private maxFileBytes: number | null = null;
+  private readonly loadMaxFileBytes: () => Promise<number | null>;
+  private focusToken = 0;
   private readonly http: Http;
   private readonly me: string;
   private readonly rt: Realtime;
@@ -78,8 +103,29 @@ export class ChatEngine {
       newId: this.newId,
       send: (m) => this.rt.request<SendResult>('chat.send', { conversationId: m.conversationId, clientMsgId: m.clientMsgId, kind: 'text', text: m.text }),
       onSent: (_m, entry) => { if (entry) this.ingest(entry); },
-      onChange: () => this.set({ outbox: this.outbox.all() }),
+      onChange: () => this.onOutboxChange(),
     });
+    this.uploads = new Uploads({
+      newId: this.newId,
+      send: deps.upload ?? uploadFile,
+      onSent: (_u, entry) => { if (entry) this.ingest(entry); },
+      onChange: () => this.set({ uploads: this.uploads.all() }),
+      maxBytes: () => this.maxFileBytes,
+    });
+    this.loadMaxFileBytes = deps.maxFileBytes ?? (async () => {
+      const c = await api.clientConfig() as { chat?: { maxFileBytes?: number } };
+      return typeof c.chat?.maxFileBytes === 'number' ? c.chat.maxFileBytes : null;
+    });
+  }
+
+  /** A message refused for its words leaves the outbox: its text goes back to the composer with the words named. */
+  private onOutboxChange() {
+    const refused = this.outbox.all().filter((m) => m.state === 'failed' && m.error?.code === 'sensitive_content');
+    if (!refused.length) { this.set({ outbox: this.outbox.all() }); return; }
+    const next = { ...this.state.refused };
+    for (const m of refused) next[m.conversationId] = { text: m.text, error: m.error! };
+    this.set({ refused: next });
+    for (const m of refused) this.outbox.discard(m.clientMsgId);
   }
 
   // ---- store plumbing (useSyncExternalStore) ----
@@ -124,6 +170,7 @@ export class ChatEngine {
     }
     this.set({ online: this.rt.connected });
     this.loadList();
+    this.loadMaxFileBytes().then((n) => { this.maxFileBytes = n; }, () => {});
   }
 
   stop() {
@@ -143,6 +190,7 @@ export class ChatEngine {
     this.everReady = true;
     this.set({ online: true });
     this.outbox.resendAll();
+    this.uploads.resendAll();
     if (this.listRequest) await this.listRequest;
     else if (!this.state.listLoaded) await this.loadList();
     if (!this.state.listLoaded || this.stopped) return;
@@ -181,7 +229,7 @@ export class ChatEngine {
   // ---- entries ----
 
   private onEntryPush(e: Entry) {
-    if (e.senderId === this.me) this.outbox.confirm(e);
+    if (e.senderId === this.me) { this.outbox.confirm(e); this.uploads.confirm(e); }
     this.ingest(e);
     if (e.senderId !== this.me) this.clearTyping(e.conversationId, e.senderId);
   }
@@ -200,6 +248,11 @@ export class ChatEngine {
   /** A step of a log: store it, update the list from what took effect, fill a gap if one opened. */
   private apply(id: string, step: Applied) {
     this.setLog(id, step.log);
+    const win = this.state.windows[id];
+    if (win && step.applied.length) {
+      const changed = changeWindow(win, step.applied);
+      if (changed !== win) this.setWindow(id, changed);
+    }
     this.toSummary(id, step.applied);
     this.sendersHaveRead(id, step.applied);
     if (step.applied.some((e) => e.kind === 'system') && this.state.members[id]) this.later(`members:${id}`, 300, () => this.loadMembers(id));
@@ -399,10 +452,12 @@ export class ChatEngine {
   private onRemoved(id: string) {
     const logs = { ...this.state.logs };
     const members = { ...this.state.members };
+    const windows = { ...this.state.windows };
     delete logs[id];
     delete members[id];
+    delete windows[id];
     this.set({
-      summaries: this.state.summaries.filter((s) => s.id !== id), logs, members,
+      summaries: this.state.summaries.filter((s) => s.id !== id), logs, members, windows,
       gone: { ...this.state.gone, [id]: new ApiError(404, 'no_such_conversation', undefined, 'removed') },
     });
   }
@@ -423,9 +478,117 @@ export class ChatEngine {
 
   // ---- what the person does ----
 
-  send(id: string, text: string): Outgoing { return this.outbox.enqueue(id, text); }
+  send(id: string, text: string): Outgoing {
+    this.clearRefused(id);
+    this.leaveWindow(id);
+    return this.outbox.enqueue(id, text);
+  }
   retrySend(clientMsgId: string) { this.outbox.retry(clientMsgId); }
   discardSend(clientMsgId: string) { this.outbox.discard(clientMsgId); }
+  clearRefused(id: string) {
+    if (!this.state.refused[id]) return;
+    const { [id]: _, ...rest } = this.state.refused;
+    this.set({ refused: rest });
+  }
+
+  // ---- files and images ----
+
+  /** Uploads a file (or image) to a conversation and posts it; progress and failures show in state.uploads. */
+  sendFile(id: string, file: Blob, name: string): Upload {
+    this.leaveWindow(id);
+    return this.uploads.add(id, file, name, file.type);
+  }
+  retryUpload(clientMsgId: string) { this.uploads.retry(clientMsgId); }
+  discardUpload(clientMsgId: string) { this.uploads.discard(clientMsgId); }
+
+  // ---- search and jumping to a message ----
+
+  /** Messages matching q (newest first), in every conversation or in one. */
+  search(q: string, conversationId?: string | null, cursor?: string | null) { return this.http.search(q, conversationId, cursor); }
+
+  private setWindow(id: string, win: LogState | undefined) {
+    const windows = { ...this.state.windows };
+    if (win) windows[id] = win; else delete windows[id];
+    this.set({ windows });
+  }
+
+  /**
+   * Opens a conversation at a message: scrolled to it and marked briefly. A message among (or a few
+   * pages before) the loaded ones is reached in the live log; one farther back opens a window around it.
+   */
+  async jumpTo(id: string, seq: number) {
+    this.set({ focus: { conversationId: id, seq, token: ++this.focusToken } });
+    await this.open(id);
+    let log = this.state.logs[id];
+    if (!log?.ready) return;
+    const visibleAfter = this.summary(id)?.visibleAfter ?? 0;
+    if (log.oldest !== null && seq >= log.oldest) { this.leaveWindow(id); return this.refocus(id, seq); }
+    const win = this.state.windows[id];
+    if (win?.oldest != null && seq >= win.oldest && seq <= win.last) return this.refocus(id, seq);
+    if (log.oldest !== null && log.oldest - seq <= JUMP_BY_PAGES) {
+      this.leaveWindow(id);
+      for (let i = 0; i < JUMP_BY_PAGES / PAGE && log?.hasOlder && (log.oldest ?? 0) > seq - JUMP_CONTEXT; i++) {
+        await this.loadOlder(id);
+        log = this.state.logs[id];
+      }
+      return this.refocus(id, seq);
+    }
+    const from = Math.max(visibleAfter, seq - JUMP_CONTEXT - 1, 0);
+    const page = await this.http.entriesAfter(id, from, PAGE);
+    const live = this.state.logs[id];
+    if (!live) return;
+    const around = windowAround(id, page, from, visibleAfter);
+    if (meets(around, live)) {
+      this.setLog(id, joinWindow(around, live));
+      this.leaveWindow(id);
+    } else {
+      this.setWindow(id, around);
+    }
+    this.refocus(id, seq);
+  }
+
+  private refocus(id: string, seq: number) {
+    this.set({ focus: { conversationId: id, seq, token: ++this.focusToken } });
+  }
+
+  /** Back to the newest messages. */
+  leaveWindow(id: string) { if (this.state.windows[id]) this.setWindow(id, undefined); }
+
+  /** The window scrolled to its end: the page after it; when it reaches the live log, the two become one. */
+  async loadNewerInWindow(id: string) {
+    const win = this.state.windows[id];
+    if (!win || this.state.loadingOlder[`${id}:newer`]) return;
+    this.set({ loadingOlder: { ...this.state.loadingOlder, [`${id}:newer`]: true } });
+    try {
+      const page = await this.http.entriesAfter(id, win.last, PAGE);
+      const now = this.state.windows[id];
+      const live = this.state.logs[id];
+      if (!now || !live) return;
+      const next = extendWindow(now, page);
+      if (meets(next, live) || page.length === 0) {
+        this.setLog(id, joinWindow(next, live));
+        this.setWindow(id, undefined);
+      } else {
+        this.setWindow(id, next);
+      }
+    } finally {
+      this.set({ loadingOlder: { ...this.state.loadingOlder, [`${id}:newer`]: false } });
+    }
+  }
+
+  /** The window scrolled to its top: the page before it. */
+  async loadOlderInWindow(id: string) {
+    const win = this.state.windows[id];
+    if (!win?.hasOlder || win.oldest === null || this.state.loadingOlder[id]) return;
+    this.set({ loadingOlder: { ...this.state.loadingOlder, [id]: true } });
+    try {
+      const page = await this.http.entriesBefore(id, win.oldest, PAGE);
+      const now = this.state.windows[id];
+      if (now) this.setWindow(id, prependOlder(now, page, PAGE, this.summary(id)?.visibleAfter ?? 0));
+    } finally {
+      this.set({ loadingOlder: { ...this.state.loadingOlder, [id]: false } });
+    }
+  }
 
   /** Tells the others we are typing, at most every few seconds. */
   typing(id: string) {

@@ -195,3 +195,55 @@ export function findMsg(log: LogState | undefined, seq: number): Msg | undefined
   const i = indexOf(log.messages, seq);
   return i >= 0 ? log.messages[i] : undefined;
 }
+
+// ---- a window on earlier history (jumping to a search result far back) ----
+// The live log holds the newest entries down to `oldest`. A message far older is shown in a window:
+// a LogState of its own, loaded `after` a number before it and extended downward page by page until
+// it meets the live log, when the two become one (joinWindow). Live changes to messages in the
+// window are applied to it as they come (changeWindow).
+
+/** A window from an `after=<from>` page (oldest first) — messages in their current state. */
+export function windowAround(conversationId: string, oldestFirst: Entry[], from: number, visibleAfter = 0): LogState {
+  let l: LogState = { ...emptyLog(conversationId), ready: true };
+  const asc = [...oldestFirst].sort((a, b) => a.seq - b.seq);
+  for (const e of asc) if (isShown(e.kind)) l = put(l, e);
+  const bottom = asc.length ? asc[0].seq : from + 1;
+  return { ...l, oldest: bottom, last: asc.length ? asc[asc.length - 1].seq : from, hasOlder: bottom > Math.max(visibleAfter, 0) + 1 };
+}
+
+/** The page after the window (scrolling down), oldest first: its messages, and its changes to messages shown. */
+export function extendWindow(win: LogState, oldestFirst: Entry[]): LogState {
+  let l = win;
+  for (const e of [...oldestFirst].sort((a, b) => a.seq - b.seq)) {
+    if (e.seq <= l.last) continue;
+    l = { ...put(l, e), last: e.seq };
+  }
+  return { ...l, orphans: [] };
+}
+
+/** The window reaches the live log: nothing is missing between them. */
+export function meets(win: LogState, live: LogState): boolean {
+  if (!live.ready) return false;
+  return live.oldest === null ? win.last >= live.last : win.last >= live.oldest - 1;
+}
+
+/** One log: the window's older messages, then the live log (whose changes to them, held as orphans, now apply). */
+export function joinWindow(win: LogState, live: LogState): LogState {
+  const cut = live.oldest ?? Number.MAX_SAFE_INTEGER;
+  let l: LogState = {
+    ...live, messages: [...win.messages.filter((m) => m.seq < cut), ...live.messages],
+    oldest: win.oldest === null ? live.oldest : Math.min(win.oldest, live.oldest ?? win.oldest),
+    hasOlder: win.hasOlder, orphans: [],
+  };
+  for (const o of live.orphans) l = put(l, o);
+  return l;
+}
+
+/** Changes that took effect live, applied to the messages of a window they target. */
+export function changeWindow(win: LogState, applied: Entry[]): LogState {
+  let l = win;
+  for (const e of applied) {
+    if (isChangeKind(e.kind) && e.targetSeq && l.oldest !== null && e.targetSeq >= l.oldest && e.targetSeq <= l.last) l = put(l, e);
+  }
+  return l;
+}

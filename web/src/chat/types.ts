@@ -47,3 +47,11 @@ export interface TypingPush { conversationId: string; memberId: string }
 /** Entries people read (and that count as unread); the others change a message or the conversation. */
 export const isMessageKind = (k: EntryKind) => k === 'text' || k === 'file' || k === 'image' || k === 'card';
 export const isChangeKind = (k: EntryKind) => k === 'edit' || k === 'recall' || k === 'reaction';
+
+/** body.file of a file or image message. */
+export interface FileInfo { sha256: string; name: string; contentType: string; size: number }
+
+export type WordAction = 'block' | 'mask';
+export interface SensitiveWord { word: string; action: WordAction }
+/** The organisation's chat policy (admins): retentionDays 0 keeps history forever. */
+export interface ChatPolicy { retentionDays: number; sensitiveWords: SensitiveWord[]; updatedBy: string | null; updatedAt: string | null }

@@ -113,14 +113,21 @@ public final class HttpApi {
         if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
         long len = ctx.contentLength();
         long limit = bodyLimit(ctx.path());
-        if (len > limit) throw new ProblemException(413, "body_too_large", "The request body is larger than " + limit + " bytes", null, null);
+        if (len > limit && limit == settings.maxFileBytes() && isUpload(ctx.path())) {
+            throw new ProblemException(413, "file_too_large", "Files are limited to " + limit / (1024 * 1024) + " MB", "file", java.util.Map.of("limit", limit));
+        }
+        if (len > limit) throw new ProblemException(413, "body_too_large", "The request body is larger than " + limit + " bytes", null, java.util.Map.of("limit", limit));
     }
 
     /** Each route takes at most this much; uploads and CSV imports have their own, larger limits. */
     private long bodyLimit(String path) {
         if (path.equals("/api/v1/members/import")) return settings.maxCsvBytes();
-        if (path.startsWith("/api/v1/conversations/") && path.endsWith("/files")) return settings.maxFileBytes();
+        if (isUpload(path)) return settings.maxFileBytes();
         return settings.maxBodyBytes();
+    }
+
+    private static boolean isUpload(String path) {
+        return path.startsWith("/api/v1/conversations/") && path.endsWith("/files");
     }
 
     private static void record(Context ctx, MeterRegistry metrics) {

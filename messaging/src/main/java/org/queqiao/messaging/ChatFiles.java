@@ -24,14 +24,17 @@ public final class ChatFiles {
     private static final Pattern CONTENT_TYPE = Pattern.compile("^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$");
 
     private final ConversationStore conversations;
+    private final org.queqiao.messaging.store.MessageStore messages;
     private final ChatAccess access;
     private final ChatLog log;
     private final BlobStore blobs;
     private final long maxBytes;
     private final Clock clock;
 
-    ChatFiles(ConversationStore conversations, ChatAccess access, ChatLog log, BlobStore blobs, long maxBytes, Clock clock) {
+    ChatFiles(ConversationStore conversations, org.queqiao.messaging.store.MessageStore messages, ChatAccess access, ChatLog log, BlobStore blobs,
+              long maxBytes, Clock clock) {
         this.conversations = conversations;
+        this.messages = messages;
         this.access = access;
         this.log = log;
         this.blobs = blobs;
@@ -45,6 +48,9 @@ public final class ChatFiles {
         String type = contentType(contentType);
         Seat seat = access.seat(p, conversationId); // refuse outsiders before reading a byte
         seat.requireOpen();
+        // a retried upload whose first attempt was stored: answer at once, without reading the bytes again
+        var earlier = messages.findByClientMsgId(conversationId, p.memberId(), clientMsgId == null ? "" : clientMsgId);
+        if (earlier.isPresent()) return new SendResult(earlier.get(), true);
         BlobStore.Blob blob;
         try {
             blob = blobs.put(body, maxBytes);
@@ -54,8 +60,11 @@ public final class ChatFiles {
             throw ProblemException.invalid("file", "upload_failed", "The upload was interrupted; send the file again");
         }
         if (blob.size() == 0) throw ProblemException.invalid("file", "empty_file", "The file is empty");
-        conversations.recordFile(new ChatFile(conversationId, blob.sha256(), fileName, type, blob.size(), p.memberId(), clock.instant()));
-        return log.sendAttachment(p, conversationId, clientMsgId, new MessageBody.Attachment(blob.sha256(), fileName, type, blob.size()), caption);
+        // the file becomes the conversation's only together with its message: a refused send (muted,
+        // rate-limited, a blocked caption) leaves nobody able to download it
+        ChatFile file = new ChatFile(conversationId, blob.sha256(), fileName, type, blob.size(), p.memberId(), clock.instant());
+        return log.sendAttachment(p, conversationId, clientMsgId, new MessageBody.Attachment(blob.sha256(), fileName, type, blob.size()), caption,
+                e -> conversations.recordFile(file));
     }
 
     /** The file and its bytes, for a member of a conversation it was posted in. The caller closes the stream. */

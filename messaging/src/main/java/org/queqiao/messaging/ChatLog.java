@@ -45,13 +45,14 @@ public final class ChatLog {
     }
 
     /** A file or image message; the bytes are already in the blob store and the file registered (see {@link ChatFiles}). */
-    SendResult sendAttachment(Principal p, UUID conversationId, String clientMsgId, MessageBody.Attachment file, String caption) {
+    SendResult sendAttachment(Principal p, UUID conversationId, String clientMsgId, MessageBody.Attachment file, String caption,
+                              java.util.function.Consumer<Entry> stored) {
         String id = rules.clientMsgId(clientMsgId);
         String text = caption == null || caption.isBlank() ? null : rules.text(p.orgId(), caption);
         EntryKind kind = ChatFiles.isImage(file.contentType()) ? EntryKind.IMAGE : EntryKind.FILE;
         rateLimit.check(p.memberId());
         MessageBody body = new MessageBody(text, null, null, null, null, file, null, null, null, null);
-        return appender.append(p, conversationId, id, kind, body, null, seat -> rules.requireMayPost(seat, p, clock.instant()), e -> {});
+        return appender.append(p, conversationId, id, kind, body, null, seat -> rules.requireMayPost(seat, p, clock.instant()), stored);
     }
 
     /** The sender changes the text of their text message. */

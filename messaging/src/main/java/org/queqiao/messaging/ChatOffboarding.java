@@ -1,6 +1,7 @@
 package org.queqiao.messaging;
 
 import org.queqiao.messaging.store.ConversationStore;
+import org.queqiao.platform.tx.Transactor;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,15 +13,12 @@ import java.util.UUID;
  */
 final class ChatOffboarding {
     private final ConversationStore store;
-    private final GroupMembers groups;
-
     private final Appender appender;
     private final ChatDelivery delivery;
-    private final org.queqiao.platform.tx.Transactor tx;
+    private final Transactor tx;
 
-    ChatOffboarding(ConversationStore store, GroupMembers groups, Appender appender, ChatDelivery delivery, org.queqiao.platform.tx.Transactor tx) {
+    ChatOffboarding(ConversationStore store, Appender appender, ChatDelivery delivery, Transactor tx) {
         this.store = store;
-        this.groups = groups;
         this.appender = appender;
         this.delivery = delivery;
         this.tx = tx;

@@ -33,8 +33,8 @@ public final class Messaging implements AutoCloseable {
         this.log = new ChatLog(messageStore, conversationStore, access, appender, new MessageRules(settings.maxTextChars(), filter), settings, clock);
         this.reads = new ChatReads(conversationStore, messageStore, access, delivery, settings);
         this.directoryGroups = new DirectoryGroups(conversationStore, appender, delivery, audit, tx);
-        this.files = new ChatFiles(conversationStore, access, log, blobs, settings.maxFileBytes(), clock);
-        this.offboarding = new ChatOffboarding(conversationStore, groups, appender, delivery, tx);
+        this.files = new ChatFiles(conversationStore, messageStore, access, log, blobs, settings.maxFileBytes(), clock);
+        this.offboarding = new ChatOffboarding(conversationStore, appender, delivery, tx);
     }
 
     public Conversations conversations() { return conversations; }

@@ -64,6 +64,15 @@ class ChatFilesIT {
             assertThat(api.postRaw("/api/v1/conversations/" + chat + "/files?clientMsgId=x&name=a.txt", stranger.token(), "text/plain", new byte[]{1}).status())
                     .isEqualTo(404);
 
+            // a refused upload (carol is muted in the group) leaves nothing anyone can download
+            assertThat(api.patch("/api/v1/conversations/" + group + "/members/" + carol.id(), bob.token(), Map.of("mutedUntil", "2099-01-01T00:00:00Z")).status())
+                    .isEqualTo(204);
+            byte[] secret = "muted upload".getBytes(StandardCharsets.UTF_8);
+            var refused = api.postRaw("/api/v1/conversations/" + group + "/files?clientMsgId=m1&name=s.txt", carol.token(), "text/plain", secret);
+            assertThat(refused.code()).isEqualTo("muted");
+            String secretSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(secret));
+            assertThat(api.getBytes("/api/v1/conversations/" + group + "/files/" + secretSha, bob.token()).status()).isEqualTo(404);
+
             // forwarded into the group, it becomes carol's to download
             long seq = entry.path("seq").asLong();
             assertThat(api.post("/api/v1/conversations/" + chat + "/messages/" + seq + "/forward", bob.token(),
@@ -96,6 +105,8 @@ class ChatFilesIT {
             String chat = f.direct(alice, bob);
             var r = small.postRaw("/api/v1/conversations/" + chat + "/files?clientMsgId=big&name=big.bin", alice.token(), "application/octet-stream", new byte[5000]);
             assertThat(r.status()).isEqualTo(413);
+            assertThat(r.code()).isEqualTo("file_too_large");
+            assertThat(r.json().path("limit").asLong()).isEqualTo(1000);
             assertThat(small.get("/api/v1/conversations/" + chat, bob.token()).json().path("lastSeq").asLong()).isZero();
         }
     }

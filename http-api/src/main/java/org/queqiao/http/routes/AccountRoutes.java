@@ -75,7 +75,7 @@ public final class AccountRoutes {
         Respond.ok(ctx, Map.of("signupEnabled", s.accounts().signupEnabled(), "gatewayUrl", gw, "version", settings.version(),
                 "chat", Map.of("maxTextChars", chat.maxTextChars(), "recallWindowSeconds", chat.recallWindow().toSeconds(),
                         "maxGroupMembers", chat.maxGroupMembers(), "receiptPushMaxMembers", chat.receiptPushMaxMembers(),
-                        "typingMaxMembers", chat.typingMaxMembers())));
+                        "typingMaxMembers", chat.typingMaxMembers(), "maxFileBytes", chat.maxFileBytes())));
     }
 
     private void signup(Context ctx) {

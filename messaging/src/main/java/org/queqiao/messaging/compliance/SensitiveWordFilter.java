@@ -25,7 +25,7 @@ public final class SensitiveWordFilter {
     public static final SensitiveWordFilter EMPTY = build(List.of());
     static final int MAX_WORD_CODE_POINTS = 50;
 
-    private final Map<Long, Integer> next;   // (state << 32 | code point) → state
+    private final EdgeTable next;           // (state, code point) → state, primitive: no boxing on the hot path
     private final int[] fail;
     private final int[] wordAt;             // the word ending at a state, or -1
     private final int[] outputLink;         // nearest state on the fail chain that ends a word, or -1
@@ -33,7 +33,7 @@ public final class SensitiveWordFilter {
     private final String[] words;
     private final boolean[] block;
 
-    private SensitiveWordFilter(Map<Long, Integer> next, int[] fail, int[] wordAt, int[] outputLink, int[] depth, String[] words, boolean[] block) {
+    private SensitiveWordFilter(EdgeTable next, int[] fail, int[] wordAt, int[] outputLink, int[] depth, String[] words, boolean[] block) {
         this.next = next;
         this.fail = fail;
         this.wordAt = wordAt;
@@ -117,7 +117,9 @@ public final class SensitiveWordFilter {
         }
         boolean[] block = new boolean[blocks.size()];
         for (int i = 0; i < block.length; i++) block[i] = blocks.get(i);
-        return new SensitiveWordFilter(next, fail, wordAt, outputLink, depth, spellings.toArray(String[]::new), block);
+        EdgeTable edges = new EdgeTable(next.size());
+        next.forEach((edge, target) -> edges.put((int) (edge >>> 32), (int) (edge & 0xffffffffL), target));
+        return new SensitiveWordFilter(edges, fail, wordAt, outputLink, depth, spellings.toArray(String[]::new), block);
     }
 
     public int size() {
@@ -142,9 +144,9 @@ public final class SensitiveWordFilter {
             if (TextNormalizer.isSeparator(cp)) continue;
             starts[fed % MAX_WORD_CODE_POINTS] = at;
             fed++;
-            Integer t;
-            while ((t = next.get(((long) s << 32) | (cp & 0xffffffffL))) == null && s != 0) s = fail[s];
-            s = t == null ? 0 : t;
+            int t;
+            while ((t = next.get(s, cp)) < 0 && s != 0) s = fail[s];
+            s = t < 0 ? 0 : t;
             for (int o = wordAt[s] >= 0 ? s : outputLink[s]; o >= 0; o = outputLink[o]) {
                 int w = wordAt[o];
                 if (matched == null) matched = new LinkedHashSet<>();

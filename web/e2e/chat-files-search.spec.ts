@@ -62,11 +62,11 @@ test('files and images, search, and blocked words in a direct chat', async ({ br
   await a.getByTestId('member-row').filter({ hasText: '乙方' }).click();
   await a.getByTestId('member-message').click();
   await expect(a.getByTestId('chat-title')).toHaveText('乙方');
-  await a.getByTestId('composer-file').setInputFiles([
-    { name: 'pixel.png', mimeType: 'image/png', buffer: PNG },
-    { name: '会议纪要.txt', mimeType: 'text/plain', buffer: NOTES },
-  ]);
+  // one after the other: files picked together upload in parallel, and the one done first is posted first
+  await a.getByTestId('composer-file').setInputFiles([{ name: 'pixel.png', mimeType: 'image/png', buffer: PNG }]);
   await expect(a.getByTestId('message-image-img')).toBeVisible();
+  await expect(a.getByTestId('upload-pending')).toHaveCount(0);
+  await a.getByTestId('composer-file').setInputFiles([{ name: '会议纪要.txt', mimeType: 'text/plain', buffer: NOTES }]);
   await expect(a.getByTestId('message-file').getByTestId('file-name')).toHaveText('会议纪要.txt');
   await expect(a.getByTestId('upload-pending')).toHaveCount(0);
 

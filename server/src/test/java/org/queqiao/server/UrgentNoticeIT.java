@@ -84,5 +84,9 @@ class UrgentNoticeIT {
         assertThat(api.post("/api/v1/urgent-notices", sender.token(), Map.of("text", "hi", "memberIds", List.of(sender.id()))).code()).isEqualTo("no_recipients");
         assertThat(api.post("/api/v1/urgent-notices", sender.token(), Map.of("text", "", "memberIds", List.of(f.tenant.ownerId()))).code()).isEqualTo("required");
         assertThat(api.post("/api/v1/urgent-notices", sender.token(), Map.of("text", "hi", "memberIds", List.of("nope"))).code()).isEqualTo("invalid_id");
+        // several lines are fine; a bell is not
+        assertThat(api.post("/api/v1/urgent-notices", sender.token(), Map.of("text", "第一行\n第二行", "memberIds", List.of(f.tenant.ownerId()))).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/urgent-notices", sender.token(), Map.of("text", "bell\u0007", "memberIds", List.of(f.tenant.ownerId()))).code())
+                .isEqualTo("control_character");
     }
 }

@@ -35,8 +35,9 @@ public interface NoticeStore {
 
     Page<UrgentNotice> sentBy(UUID orgId, UUID senderId, PageRequest page);
 
-    /** Every recipient who has not confirmed (for re-notifying). */
+    /** Every active recipient who has not confirmed (for re-notifying; offboarded members are left out). */
     List<UUID> unconfirmed(UUID noticeId);
 
-    void touchNotified(UUID noticeId, Instant at);
+    /** Moves the last notification time from {@code previous} to {@code at}; false if someone else moved it first. */
+    boolean touchNotified(UUID noticeId, Instant previous, Instant at);
 }

@@ -7,7 +7,6 @@ import org.queqiao.platform.id.Ids;
 import org.queqiao.platform.page.Page;
 import org.queqiao.platform.page.PageRequest;
 import org.queqiao.platform.problem.ProblemException;
-import org.queqiao.platform.problem.Validate;
 import org.queqiao.platform.realtime.Pushes;
 import org.queqiao.platform.tx.Transactor;
 
@@ -51,7 +50,7 @@ public final class UrgentNotices {
 
     public UrgentNotice send(Principal p, String text, List<UUID> memberIds, List<UUID> departmentIds) {
         if (p.role() == Role.GUEST) throw ProblemException.forbidden("guest_forbidden", "Guests cannot send urgent notices");
-        String t = Validate.text("text", text, 1, maxTextChars);
+        String t = noticeText(text);
         List<UUID> members = memberIds == null ? List.of() : memberIds;
         List<UUID> departments = departmentIds == null ? List.of() : departmentIds;
         if (members.isEmpty() && departments.isEmpty()) throw ProblemException.invalid("memberIds", "required", "Name people (memberIds) and/or departments (departmentIds)");
@@ -116,14 +115,31 @@ public final class UrgentNotices {
         UrgentNotice n = store.find(p.orgId(), id).orElseThrow(UrgentNotices::notFound);
         if (!n.senderId().equals(p.memberId())) throw ProblemException.forbidden("not_sender", "Only the sender may notify again");
         Instant now = clock.instant();
-        if (n.lastNotifiedAt().plus(RENOTIFY_INTERVAL).isAfter(now)) {
-            throw ProblemException.tooManyRequests("renotify_too_soon", "Notify again at most once a minute",
-                    Math.max(1, Duration.between(now, n.lastNotifiedAt().plus(RENOTIFY_INTERVAL)).toSeconds()));
+        if (n.lastNotifiedAt().plus(RENOTIFY_INTERVAL).isAfter(now) || !store.touchNotified(id, n.lastNotifiedAt(), now)) {
+            // rounded up: a client waiting exactly this long is then allowed
+            long millis = Duration.between(now, n.lastNotifiedAt().plus(RENOTIFY_INTERVAL)).toMillis();
+            throw ProblemException.tooManyRequests("renotify_too_soon", "Notify again at most once a minute", Math.max(1, (millis + 999) / 1000));
         }
         List<UUID> waiting = store.unconfirmed(id);
-        store.touchNotified(id, now);
+        audit.record(p.orgId(), p.memberId(), "notice.renotified", "urgent_notice", id.toString(), Map.of("recipients", waiting.size()));
         pushes.pushToMembers(p.orgId(), waiting, URGENT, view(n, true));
         return waiting.size();
+    }
+
+    /** Like a message: line breaks and tabs are fine, other control characters are not. */
+    private String noticeText(String text) {
+        if (text == null || text.isBlank()) throw ProblemException.invalid("text", "required", "text is required");
+        String t = text.strip();
+        if (t.codePointCount(0, t.length()) > maxTextChars) {
+            throw new ProblemException(400, "text_too_long", "Urgent notices are limited to " + maxTextChars + " characters", "text", Map.of("limit", maxTextChars));
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+                throw ProblemException.invalid("text", "control_character", "text must not contain control characters");
+            }
+        }
+        return t;
     }
 
     public static Map<String, Object> view(UrgentNotice n, boolean renotified) {

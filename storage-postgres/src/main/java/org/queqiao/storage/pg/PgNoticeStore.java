@@ -108,12 +108,14 @@ public final class PgNoticeStore implements NoticeStore {
 
     @Override
     public List<UUID> unconfirmed(UUID noticeId) {
-        return db.with(h -> h.createQuery("select member_id from urgent_notice_recipients where notice_id = :n and confirmed_at is null")
+        return db.with(h -> h.createQuery("select r.member_id from urgent_notice_recipients r join members m on m.id = r.member_id "
+                        + "where r.notice_id = :n and r.confirmed_at is null and m.status = 'active'")
                 .bind("n", noticeId).mapTo(UUID.class).list());
     }
 
     @Override
-    public void touchNotified(UUID noticeId, Instant at) {
-        db.use(h -> h.createUpdate("update urgent_notices set last_notified_at = :at where id = :n").bind("at", at).bind("n", noticeId).execute());
+    public boolean touchNotified(UUID noticeId, Instant previous, Instant at) {
+        return db.with(h -> h.createUpdate("update urgent_notices set last_notified_at = :at where id = :n and last_notified_at = :prev")
+                .bind("at", at).bind("n", noticeId).bind("prev", previous).execute()) == 1;
     }
 }

@@ -42,8 +42,9 @@ final class Appender implements AutoCloseable {
 
     /** An entry the system writes (members joined, group renamed), inside the caller's transaction. */
     Entry appendSystem(Conversation c, UUID actorId, java.util.Map<String, Object> event) {
-        Entry e = messages.append(new NewEntry(Ids.newId(), c.orgId(), c.id(), actorId, "sys-" + Ids.newId(), EntryKind.SYSTEM,
-                MessageBody.event(event), null, Instant.now())).orElseThrow();
+        NewEntry n = new NewEntry(Ids.newId(), c.orgId(), c.id(), actorId, "sys-" + Ids.newId(), EntryKind.SYSTEM, MessageBody.event(event), null, Instant.now());
+        long seq = messages.appendAll(java.util.List.of(n)).orElseThrow().getFirst();
+        Entry e = new Entry(n.id(), n.conversationId(), seq, n.senderId(), n.clientMsgId(), n.kind(), n.body(), null, null, n.at(), null, null);
         tx.afterCommit(() -> delivery.entryAppended(c, e));
         return e;
     }

@@ -75,7 +75,7 @@ public final class GroupMembers {
             Conversation c = lockedGroup(p, conversationId);
             Membership me = seatOf(c, p.memberId());
             if (!me.role().manages()) throw ProblemException.forbidden("not_group_admin", "Only the group's owner or admins may remove members");
-            Membership target = store.membership(c.id(), memberId).orElseThrow(() -> new ProblemException(404, "not_a_member", "That person is not in this group", "memberId", null));
+            Membership target = memberOf(c, memberId);
             if (target.role().manages() && me.role() != ChatRole.OWNER) throw ProblemException.forbidden("owner_required", "Only the owner may remove an admin");
             removeAndAnnounce(c, p.memberId(), List.of(memberId), "members_removed");
         });
@@ -97,7 +97,7 @@ public final class GroupMembers {
         tx.run(() -> {
             Conversation c = lockedGroup(p, conversationId);
             requireOwner(c, p);
-            Membership target = store.membership(c.id(), memberId).orElseThrow(() -> new ProblemException(404, "not_a_member", "That person is not in this group", "memberId", null));
+            Membership target = memberOf(c, memberId);
             if (target.role() == ChatRole.OWNER) throw ProblemException.conflict("is_owner", "The owner's role changes by handing the group over", null);
             if (target.role() == role) return;
             store.setRole(c.id(), memberId, role);
@@ -111,7 +111,7 @@ public final class GroupMembers {
             Conversation c = lockedGroup(p, conversationId);
             requireOwner(c, p);
             if (newOwner == null || newOwner.equals(p.memberId())) throw ProblemException.invalid("memberId", "invalid_member", "Name another member of the group");
-            store.membership(c.id(), newOwner).orElseThrow(() -> new ProblemException(404, "not_a_member", "That person is not in this group", "memberId", null));
+            memberOf(c, newOwner);
             store.setRole(c.id(), newOwner, ChatRole.OWNER);
             store.setRole(c.id(), p.memberId(), ChatRole.ADMIN);
             appender.appendSystem(c, p.memberId(), Map.of("type", "owner_changed", "by", p.memberId(), "memberId", newOwner));
@@ -124,7 +124,7 @@ public final class GroupMembers {
             Conversation c = lockedGroup(p, conversationId);
             Membership me = seatOf(c, p.memberId());
             if (!me.role().manages()) throw ProblemException.forbidden("not_group_admin", "Only the group's owner or admins may mute members");
-            Membership target = store.membership(c.id(), memberId).orElseThrow(() -> new ProblemException(404, "not_a_member", "That person is not in this group", "memberId", null));
+            Membership target = memberOf(c, memberId);
             if (target.role().manages() && me.role() != ChatRole.OWNER) throw ProblemException.forbidden("owner_required", "Only the owner may mute an admin");
             store.setMutedUntil(c.id(), memberId, until);
             Map<String, Object> e = new LinkedHashMap<>();
@@ -164,6 +164,11 @@ public final class GroupMembers {
         if (c.kind() == ConversationKind.DIRECT) throw ProblemException.conflict("direct_chat", "A direct chat has exactly its two members", null);
         if (c.kind().followsDirectory()) throw ProblemException.conflict("follows_directory", "Members of this group follow the directory; change the department instead", null);
         return c;
+    }
+
+    /** The named member's place in the group; 404 naming the field when they are not in it. */
+    private Membership memberOf(Conversation c, UUID memberId) {
+        return store.membership(c.id(), memberId).orElseThrow(() -> new ProblemException(404, "not_a_member", "That person is not in this group", "memberId", null));
     }
 
     private Membership seatOf(Conversation c, UUID memberId) {

@@ -13,13 +13,6 @@ import java.util.UUID;
 /** The conversation logs. */
 public interface MessageStore {
     /**
-     * Within the caller's transaction: takes the conversation's next sequence number and stores the
-     * entry under it; the sender's read position moves to it (they have read what they wrote). Empty when the sender already stored an entry with this client message id: the
-     * caller must then roll back (giving the number back) and return the stored one.
-     */
-    Optional<Entry> append(NewEntry entry);
-
-    /**
      * A batch of appends in one statement, within the caller's transaction: numbers the entries (in
      * list order within each conversation, after the conversation's last number), stores them, and
      * moves each sender's read position to their newest one.

@@ -32,36 +32,10 @@ public final class PgMessageStore implements MessageStore {
                 Rows.instant(rs, "edited_at"), Rows.instant(rs, "recalled_at"));
     };
 
-    /**
-     * One statement: take the next number (the row lock orders concurrent senders until commit),
-     * move the sender's read position, insert. On a client-message-id conflict nothing is inserted
-     * and no row comes back; the caller rolls back, which also gives the number back.
-     */
-    private static final String APPEND = """
-            with s as (
-                update conversations set last_seq = last_seq + 1, last_entry_at = :at where id = :c returning last_seq
-            ), r as (
-                update conversation_members set read_seq = greatest(read_seq, (select last_seq from s))
-                where conversation_id = :c and member_id = :sender
-            )
-            insert into messages (conversation_id, seq, id, org_id, sender_id, client_msg_id, kind, body, target_seq, created_at)
-            select :c, s.last_seq, :id, :org, :sender, :cmid, :kind, cast(:body as jsonb), :target, :at from s
-            on conflict (conversation_id, sender_id, client_msg_id) do nothing
-            returning seq""";
-
     private final Db db;
 
     public PgMessageStore(Db db) {
         this.db = db;
-    }
-
-    @Override
-    public Optional<Entry> append(NewEntry e) {
-        Optional<Long> seq = db.with(h -> h.createQuery(APPEND).bind("c", e.conversationId()).bind("at", e.at()).bind("sender", e.senderId())
-                .bind("id", e.id()).bind("org", e.orgId()).bind("cmid", e.clientMsgId()).bind("kind", e.kind().wire())
-                .bind("body", Json.write(e.body())).bind("target", e.targetSeq()).mapTo(Long.class).findOne());
-        return seq.map(s -> new Entry(e.id(), e.conversationId(), s, e.senderId(), e.clientMsgId(), e.kind(), e.body(), e.targetSeq(), null,
-                e.at(), null, null));
     }
 
     /**

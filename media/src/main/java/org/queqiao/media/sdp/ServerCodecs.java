@@ -1,0 +1,47 @@
+package org.queqiao.media.sdp;
+
+import java.util.List;
+
+/**
+ * The codecs and header extensions of every subscriber's offer, with our payload type numbers and
+ * extension ids. Publishers may number theirs differently; the router rewrites each packet once, on
+ * the way in, to these numbers (ADR 0009), so every subscriber can be sent the same bytes.
+ */
+public final class ServerCodecs {
+    public static final String AUDIO_LEVEL = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+    public static final String MID = "urn:ietf:params:rtp-hdrext:sdes:mid";
+
+    /** The id of the audio level in our packets. */
+    public static final int AUDIO_LEVEL_ID = 1;
+    /**
+     * Where the publisher's mid extension is moved to: an id no subscriber negotiates, so receivers skip
+     * it (their mids differ from the publisher's; they demultiplex by SSRC).
+     */
+    public static final int UNNEGOTIATED_ID = 14;
+
+    static final List<String> VIDEO_FEEDBACK = List.of("goog-remb", "ccm fir", "nack", "nack pli");
+
+    public static final Codec OPUS = new Codec(111, "opus", 48000, 2, "minptime=10;useinbandfec=1", List.of());
+    public static final Codec VP8 = new Codec(96, "VP8", 90000, 1, null, VIDEO_FEEDBACK);
+    public static final Codec VP8_RTX = new Codec(97, "rtx", 90000, 1, "apt=96", List.of());
+    /** Constrained baseline, packetization mode 1: what every browser decodes. */
+    public static final Codec H264 = new Codec(102, "H264", 90000, 1,
+            "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f", VIDEO_FEEDBACK);
+    public static final Codec H264_RTX = new Codec(103, "rtx", 90000, 1, "apt=102", List.of());
+
+    public static final List<Codec> AUDIO = List.of(OPUS);
+    public static final List<Codec> VIDEO = List.of(VP8, VP8_RTX, H264, H264_RTX);
+
+    private ServerCodecs() {}
+
+    /** The RTX payload type we pair with one of our media payload types, or -1. */
+    public static int rtxOf(int payloadType) {
+        if (payloadType == VP8.payloadType()) return VP8_RTX.payloadType();
+        if (payloadType == H264.payloadType()) return H264_RTX.payloadType();
+        return -1;
+    }
+
+    public static int clockRate(int payloadType) {
+        return payloadType == OPUS.payloadType() ? 48000 : 90000;
+    }
+}

@@ -57,7 +57,7 @@ public final class KeyframeRequestLimiter {
     }
 
     /** The publisher sent a keyframe: requests waiting for one are satisfied. */
-    public void onKeyframe(long nowMillis) {
+    public void onKeyframe() {
         pending = false;
     }
 

@@ -31,7 +31,7 @@ class KeyframeRequestLimiterTest {
     void aKeyframeFromThePublisherSatisfiesWaitingRequests() {
         limiter.request(0);
         limiter.request(100);
-        limiter.onKeyframe(200);
+        limiter.onKeyframe();
         assertThat(limiter.hasPending()).isFalse();
         assertThat(limiter.pollPending(600)).isFalse();
     }

@@ -13,7 +13,7 @@ import java.util.Arrays;
  *       data bytes, ids 1–255.</li>
  * </ul>
  *
- * In both forms a zero byte between or after elements is padding (§4.1). Other profiles are opaque:
+ * In both forms a zero byte between or after elements is padding (§4.1); id 0 is reserved for it. Other profiles are opaque:
  * nothing is found in them and nothing is rewritten. The packet must have passed
  * {@link RtpPacket#isValid}; an element that runs past the extension block ends the walk (the elements
  * before it still count) and never causes an exception.
@@ -57,8 +57,8 @@ public final class HeaderExtensions {
         int end = off + RtpPacket.headerLength(buf, off);
         while (pos < end) {
             int first = buf[pos] & 0xFF;
-            if (first == 0) {
-                pos++;
+            if (first == 0 || oneByte && first >>> 4 == 0) {
+                pos++; // padding; like libwebrtc, an id-0 byte is one byte whatever its length bits say
                 continue;
             }
             int elementId;
@@ -117,8 +117,8 @@ public final class HeaderExtensions {
         int kept = 0;
         while (pos < end) {
             int first = buf[pos] & 0xFF;
-            if (first == 0) {
-                pos++;
+            if (first == 0 || oneByte && first >>> 4 == 0) {
+                pos++; // padding; like libwebrtc, an id-0 byte is one byte whatever its length bits say
                 continue;
             }
             int elementId;

@@ -55,6 +55,12 @@ class HeaderExtensionsTest {
     }
 
     @Test
+    void anIdZeroByteIsOneByteOfPaddingWhateverItsLengthBits() {
+        byte[] p = rtp().extensionBytes(0xBEDE, (byte) 0x03, (byte) 0x10, (byte) 0x42).build();
+        assertThat(data(HeaderExtensions.find(p, 0, p.length, 1), p)).containsExactly(0x42);
+    }
+
+    @Test
     void idFifteenEndsTheOneByteWalk() {
         byte[] p = rtp().oneByteExtension(1, (byte) 1).extensionBytes(0xBEDE, (byte) 0xF0, (byte) 0x21, (byte) 5)
                 .build();

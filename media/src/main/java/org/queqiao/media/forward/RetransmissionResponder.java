@@ -1,0 +1,158 @@
+package org.queqiao.media.forward;
+
+import org.queqiao.media.rtp.Bytes;
+import org.queqiao.media.rtp.Nack;
+import org.queqiao.media.rtp.RtpPacket;
+
+/**
+ * Answers a subscriber's NACKs for one outgoing stream with RTX retransmissions (RFC 4588 §4) from its
+ * {@link PacketCache}. The RTX packet keeps the original's header (timestamp, marker, CSRCs, header
+ * extensions) but carries the RTX SSRC, the RTX payload type and the next number of its own sequence,
+ * and the payload is the original sequence number (OSN, 2 bytes) followed by the original payload
+ * without its padding.
+ *
+ * <p>Limits, because NACKs come repeatedly and in bursts: a packet is not resent again within
+ * {@code minResendIntervalMillis} (roughly an RTT: the earlier copy may still be on its way), and a
+ * packet older than {@code maxAgeMillis} is not resent at all (the receiver has given up on it).
+ *
+ * <p>One thread at a time (the stream's sender thread, which also fills the cache); not synchronized.
+ */
+public final class RetransmissionResponder {
+    public static final long DEFAULT_MIN_RESEND_INTERVAL_MILLIS = 10;
+    public static final long DEFAULT_MAX_AGE_MILLIS = 1000;
+
+    /** The packet is not (or no longer) in the cache. */
+    public static final int NOT_CACHED = -1;
+    /** The packet is cached but older than the age limit. */
+    public static final int TOO_OLD = -2;
+    /** The packet was retransmitted less than the minimum interval ago. */
+    public static final int RESENT_RECENTLY = -3;
+    /** The output buffer cannot hold the RTX packet. */
+    public static final int NO_ROOM = -4;
+
+    private final PacketCache cache;
+    private final int rtxSsrc;
+    private final int rtxPayloadType;
+    private final long minResendIntervalMillis;
+    private final long maxAgeMillis;
+    private final long[] resentGeneration;
+    private final long[] resentAtMillis;
+    private final byte[] scratch;
+    private int rtxSequenceNumber;
+
+    private long requested;
+    private long retransmitted;
+    private long notCached;
+    private long tooOld;
+    private long resentRecently;
+
+    public RetransmissionResponder(PacketCache cache, int rtxSsrc, int rtxPayloadType) {
+        this(cache, rtxSsrc, rtxPayloadType, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
+    }
+
+    /** @param firstRtxSequenceNumber RFC 3550 §5.1 recommends a random start; the caller picks it */
+    public RetransmissionResponder(PacketCache cache, int rtxSsrc, int rtxPayloadType, long minResendIntervalMillis,
+                                   long maxAgeMillis, int firstRtxSequenceNumber) {
+        this.cache = cache;
+        this.rtxSsrc = rtxSsrc;
+        this.rtxPayloadType = rtxPayloadType;
+        this.minResendIntervalMillis = minResendIntervalMillis;
+        this.maxAgeMillis = maxAgeMillis;
+        this.resentGeneration = new long[cache.capacity()];
+        this.resentAtMillis = new long[cache.capacity()];
+        this.scratch = new byte[cache.maxPacketLength() + 2];
+        this.rtxSequenceNumber = firstRtxSequenceNumber & 0xFFFF;
+    }
+
+    /**
+     * Retransmits every sequence number a NACK (as {@link org.queqiao.media.rtp.RtcpCompoundIterator}
+     * yields it) asks for, handing each RTX packet to {@code sink}; returns how many were sent.
+     */
+    public int respond(byte[] rtcp, int off, int len, long nowMillis, PacketSink sink) {
+        int entries = Nack.entryCount(rtcp, off, len);
+        int sent = 0;
+        for (int i = 0; i < entries; i++) {
+            int pid = Nack.packetId(rtcp, off, i);
+            int blp = Nack.lostBitmask(rtcp, off, i);
+            sent += respondTo(pid, nowMillis, sink);
+            for (int bit = 0; bit < 16; bit++) {
+                if ((blp & 1 << bit) != 0) {
+                    sent += respondTo(pid + bit + 1 & 0xFFFF, nowMillis, sink);
+                }
+            }
+        }
+        return sent;
+    }
+
+    private int respondTo(int sequenceNumber, long nowMillis, PacketSink sink) {
+        int length = retransmit(sequenceNumber, nowMillis, scratch, 0);
+        if (length <= 0) {
+            return 0;
+        }
+        sink.accept(scratch, 0, length);
+        return 1;
+    }
+
+    /**
+     * Writes the RTX packet for {@code sequenceNumber} into {@code out} at {@code outOff} and returns its
+     * length, or a negative reason ({@link #NOT_CACHED}, {@link #TOO_OLD}, {@link #RESENT_RECENTLY},
+     * {@link #NO_ROOM}) when nothing is to be sent.
+     */
+    public int retransmit(int sequenceNumber, long nowMillis, byte[] out, int outOff) {
+        requested++;
+        int slot = cache.find(sequenceNumber, nowMillis);
+        if (slot < 0) {
+            notCached++;
+            return NOT_CACHED;
+        }
+        if (nowMillis - cache.storedAtMillis(slot) > maxAgeMillis) {
+            tooOld++;
+            return TOO_OLD;
+        }
+        long generation = cache.generation(slot);
+        if (resentGeneration[slot] == generation && nowMillis - resentAtMillis[slot] < minResendIntervalMillis) {
+            resentRecently++;
+            return RESENT_RECENTLY;
+        }
+        byte[] original = cache.buffer(slot);
+        int headerLength = RtpPacket.headerLength(original, 0);
+        int payloadLength = RtpPacket.payloadLength(original, 0, cache.length(slot));
+        int length = headerLength + 2 + payloadLength;
+        if (outOff < 0 || length > out.length - outOff) {
+            return NO_ROOM;
+        }
+        System.arraycopy(original, 0, out, outOff, headerLength);
+        RtpPacket.clearPadding(out, outOff);
+        RtpPacket.setSsrc(out, outOff, rtxSsrc);
+        RtpPacket.setPayloadType(out, outOff, rtxPayloadType);
+        RtpPacket.setSequenceNumber(out, outOff, rtxSequenceNumber);
+        rtxSequenceNumber = rtxSequenceNumber + 1 & 0xFFFF;
+        Bytes.put16(out, outOff + headerLength, RtpPacket.sequenceNumber(original, 0));
+        System.arraycopy(original, headerLength, out, outOff + headerLength + 2, payloadLength);
+        resentGeneration[slot] = generation;
+        resentAtMillis[slot] = nowMillis;
+        retransmitted++;
+        return length;
+    }
+
+    /** Sequence numbers asked for, whether answered or not. */
+    public long requested() {
+        return requested;
+    }
+
+    public long retransmitted() {
+        return retransmitted;
+    }
+
+    public long notCached() {
+        return notCached;
+    }
+
+    public long tooOld() {
+        return tooOld;
+    }
+
+    public long resentRecently() {
+        return resentRecently;
+    }
+}

@@ -158,7 +158,7 @@ public final class MediaSocket implements AutoCloseable {
 
     private void handleStun(byte[] buf, int len, InetSocketAddress from, byte[] stunResponse) throws IOException {
         BindingOutcome outcome = responder.handle(buf, 0, len, from, stunResponse);
-        if (outcome.responseLength() > 0) send(ByteBuffer.wrap(stunResponse, 0, outcome.responseLength()), from);
+        // Bind before answering, so that the address is ours by the time the peer acts on the answer.
         switch (outcome.verdict()) {
             case MALFORMED -> stats.droppedMalformed.increment();
             case BAD_REQUEST, UNAUTHORIZED -> stats.stunAuthFailures.increment();
@@ -168,6 +168,7 @@ public final class MediaSocket implements AutoCloseable {
             }
             default -> { } // IGNORED, ROLE_CONFLICT: answered or dropped, nothing to bind
         }
+        if (outcome.responseLength() > 0) send(ByteBuffer.wrap(stunResponse, 0, outcome.responseLength()), from);
     }
 
     private void checkConsent() {

@@ -175,9 +175,14 @@ class MediaSocketEndToEndTest {
     void consentLossFiresOnDisconnectedAndAValidCheckBringsItBack() throws Exception {
         open(Duration.ofMillis(400));
         RecordingHandler handler = new RecordingHandler();
-        PeerTransport t = connect(handler, SrtpProfile.AEAD_AES_128_GCM);
+        PeerTransport t = socket.createTransport(handler);
+        client = new TestWebRtcClient(socket.port());
+        t.setRemote(client.ufrag, client.password, TestWebRtcClient.CERTIFICATE.fingerprint());
+        client.check(t.localUfrag(), t.localPassword(), true);
+        client.handshake(socket.certificate().fingerprint(), SrtpProfile.AEAD_AES_128_GCM);
 
-        assertThat(handler.nextEvent()).isEqualTo("disconnected"); // no checks after the first one
+        // No checks after the first: consent runs out, maybe even before the handshake ends on a slow machine.
+        assertThat(java.util.Set.of(handler.nextEvent(), handler.nextEvent())).containsExactlyInAnyOrder("connected", "disconnected");
         assertThat(t.state()).isEqualTo(PeerTransport.State.DISCONNECTED);
 
         client.check(t.localUfrag(), t.localPassword(), true);

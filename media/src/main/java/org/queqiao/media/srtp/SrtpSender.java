@@ -1,0 +1,77 @@
+package org.queqiao.media.srtp;
+
+import static org.queqiao.media.srtp.SrtpKeyDerivation.sessionKeys;
+
+/**
+ * Protects the RTP and RTCP packets we send on one transport. Thread-safe (the forwarding thread and others
+ * may send on the same transport); allocation-free for AES-CM, see {@link AesGcmTransform} for GCM.
+ *
+ * <p>Like libsrtp, it refuses to protect a packet index twice: with AES-GCM, two different packets under
+ * the same IV would give away the authentication key. Retransmissions must therefore go out as RTX (a new
+ * SSRC and sequence number), which is what browsers negotiate anyway.
+ */
+public final class SrtpSender {
+    private final SrtpTransform rtp;
+    private final SrtpTransform rtcp;
+    private final StreamTable streams = new StreamTable();
+
+    public SrtpSender(SrtpProfile profile, byte[] masterKey, byte[] masterSalt) {
+        this.rtp = SrtpTransforms.create(profile, sessionKeys(profile, masterKey, masterSalt, false));
+        this.rtcp = SrtpTransforms.create(profile, sessionKeys(profile, masterKey, masterSalt, true));
+    }
+
+    /** Bytes that {@link #protectRtp} appends; the array must have this much room after the packet. */
+    public int rtpOverhead() { return rtp.rtpOverhead(); }
+
+    public int rtcpOverhead() { return rtcp.rtcpOverhead(); }
+
+    /** Protects in place; returns the protected length or a negative {@link SrtpResult}. */
+    public synchronized int protectRtp(byte[] buf, int off, int len) {
+        int headerLen = RtpHeader.length(buf, off, len);
+        if (headerLen < 0) return SrtpResult.MALFORMED;
+        int ssrc = RtpHeader.ssrc(buf, off);
+        int seq = RtpHeader.sequenceNumber(buf, off);
+        StreamState state = streams.get(ssrc);
+        if (state == null) {
+            if (streams.isFull()) return SrtpResult.TOO_MANY_STREAMS;
+            state = streams.add(ssrc);
+        }
+        int roc = state.estimateRoc(seq);
+        long index = StreamState.index(roc, seq);
+        if (roc < 0 || state.rtpWindow.isReplayOrTooOld(index)) return SrtpResult.REPLAYED;
+        int protectedLen = rtp.protectRtp(buf, off, len, headerLen, ssrc, roc, seq);
+        if (protectedLen < 0) return SrtpResult.MALFORMED;
+        state.advance(roc, seq);
+        state.rtpWindow.accept(index);
+        return protectedLen;
+    }
+
+    /** Copies {@code src} into {@code dst} and protects it there, leaving the caller's packet untouched. */
+    public int protectRtp(byte[] src, int srcOff, int len, byte[] dst, int dstOff) {
+        if (dst.length - dstOff < len) return SrtpResult.MALFORMED;
+        System.arraycopy(src, srcOff, dst, dstOff, len);
+        return protectRtp(dst, dstOff, len);
+    }
+
+    /** Protects a compound RTCP packet in place with the next SRTCP index of its sender SSRC. */
+    public synchronized int protectRtcp(byte[] buf, int off, int len) {
+        if (len < 8 || (buf[off] & 0xc0) != 0x80) return SrtpResult.MALFORMED;
+        int ssrc = RtpHeader.rtcpSenderSsrc(buf, off);
+        StreamState state = streams.get(ssrc);
+        if (state == null) {
+            if (streams.isFull()) return SrtpResult.TOO_MANY_STREAMS;
+            state = streams.add(ssrc);
+        }
+        int index = state.nextSrtcpIndex;
+        int protectedLen = rtcp.protectRtcp(buf, off, len, ssrc, index);
+        if (protectedLen < 0) return SrtpResult.MALFORMED;
+        state.nextSrtcpIndex = (index + 1) & 0x7fffffff;
+        return protectedLen;
+    }
+
+    public int protectRtcp(byte[] src, int srcOff, int len, byte[] dst, int dstOff) {
+        if (dst.length - dstOff < len) return SrtpResult.MALFORMED;
+        System.arraycopy(src, srcOff, dst, dstOff, len);
+        return protectRtcp(dst, dstOff, len);
+    }
+}

@@ -21,11 +21,11 @@ import org.queqiao.media.stun.StunMessage;
 import org.queqiao.media.stun.StunMessageWriter;
 
 /** What a browser does on the wire, in miniature: STUN checks, the DTLS client handshake, SRTP both ways. */
-final class TestWebRtcClient implements AutoCloseable {
-    static final DtlsCertificate CERTIFICATE = DtlsCertificate.generate();
+public final class TestWebRtcClient implements AutoCloseable {
+    public static final DtlsCertificate CERTIFICATE = DtlsCertificate.generate();
 
-    final String ufrag = "cli" + new SecureRandom().nextInt(1000, 9999);
-    final String password = "client-password-abcdefghij";
+    public final String ufrag = "cli" + new SecureRandom().nextInt(1000, 9999);
+    public final String password = "client-password-abcdefghij";
     private final InetSocketAddress server;
     private DatagramSocket socket;
     private DTLSTransport dtls;
@@ -33,7 +33,7 @@ final class TestWebRtcClient implements AutoCloseable {
     private SrtpReceiver receiver;
     private int seq = 1000;
 
-    TestWebRtcClient(int serverPort) throws IOException {
+    public TestWebRtcClient(int serverPort) throws IOException {
         this.server = new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort);
         this.socket = newSocket();
     }
@@ -53,7 +53,7 @@ final class TestWebRtcClient implements AutoCloseable {
     InetSocketAddress localAddress() { return (InetSocketAddress) socket.getLocalSocketAddress(); }
 
     /** Sends a Binding request and returns the answer (skipping anything else that arrives). */
-    StunMessage check(String serverUfrag, String serverPassword, boolean nominate) throws IOException {
+    public StunMessage check(String serverUfrag, String serverPassword, boolean nominate) throws IOException {
         byte[] tid = new byte[12];
         new SecureRandom().nextBytes(tid);
         byte[] buf = new byte[512];
@@ -74,7 +74,7 @@ final class TestWebRtcClient implements AutoCloseable {
         return null;
     }
 
-    void handshake(String serverFingerprint, SrtpProfile... offered) throws IOException {
+    public void handshake(String serverFingerprint, SrtpProfile... offered) throws IOException {
         var client = new TestDtlsSrtpClient(CERTIFICATE, serverFingerprint, offered);
         dtls = client.connect(socket);
         SrtpMasterKeys keys = client.keys();
@@ -100,6 +100,16 @@ final class TestWebRtcClient implements AutoCloseable {
         sendRaw(p, n);
     }
 
+    /** Protects and sends a whole RTP packet the caller built ({@code len} bytes; {@code packet} needs 16 spare bytes). */
+    public void sendRtpPacket(byte[] packet, int len) throws IOException {
+        sendRaw(packet, sender.protectRtp(packet, 0, len));
+    }
+
+    /** Protects and sends a compound RTCP packet the caller built ({@code packet} needs 20 spare bytes). */
+    public void sendRtcpPacket(byte[] packet, int len) throws IOException {
+        sendRaw(packet, sender.protectRtcp(packet, 0, len));
+    }
+
     /** Sends an SRTCP receiver report (empty) with sender SSRC 0x0a000001. */
     void sendRtcp() throws IOException {
         byte[] p = new byte[8 + 20];
@@ -117,7 +127,7 @@ final class TestWebRtcClient implements AutoCloseable {
     }
 
     /** The next SRTP or SRTCP packet from the server, decrypted; null on timeout. STUN answers are skipped. */
-    byte[] receiveMedia(int timeoutMillis) throws IOException {
+    public byte[] receiveMedia(int timeoutMillis) throws IOException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             byte[] in = receiveRaw((int) Math.max(1, deadline - System.currentTimeMillis()));

@@ -1,0 +1,156 @@
+package org.queqiao.media.sfu;
+
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import org.queqiao.media.forward.KeyframeRequestLimiter;
+import org.queqiao.media.forward.LossDetector;
+import org.queqiao.media.forward.PacketCache;
+import org.queqiao.media.forward.ReceiveStatistics;
+import org.queqiao.media.rtp.AudioLevelExtension;
+import org.queqiao.media.rtp.H264Payload;
+import org.queqiao.media.rtp.HeaderExtensions;
+import org.queqiao.media.rtp.RtpPacket;
+import org.queqiao.media.rtp.Vp8Payload;
+import org.queqiao.media.sdp.MediaKind;
+import org.queqiao.media.sdp.PublishedTrack;
+import org.queqiao.media.sdp.ServerCodecs;
+
+/**
+ * One track a participant publishes, and everyone it is forwarded to. A packet is rewritten once to our
+ * payload type and extension ids, counted, cached (video, for retransmissions) and then sent, unchanged,
+ * to every subscriber: each subscriber's transport encrypts it with its own keys.
+ *
+ * <p>The packet path runs on the socket's reader thread; the loss detector, statistics and keyframe
+ * limiter are also read by the timer thread, so those three are touched under this object's lock.
+ */
+final class IncomingStream {
+    private static final SubscriberSession[] NONE = new SubscriberSession[0];
+
+    private final ParticipantMedia owner;
+    private final TrackSource source;
+    private final String mid;
+    private final int ssrc;
+    private final int rtxSsrc;
+    private final int[] payloadTypes;
+    private final byte[] extensionIds = new byte[256];
+    private final int clockRate;
+    private final boolean video;
+    private final PacketCache cache;
+    private final ReceiveStatistics stats;
+    private final LossDetector loss = new LossDetector();
+    private final KeyframeRequestLimiter keyframes;
+    private volatile SubscriberSession[] subscribers = NONE;
+    private volatile boolean forwarding = true;
+
+    IncomingStream(ParticipantMedia owner, TrackSource source, PublishedTrack recipe, int ssrc, long keyframeIntervalMillis) {
+        this.owner = owner;
+        this.source = source;
+        this.mid = recipe.mid();
+        this.ssrc = ssrc;
+        this.video = recipe.kind() == MediaKind.VIDEO;
+        // Video subscribers need an RTX SSRC for our retransmissions even when the publisher has none.
+        this.rtxSsrc = !video ? 0 : recipe.rtxSsrc() >= 0 ? (int) recipe.rtxSsrc() : ThreadLocalRandom.current().nextInt();
+        this.payloadTypes = recipe.payloadTypes();
+        for (int i = 0; i < 256; i++) extensionIds[i] = (byte) recipe.extensionIds()[i];
+        int ourType = 0;
+        for (int pt : payloadTypes) if (pt >= 0) ourType = pt;
+        this.clockRate = ServerCodecs.clockRate(ourType);
+        this.cache = video ? new PacketCache() : null;
+        this.stats = new ReceiveStatistics(ssrc, clockRate);
+        this.keyframes = new KeyframeRequestLimiter(keyframeIntervalMillis);
+    }
+
+    String participantId() { return owner.id(); }
+
+    ParticipantMedia owner() { return owner; }
+
+    TrackSource source() { return source; }
+
+    MediaKind kind() { return video ? MediaKind.VIDEO : MediaKind.AUDIO; }
+
+    String mid() { return mid; }
+
+    long ssrc() { return ssrc & 0xFFFFFFFFL; }
+
+    /** The RTX SSRC subscribers are told about, or -1 for audio (no retransmissions). */
+    long rtxSsrc() { return video ? rtxSsrc & 0xFFFFFFFFL : -1; }
+
+    int rawSsrc() { return ssrc; }
+
+    int rawRtxSsrc() { return rtxSsrc; }
+
+    String trackId() { return source.wireName() + "-" + Integer.toUnsignedString(ssrc); }
+
+    /** Our RTX payload type for this stream's codec. */
+    int rtxPayloadType() {
+        for (int pt : payloadTypes) if (pt >= 0) return ServerCodecs.rtxOf(pt);
+        return -1;
+    }
+
+    PacketCache cache() { return cache; }
+
+    void forwarding(boolean on) { forwarding = on; }
+
+    /** The packet path: {@code retransmission} when it arrived as RTX after our NACK. */
+    void receive(byte[] buf, int off, int len, boolean retransmission, long nowNanos) {
+        int ours = payloadTypes[RtpPacket.payloadType(buf, off)];
+        if (ours < 0) return; // a payload type we did not accept
+        RtpPacket.setPayloadType(buf, off, ours);
+        if (RtpPacket.hasExtension(buf, off)) HeaderExtensions.rewriteIds(buf, off, len, extensionIds);
+        long nowMillis = nowNanos / 1_000_000;
+        int seq = RtpPacket.sequenceNumber(buf, off);
+        boolean keyframe = video && isKeyframe(buf, off, len, ours);
+        synchronized (this) {
+            stats.onPacket(seq, RtpPacket.timestamp(buf, off), nowNanos, retransmission);
+            loss.onPacket(seq, nowMillis);
+            if (keyframe) keyframes.onKeyframe();
+        }
+        if (!video) {
+            int value = AudioLevelExtension.read(buf, off, len, ServerCodecs.AUDIO_LEVEL_ID);
+            if (value != AudioLevelExtension.ABSENT) owner.room().speakers().level(owner.id(), AudioLevelExtension.level(value), nowMillis);
+        }
+        if (!forwarding) return;
+        if (video) cache.store(buf, off, len, nowMillis);
+        for (SubscriberSession s : subscribers) s.sendRtp(buf, off, len);
+    }
+
+    private static boolean isKeyframe(byte[] buf, int off, int len, int payloadType) {
+        int p = off + RtpPacket.payloadOffset(buf, off);
+        int n = RtpPacket.payloadLength(buf, off, len);
+        if (n <= 0) return false;
+        return payloadType == ServerCodecs.VP8.payloadType() ? Vp8Payload.isKeyframe(buf, p, n) : H264Payload.isKeyframe(buf, p, n);
+    }
+
+    /** Passes a publisher's sender report on to subscribers, for their lip sync and statistics. */
+    void forwardSenderReport(byte[] buf, int off, int len, int compactNtp, long nowMillis) {
+        synchronized (this) {
+            stats.onSenderReport(compactNtp, nowMillis);
+        }
+        if (!forwarding) return;
+        for (SubscriberSession s : subscribers) s.sendRtcp(buf, off, len);
+    }
+
+    /** A subscriber asked for a keyframe (PLI/FIR, or it just started receiving): true when one should go out now. */
+    synchronized boolean keyframeWanted(long nowMillis) { return keyframes.request(nowMillis); }
+
+    synchronized boolean keyframeDue(long nowMillis) { return keyframes.pollPending(nowMillis); }
+
+    synchronized int missing(long nowMillis, int[] out) { return loss.poll(nowMillis, out); }
+
+    synchronized int writeReportBlock(byte[] buf, int off, long nowMillis) {
+        return stats.hasReceived() ? stats.writeReportBlock(buf, off, nowMillis) : 0;
+    }
+
+    synchronized void addSubscriber(SubscriberSession s) {
+        for (SubscriberSession x : subscribers) if (x == s) return;
+        SubscriberSession[] next = Arrays.copyOf(subscribers, subscribers.length + 1);
+        next[next.length - 1] = s;
+        subscribers = next;
+    }
+
+    synchronized void removeSubscriber(SubscriberSession s) {
+        subscribers = Arrays.stream(subscribers).filter(x -> x != s).toArray(SubscriberSession[]::new);
+    }
+
+    int subscriberCount() { return subscribers.length; }
+}

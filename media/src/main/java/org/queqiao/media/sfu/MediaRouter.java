@@ -1,0 +1,95 @@
+package org.queqiao.media.sfu;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.queqiao.media.transport.MediaSocket;
+
+/**
+ * The SFU's signalling surface: rooms of participants who publish and subscribe. Everything here runs
+ * on the caller's thread (a WebSocket request) except the packet path, which runs on the socket's reader
+ * thread, and the periodic work (NACKs and reports to publishers), which runs on one timer thread.
+ * Identifiers are opaque strings: the media plane knows nothing of meetings.
+ */
+public final class MediaRouter implements AutoCloseable {
+    private final MediaSocket socket;
+    private final RouterSettings settings;
+    private final MediaEvents events;
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    /** One thread, so that events about one participant reach the meeting layer in the order they happened. */
+    private final ExecutorService eventThread;
+
+    public MediaRouter(MediaSocket socket, RouterSettings settings, MediaEvents events) {
+        this.socket = socket;
+        this.settings = settings;
+        this.events = events;
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("media-timer").daemon().factory());
+        this.eventThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("media-events").daemon().factory());
+        long every = settings.nackInterval().toNanos();
+        timer.scheduleAtFixedRate(this::tick, every, every, TimeUnit.NANOSECONDS);
+    }
+
+    /** Answers a participant's publish offer ({@code media.publish}). */
+    public String publish(String roomId, String participantId, String offerSdp, Map<String, TrackSource> sourcesByMid) {
+        return room(roomId).participant(participantId).publish(offerSdp, sourcesByMid);
+    }
+
+    /** An offer for the participant's subscribe connection ({@code media.subscribe}). */
+    public SubscribeOffer subscribe(String roomId, String participantId, boolean iceRestart) {
+        return room(roomId).participant(participantId).subscribe(iceRestart);
+    }
+
+    /** The browser's answer to subscribe offer {@code version} ({@code media.answer}). */
+    public void answer(String roomId, String participantId, String answerSdp, long version) {
+        room(roomId).participant(participantId).answer(answerSdp, version);
+    }
+
+    /** Host control: stop (or resume) forwarding a participant's microphone and camera. */
+    public void forwarding(String roomId, String participantId, boolean audio, boolean video) {
+        room(roomId).participant(participantId).forwarding(audio, video);
+    }
+
+    public void leave(String roomId, String participantId) {
+        Room room = rooms.get(roomId);
+        if (room != null) room.remove(participantId);
+    }
+
+    public void closeRoom(String roomId) {
+        Room room = rooms.remove(roomId);
+        if (room != null) room.close();
+    }
+
+    public int roomCount() { return rooms.size(); }
+
+    MediaSocket socket() { return socket; }
+
+    RouterSettings settings() { return settings; }
+
+    void emit(Runnable event) { eventThread.execute(event); }
+
+    MediaEvents events() { return events; }
+
+    private Room room(String roomId) { return rooms.computeIfAbsent(roomId, id -> new Room(id, this)); }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (Room room : rooms.values()) {
+            try {
+                room.tick(now);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(MediaRouter.class).warn("media tick failed in room {}", room.id(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        for (String id : rooms.keySet()) closeRoom(id);
+        eventThread.shutdown();
+    }
+}

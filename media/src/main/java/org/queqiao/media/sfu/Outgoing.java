@@ -1,0 +1,25 @@
+package org.queqiao.media.sfu;
+
+import org.queqiao.media.forward.RetransmissionResponder;
+
+/**
+ * One stream as one subscriber receives it. Its own responder, because retransmissions are per receiver:
+ * two subscribers missing the same packet each get it, and each RTX stream numbers its own packets.
+ * Used on the reader thread only (NACKs arrive there, and so do the packets the cache holds).
+ */
+final class Outgoing {
+    private final IncomingStream stream;
+    private final RetransmissionResponder responder;
+
+    Outgoing(IncomingStream stream) {
+        this.stream = stream;
+        this.responder = stream.cache() == null ? null
+                : new RetransmissionResponder(stream.cache(), stream.rawRtxSsrc(), stream.rtxPayloadType());
+    }
+
+    IncomingStream stream() { return stream; }
+
+    void retransmit(byte[] nack, int off, int len, long nowMillis, SubscriberSession to) {
+        if (responder != null) responder.respond(nack, off, len, nowMillis, to::sendRtp);
+    }
+}

@@ -1,0 +1,71 @@
+package org.queqiao.media.sfu;
+
+import org.queqiao.media.rtp.Nack;
+import org.queqiao.media.rtp.Pli;
+import org.queqiao.media.rtp.ReceiverReport;
+import org.queqiao.media.rtp.Remb;
+import org.queqiao.media.rtp.ReportBlock;
+import org.queqiao.media.sdp.MediaKind;
+import org.queqiao.media.transport.PeerTransport;
+
+/**
+ * The RTCP we send a publisher: NACKs for packets that went missing on its uplink (so one lossy uplink
+ * does not become every receiver's loss), keyframe requests, and every report interval a receiver report
+ * with a REMB that caps its video at {@code maxBitrate}. Writes into one buffer, hence synchronized: the
+ * timer thread, the reader thread (a subscriber's PLI) and signalling (a new subscriber) all send here.
+ */
+final class PublisherFeedback {
+    private final PeerTransport transport;
+    private final int senderSsrc;
+    private final long maxBitrate;
+    private final long reportIntervalNanos;
+    private final byte[] out = new byte[1500];
+    private final int[] missing = new int[256];
+    private final int[] videoSsrcs = new int[16];
+    private long lastReportNanos;
+
+    PublisherFeedback(PeerTransport transport, int senderSsrc, RouterSettings settings) {
+        this.transport = transport;
+        this.senderSsrc = senderSsrc;
+        this.maxBitrate = settings.maxBitrate();
+        this.reportIntervalNanos = settings.reportInterval().toNanos();
+    }
+
+    synchronized void tick(IncomingStream[] streams, long nowNanos) {
+        long nowMillis = nowNanos / 1_000_000;
+        for (IncomingStream s : streams) {
+            if (s.kind() != MediaKind.VIDEO) continue;
+            int n = s.missing(nowMillis, missing);
+            if (n > 0) send(Nack.write(out, 0, senderSsrc, s.rawSsrc(), missing, n, out.length));
+            if (s.keyframeDue(nowMillis)) send(Pli.write(out, 0, senderSsrc, s.rawSsrc()));
+        }
+        if (nowNanos - lastReportNanos >= reportIntervalNanos) {
+            lastReportNanos = nowNanos;
+            report(streams, nowMillis);
+        }
+    }
+
+    synchronized void sendPli(IncomingStream s) { send(Pli.write(out, 0, senderSsrc, s.rawSsrc())); }
+
+    private void report(IncomingStream[] streams, long nowMillis) {
+        int blocks = 0;
+        int pos = ReceiverReport.REPORT_BLOCKS_OFFSET;
+        int videos = 0;
+        for (IncomingStream s : streams) {
+            if (blocks == ReceiverReport.MAX_REPORT_BLOCKS) break;
+            int written = s.writeReportBlock(out, pos, nowMillis);
+            if (written > 0) {
+                pos += ReportBlock.LENGTH;
+                blocks++;
+            }
+            if (s.kind() == MediaKind.VIDEO && videos < videoSsrcs.length) videoSsrcs[videos++] = s.rawSsrc();
+        }
+        ReceiverReport.writeHeader(out, 0, senderSsrc, blocks);
+        if (videos > 0) pos += Remb.write(out, pos, senderSsrc, maxBitrate, videoSsrcs, videos);
+        send(pos);
+    }
+
+    private void send(int length) {
+        if (length > 0) transport.sendRtcp(out, 0, length);
+    }
+}

@@ -1,0 +1,160 @@
+package org.queqiao.media.sfu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.queqiao.media.forward.RtxUnwrapper;
+import org.queqiao.media.rtp.RtcpCompoundIterator;
+import org.queqiao.media.rtp.RtcpHeader;
+import org.queqiao.media.rtp.RtpPacket;
+import org.queqiao.media.rtp.SenderReport;
+import org.queqiao.media.sdp.LocalTransport;
+import org.queqiao.media.sdp.MediaDescription;
+import org.queqiao.media.sdp.PublishAnswerer;
+import org.queqiao.media.sdp.PublishedTrack;
+import org.queqiao.media.sdp.SdpException;
+import org.queqiao.media.sdp.SessionDescription;
+import org.queqiao.media.transport.PeerTransport;
+
+/**
+ * A participant's publish connection: answers its offers, turns its packets into {@link IncomingStream}s
+ * and keeps it healthy (NACKs for what went missing, receiver reports and REMB, keyframe requests).
+ */
+final class PublisherSession implements PeerTransport.Handler {
+    private static final IncomingStream[] NONE = new IncomingStream[0];
+
+    private final ParticipantMedia owner;
+    private final PeerTransport transport;
+    private final String remoteFingerprint;
+    private String remoteUfrag;
+    private final int senderSsrc = ThreadLocalRandom.current().nextInt();
+    private final RtcpCompoundIterator rtcpIn = new RtcpCompoundIterator();
+    private final PublisherFeedback feedback;
+    private volatile IncomingStream[] streams = NONE;
+    private volatile RtxUnwrapper rtx = new RtxUnwrapper(1);
+    private long answers;
+
+    record Negotiated(String answerSdp, List<IncomingStream> added, List<IncomingStream> removed) {}
+
+    PublisherSession(ParticipantMedia owner, MediaDescription remote) {
+        this.owner = owner;
+        this.transport = owner.room().router().socket().createTransport(this);
+        this.remoteFingerprint = remote.fingerprint();
+        this.remoteUfrag = remote.iceUfrag();
+        transport.setRemote(remote.iceUfrag(), remote.icePassword(), remote.fingerprint());
+        this.feedback = new PublisherFeedback(transport, senderSsrc, owner.room().router().settings());
+    }
+
+    boolean sameDtlsPeer(String fingerprint) { return remoteFingerprint.equalsIgnoreCase(fingerprint); }
+
+    boolean sameIceCredentials(MediaDescription remote) { return remoteUfrag.equals(remote.iceUfrag()); }
+
+    void restartIce(MediaDescription remote) {
+        transport.restartIce(remote.iceUfrag(), remote.icePassword());
+        remoteUfrag = remote.iceUfrag();
+    }
+
+    /** Called with the participant's lock held. */
+    Negotiated negotiate(SessionDescription offer, Map<String, TrackSource> sources) {
+        RouterSettings settings = owner.room().router().settings();
+        var local = new LocalTransport(transport.localUfrag(), transport.localPassword(),
+                owner.room().router().socket().certificate().fingerprint(), settings.advertisedAddress(), owner.room().router().socket().port());
+        var answer = PublishAnswerer.answer(offer, local, senderSsrc & 0x7FFFFFFFL, ++answers);
+        List<IncomingStream> kept = new ArrayList<>(), added = new ArrayList<>(), removed = new ArrayList<>();
+        for (PublishedTrack t : answer.tracks()) {
+            TrackSource source = sources.get(t.mid());
+            if (source == null) throw new SdpException("tracks must name the source of m-section " + t.mid());
+            if (source.kind != t.kind()) throw new SdpException("m-section " + t.mid() + " is " + t.kind().token() + ", not " + source.wireName());
+            if (t.ssrc() < 0) throw new SdpException("m-section " + t.mid() + " announces no SSRC (a=ssrc)");
+            IncomingStream existing = find((int) t.ssrc());
+            if (existing != null && existing.source() == source) {
+                kept.add(existing);
+            } else {
+                IncomingStream s = new IncomingStream(owner, source, t, (int) t.ssrc(), settings.keyframeInterval().toMillis());
+                kept.add(s);
+                added.add(s);
+            }
+        }
+        for (IncomingStream old : streams) if (!kept.contains(old)) removed.add(old);
+        rtx = unwrapperFor(answer.tracks());
+        streams = kept.toArray(IncomingStream[]::new);
+        return new Negotiated(answer.sdp(), added, removed);
+    }
+
+    private static RtxUnwrapper unwrapperFor(List<PublishedTrack> tracks) {
+        var u = new RtxUnwrapper(Math.max(1, tracks.size()));
+        for (PublishedTrack t : tracks) {
+            if (t.rtxSsrc() >= 0) u.addStream((int) t.rtxSsrc(), (int) t.ssrc());
+            for (int pt = 0; pt < t.rtxPayloadTypes().length; pt++) {
+                if (t.rtxPayloadTypes()[pt] >= 0) u.mapPayloadType(pt, t.rtxPayloadTypes()[pt]);
+            }
+        }
+        return u;
+    }
+
+    List<IncomingStream> streams() { return List.of(streams); }
+
+    boolean disconnected() { return transport.state() == PeerTransport.State.DISCONNECTED; }
+
+    private IncomingStream find(int ssrc) {
+        for (IncomingStream s : streams) if (s.rawSsrc() == ssrc) return s;
+        return null;
+    }
+
+    @Override
+    public void onRtp(PeerTransport t, byte[] buf, int off, int len) {
+        if (!RtpPacket.isValid(buf, off, len)) return;
+        IncomingStream s = find(RtpPacket.ssrc(buf, off));
+        boolean retransmission = false;
+        if (s == null) {
+            RtxUnwrapper unwrapper = rtx;
+            if (!unwrapper.isRtx(buf, off)) return; // not announced: ignore
+            int n = unwrapper.unwrap(buf, off, len);
+            if (n <= 0) return; // padding-only probes carry nothing to forward
+            len = n;
+            s = find(RtpPacket.ssrc(buf, off));
+            if (s == null) return;
+            retransmission = true;
+        }
+        s.receive(buf, off, len, retransmission, System.nanoTime());
+    }
+
+    @Override
+    public void onRtcp(PeerTransport t, byte[] buf, int off, int len) {
+        var it = rtcpIn.reset(buf, off, len);
+        long nowMillis = System.nanoTime() / 1_000_000;
+        while (it.next()) {
+            if (it.packetType() != RtcpHeader.SR) continue;
+            IncomingStream s = find(SenderReport.senderSsrc(buf, it.offset()));
+            if (s != null) s.forwardSenderReport(buf, it.offset(), it.length(), SenderReport.compactNtp(buf, it.offset()), nowMillis);
+        }
+    }
+
+    /** Timer thread: NACKs, due keyframe requests, and every report interval RR + REMB. */
+    void tick(long nowNanos) {
+        if (transport.state() != PeerTransport.State.CONNECTED) return;
+        feedback.tick(streams, nowNanos);
+    }
+
+    /** A subscriber needs a keyframe of {@code stream}: ask now unless one was asked for just now. */
+    void requestKeyframe(IncomingStream stream) {
+        if (stream.keyframeWanted(System.nanoTime() / 1_000_000)) feedback.sendPli(stream);
+    }
+
+    @Override
+    public void onConnected(PeerTransport t) {
+        for (IncomingStream s : streams) if (s.kind() == org.queqiao.media.sdp.MediaKind.VIDEO) requestKeyframe(s);
+    }
+
+    @Override
+    public void onDisconnected(PeerTransport t) { owner.transportHealth(); }
+
+    @Override
+    public void onReconnected(PeerTransport t) { owner.transportHealth(); }
+
+    @Override
+    public void onClosed(PeerTransport t) { owner.transportHealth(); }
+
+    void close() { transport.close(); }
+}

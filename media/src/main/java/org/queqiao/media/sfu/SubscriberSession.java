@@ -1,0 +1,173 @@
+package org.queqiao.media.sfu;
+
+import java.util.Arrays;
+import org.queqiao.media.rtp.Fir;
+import org.queqiao.media.rtp.RtcpCompoundIterator;
+import org.queqiao.media.rtp.RtcpFeedback;
+import org.queqiao.media.rtp.RtcpHeader;
+import org.queqiao.media.sdp.LocalTransport;
+import org.queqiao.media.sdp.MediaDescription;
+import org.queqiao.media.sdp.MediaKind;
+import org.queqiao.media.sdp.SdpException;
+import org.queqiao.media.sdp.SessionDescription;
+import org.queqiao.media.sdp.SubscribeOfferWriter;
+import org.queqiao.media.transport.PeerTransport;
+
+/**
+ * A participant's subscribe connection: the streams it receives, the offers that describe them, and the
+ * RTCP it sends back (NACKs answered from the stream's cache as RTX, keyframe requests passed on to the
+ * publisher under its rate limit).
+ */
+final class SubscriberSession implements PeerTransport.Handler {
+    private static final Outgoing[] NONE = new Outgoing[0];
+
+    private final ParticipantMedia owner;
+    private final PeerTransport transport;
+    private final SubscribeNegotiator negotiator = new SubscribeNegotiator();
+    private final RtcpCompoundIterator rtcpIn = new RtcpCompoundIterator();
+    private final long sessionId = Math.abs(System.nanoTime() % 1_000_000_000L);
+    private volatile Outgoing[] outgoing = NONE;
+    private String remoteUfrag;
+    private String remoteFingerprint;
+
+    SubscriberSession(ParticipantMedia owner) {
+        this.owner = owner;
+        this.transport = owner.room().router().socket().createTransport(this);
+    }
+
+    /** Takes the streams in and out and offers the result in one round. */
+    void streamsChanged(java.util.List<IncomingStream> added, java.util.List<IncomingStream> removed) {
+        for (IncomingStream s : removed) untrack(s);
+        for (IncomingStream s : added) track(s);
+        offerChanges();
+    }
+
+    /** Takes a stream into the next offer without offering yet (while the first offer is being built). */
+    boolean track(IncomingStream stream) {
+        synchronized (this) {
+            for (Outgoing o : outgoing) if (o.stream() == stream) return false;
+            Outgoing[] next = Arrays.copyOf(outgoing, outgoing.length + 1);
+            next[next.length - 1] = new Outgoing(stream);
+            outgoing = next;
+        }
+        negotiator.add(stream);
+        stream.addSubscriber(this);
+        return true;
+    }
+
+    private void untrack(IncomingStream stream) {
+        stream.removeSubscriber(this);
+        synchronized (this) {
+            outgoing = Arrays.stream(outgoing).filter(o -> o.stream() != stream).toArray(Outgoing[]::new);
+        }
+        negotiator.remove(stream);
+    }
+
+    /** Pushes a new offer when the streams changed and the browser is not still answering the last one. */
+    private void offerChanges() {
+        SubscribeNegotiator.Plan plan = negotiator.nextOffer(false);
+        if (plan == null) return;
+        SubscribeOffer offer = toOffer(plan);
+        Room room = owner.room();
+        room.router().emit(() -> room.router().events().subscriberOffer(room.id(), owner.id(), offer));
+    }
+
+    SubscribeOffer offer(boolean force) {
+        SubscribeNegotiator.Plan plan = negotiator.nextOffer(force);
+        return plan == null ? null : toOffer(plan);
+    }
+
+    private SubscribeOffer toOffer(SubscribeNegotiator.Plan plan) {
+        var router = owner.room().router();
+        var local = new LocalTransport(transport.localUfrag(), transport.localPassword(), router.socket().certificate().fingerprint(),
+                router.settings().advertisedAddress(), router.socket().port());
+        return new SubscribeOffer(SubscribeOfferWriter.offer(plan.sections(), local, sessionId, plan.version()), plan.version(), plan.tracks());
+    }
+
+    void restartIce() {
+        transport.restartIce(remoteUfrag == null ? "" : remoteUfrag, "");
+    }
+
+    /** The browser's answer: learn its credentials, ask publishers for keyframes, offer what changed meanwhile. */
+    void answer(SessionDescription answer, long version) {
+        if (!negotiator.answered(version)) return; // an answer to an offer we have since replaced
+        if (!answer.media().isEmpty()) {
+            MediaDescription remote = answer.firstAccepted();
+            if (remote == null || remote.iceUfrag() == null || remote.fingerprint() == null) {
+                throw new SdpException("the answer lacks ICE credentials or a DTLS fingerprint");
+            }
+            if (remoteFingerprint == null || !remote.iceUfrag().equals(remoteUfrag)) {
+                transport.setRemote(remote.iceUfrag(), remote.icePassword(), remote.fingerprint());
+                remoteUfrag = remote.iceUfrag();
+                remoteFingerprint = remote.fingerprint();
+            }
+        }
+        requestKeyframes();
+        offerChanges();
+    }
+
+    private void requestKeyframes() {
+        for (Outgoing o : outgoing) {
+            IncomingStream s = o.stream();
+            if (s.kind() != MediaKind.VIDEO) continue;
+            ParticipantMedia publisher = s.owner();
+            publisher.requestKeyframe(s);
+        }
+    }
+
+    void sendRtp(byte[] buf, int off, int len) { transport.sendRtp(buf, off, len); }
+
+    void sendRtcp(byte[] buf, int off, int len) { transport.sendRtcp(buf, off, len); }
+
+    boolean disconnected() { return transport.state() == PeerTransport.State.DISCONNECTED; }
+
+    private Outgoing find(int mediaSsrc) {
+        for (Outgoing o : outgoing) if (o.stream().rawSsrc() == mediaSsrc) return o;
+        return null;
+    }
+
+    /** Reader thread. */
+    @Override
+    public void onRtcp(PeerTransport t, byte[] buf, int off, int len) {
+        var it = rtcpIn.reset(buf, off, len);
+        long nowMillis = System.nanoTime() / 1_000_000;
+        while (it.next()) {
+            int type = it.packetType(), fmt = it.countOrFormat(), p = it.offset(), n = it.length();
+            if (type == RtcpHeader.RTPFB && fmt == RtcpHeader.FMT_NACK) {
+                Outgoing o = find(RtcpFeedback.mediaSsrc(buf, p));
+                if (o != null) o.retransmit(buf, p, n, nowMillis, this);
+            } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_PLI) {
+                Outgoing o = find(RtcpFeedback.mediaSsrc(buf, p));
+                if (o != null) o.stream().owner().requestKeyframe(o.stream());
+            } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_FIR) {
+                for (int i = 0, count = Fir.entryCount(buf, p, n); i < count; i++) {
+                    Outgoing o = find(Fir.entrySsrc(buf, p, i));
+                    if (o != null) o.stream().owner().requestKeyframe(o.stream());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onRtp(PeerTransport t, byte[] buf, int off, int len) {
+        // A subscriber sends no media on this connection; anything it does send is dropped.
+    }
+
+    @Override
+    public void onConnected(PeerTransport t) { requestKeyframes(); }
+
+    @Override
+    public void onDisconnected(PeerTransport t) { owner.transportHealth(); }
+
+    @Override
+    public void onReconnected(PeerTransport t) { owner.transportHealth(); }
+
+    @Override
+    public void onClosed(PeerTransport t) { owner.transportHealth(); }
+
+    void close() {
+        for (Outgoing o : outgoing) o.stream().removeSubscriber(this);
+        outgoing = NONE;
+        transport.close();
+    }
+}

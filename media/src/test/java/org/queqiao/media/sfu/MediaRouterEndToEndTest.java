@@ -1,0 +1,201 @@
+package org.queqiao.media.sfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.queqiao.media.rtp.Nack;
+import org.queqiao.media.rtp.Pli;
+import org.queqiao.media.rtp.RtcpCompoundIterator;
+import org.queqiao.media.rtp.RtcpFeedback;
+import org.queqiao.media.rtp.RtcpHeader;
+import org.queqiao.media.rtp.RtpPacket;
+import org.queqiao.media.sdp.SdpException;
+import org.queqiao.media.sdp.ServerCodecs;
+import org.queqiao.media.transport.MediaSocket;
+import org.queqiao.media.transport.MediaSocketSettings;
+import org.queqiao.media.transport.TestWebRtcClient;
+
+/** Publishers and subscribers over real UDP through the router: forwarding, feedback, renegotiation. */
+class MediaRouterEndToEndTest {
+    private static final byte[] KEYFRAME = {0x10, 0x00, 0x00, 0x00, (byte) 0x9d, 0x01, 0x2a, 7, 7};
+    private static final byte[] DELTA = {0x10, 0x01, 0x00, 0x00, 5, 5, 5};
+    private static final Map<String, TrackSource> MIC_AND_CAMERA = Map.of("0", TrackSource.MICROPHONE, "1", TrackSource.CAMERA);
+
+    private MediaSocket socket;
+    private MediaRouter router;
+    private final RecordingEvents events = new RecordingEvents();
+
+    @BeforeEach
+    void start() throws IOException {
+        socket = MediaSocket.open(MediaSocketSettings.defaults().withBindAddress("127.0.0.1").withPort(0));
+        router = new MediaRouter(socket, new RouterSettings("127.0.0.1", 1_500_000, Duration.ofMillis(20), Duration.ofMillis(200),
+                Duration.ofMillis(500)), events);
+    }
+
+    @AfterEach
+    void stop() {
+        router.close();
+        socket.close();
+    }
+
+    @Test
+    void forwardsAPublishersPacketsToASubscriberAndRepairsLossBothWays() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            String answer = router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA);
+            SyntheticParticipant.connect(alice.publish, answer);
+            SubscribeOffer offer = router.subscribe("room", "bob", false);
+            assertThat(offer.tracks()).containsValues(new SubscribeOffer.Track("alice", TrackSource.MICROPHONE),
+                    new SubscribeOffer.Track("alice", TrackSource.CAMERA));
+            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
+            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
+
+            // Alice's connection, and then Bob's, each make the router ask Alice for a keyframe.
+            assertThat(awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc())).isTrue();
+
+            // Bob's side of DTLS may finish a moment after his client's: send until the first packet reaches him.
+            byte[] got = null;
+            int seq = 100;
+            for (; got == null && seq < 140; seq++) {
+                alice.sendVideo(seq, KEYFRAME);
+                got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.videoSsrc(), 100);
+            }
+            assertThat(got).as("a forwarded packet").isNotNull();
+            int received = RtpPacket.sequenceNumber(got, 0);
+            assertThat(RtpPacket.payloadType(got, 0)).isEqualTo(ServerCodecs.VP8.payloadType());
+            assertThat(payload(got)).containsExactly(KEYFRAME);
+
+            // Bob says he missed it: the router answers from its cache as RTX, the original number first.
+            byte[] nack = new byte[64];
+            int n = Nack.write(nack, 0, 0x77, alice.videoSsrc(), new int[] {received}, 1, 44);
+            bob.subscribe.sendRtcpPacket(nack, n);
+            byte[] rtx = awaitRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.videoRtxSsrc());
+            assertThat(RtpPacket.payloadType(rtx, 0)).isEqualTo(ServerCodecs.VP8_RTX.payloadType());
+            byte[] rtxPayload = payload(rtx);
+            assertThat(((rtxPayload[0] & 0xff) << 8) | (rtxPayload[1] & 0xff)).isEqualTo(received);
+
+            // Alice's uplink loses 102: the router NACKs her for it.
+            alice.sendVideo(seq, DELTA);
+            alice.sendVideo(seq + 2, DELTA);
+            assertThat(awaitRtcp(alice.publish, RtcpHeader.RTPFB, RtcpHeader.FMT_NACK, alice.videoSsrc())).isTrue();
+
+            // Bob's PLI reaches Alice (after the rate limit).
+            byte[] pli = new byte[32];
+            bob.subscribe.sendRtcpPacket(pli, Pli.write(pli, 0, 0x77, alice.videoSsrc()));
+            assertThat(awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc())).isTrue();
+        }
+    }
+
+    @Test
+    void stopsForwardingWhatTheHostMutedAndTellsWhoIsSpeaking() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
+            SubscribeOffer offer = router.subscribe("room", "bob", false);
+            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
+            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
+
+            for (int i = 0; i < 60; i++) {
+                alice.sendAudio(i, 20);
+                Thread.sleep(20);
+            }
+            assertThat(events.speakers.poll(3, TimeUnit.SECONDS)).isEqualTo("alice");
+            assertThat(awaitRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc())).isNotNull();
+
+            router.forwarding("room", "alice", false, true);
+            drain(bob.subscribe);
+            alice.sendAudio(500, 20);
+            alice.sendVideo(500, KEYFRAME);
+            byte[] next = awaitRtp(bob.subscribe, p -> true);
+            assertThat(RtpPacket.ssrc(next, 0)).isEqualTo(alice.videoSsrc());
+        }
+    }
+
+    @Test
+    void offersNewTracksToSubscribersOneRoundAtATimeAndRetiresLeavers() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000);
+             var carol = new SyntheticParticipant(socket.port(), 0x20000)) {
+            router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA);
+            SubscribeOffer first = router.subscribe("room", "bob", false);
+            assertThat(first.tracks()).hasSize(2);
+
+            // Carol publishes while Bob has not answered yet: nothing is pushed until he does.
+            router.publish("room", "carol", carol.publishOffer(), MIC_AND_CAMERA);
+            assertThat(events.offers.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            router.answer("room", "bob", bob.subscribeAnswer(first.sdp()), first.version());
+            SubscribeOffer second = events.offers.poll(2, TimeUnit.SECONDS);
+            assertThat(second.version()).isEqualTo(first.version() + 1);
+            assertThat(second.tracks().values()).extracting(SubscribeOffer.Track::participantId)
+                    .containsExactlyInAnyOrder("alice", "alice", "carol", "carol");
+            router.answer("room", "bob", bob.subscribeAnswer(second.sdp()), second.version());
+
+            router.leave("room", "alice");
+            SubscribeOffer third = events.offers.poll(2, TimeUnit.SECONDS);
+            assertThat(third.tracks().values()).extracting(SubscribeOffer.Track::participantId).containsOnly("carol");
+            assertThat(third.sdp()).contains("a=inactive");
+
+            // A stale answer (to an offer since replaced) changes nothing.
+            router.answer("room", "bob", bob.subscribeAnswer(second.sdp()), second.version());
+        }
+    }
+
+    @Test
+    void refusesOffersThatDoNotSayWhatTheyPublish() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0)) {
+            assertThatThrownBy(() -> router.publish("room", "alice", alice.publishOffer(), Map.of("0", TrackSource.MICROPHONE)))
+                    .isInstanceOf(SdpException.class).hasMessageContaining("source");
+            assertThatThrownBy(() -> router.publish("room", "alice", alice.publishOffer(),
+                    Map.of("0", TrackSource.CAMERA, "1", TrackSource.CAMERA))).hasMessageContaining("audio");
+            assertThatThrownBy(() -> router.publish("room", "alice", "v=0\r\n", MIC_AND_CAMERA)).isInstanceOf(SdpException.class);
+        }
+    }
+
+    private static byte[] payload(byte[] rtp) {
+        int off = RtpPacket.payloadOffset(rtp, 0);
+        return java.util.Arrays.copyOfRange(rtp, off, off + RtpPacket.payloadLength(rtp, 0, rtp.length));
+    }
+
+    private static byte[] pollRtp(TestWebRtcClient client, Predicate<byte[]> match, int millis) throws IOException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            byte[] p = client.receiveMedia(millis);
+            if (p != null && !isRtcp(p) && match.test(p)) return p;
+        }
+        return null;
+    }
+
+    private static boolean isRtcp(byte[] p) { return p.length > 1 && (p[1] & 0xff) >= 192 && (p[1] & 0xff) <= 223; }
+
+    private static byte[] awaitRtp(TestWebRtcClient client, Predicate<byte[]> match) throws IOException {
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline) {
+            byte[] p = client.receiveMedia(3000);
+            if (p != null && !isRtcp(p) && match.test(p)) return p;
+        }
+        throw new AssertionError("no matching RTP packet within 3 s");
+    }
+
+    private static boolean awaitRtcp(TestWebRtcClient client, int type, int format, int mediaSsrc) throws IOException {
+        long deadline = System.currentTimeMillis() + 3000;
+        var it = new RtcpCompoundIterator();
+        while (System.currentTimeMillis() < deadline) {
+            byte[] p = client.receiveMedia(3000);
+            if (p == null || !isRtcp(p)) continue;
+            it.reset(p, 0, p.length);
+            while (it.next()) {
+                if (it.packetType() == type && it.countOrFormat() == format && RtcpFeedback.mediaSsrc(p, it.offset()) == mediaSsrc) return true;
+            }
+        }
+        return false;
+    }
+
+    private static void drain(TestWebRtcClient client) throws IOException {
+        while (client.receiveMedia(100) != null) { }
+    }
+}

@@ -62,6 +62,7 @@ export class MediaSession {
   private everConnected: Record<Side, boolean> = { publish: false, subscribe: false };
   private restartTimers: Partial<Record<Side, ReturnType<typeof setTimeout>>> = {};
   private restarting: Record<Side, boolean> = { publish: false, subscribe: false };
+  private readonly errors: Record<Side, string | null> = { publish: null, subscribe: null };
   /** publish negotiations are coalesced: one at a time, and one more if asked meanwhile */
   private pubRunning: Promise<void> | null = null;
   private pubAgain: { iceRestart: boolean } | null = null;
@@ -151,7 +152,7 @@ export class MediaSession {
     const run = async (restart: boolean) => {
       try {
         await this.publishOnce(restart);
-        this.set({ error: null });
+        this.ok('publish');
       } catch (e) {
         this.fail('publish', e);
       }
@@ -192,7 +193,7 @@ export class MediaSession {
       try {
         const o = await this.deps.rt.request<SubscribeOffer>('media.subscribe', { meetingId: this.deps.meetingId, ...(iceRestart ? { iceRestart: true } : {}) });
         await this.applyOffer(pc, o, true);
-        this.set({ error: null });
+        this.ok('subscribe');
       } catch (e) {
         this.fail('subscribe', e);
       }
@@ -207,6 +208,7 @@ export class MediaSession {
       if (!pc || this.sub !== pc || this.closed) return;
       try {
         await this.applyOffer(pc, o, force);
+        this.ok('subscribe');
       } catch (e) {
         this.fail('subscribe', e);
       }
@@ -311,6 +313,13 @@ export class MediaSession {
   private fail(side: Side, e: unknown) {
     const code = e instanceof ApiError ? e.code : e instanceof Error ? e.name || e.message : String(e);
     this.log(`${side} negotiation failed`, e);
-    if (!this.closed) this.set({ error: code });
+    this.errors[side] = code;
+    if (!this.closed) this.set({ error: this.errors.publish ?? this.errors.subscribe });
+  }
+
+  private ok(side: Side) {
+    if (this.errors[side] === null) return;
+    this.errors[side] = null;
+    this.set({ error: this.errors.publish ?? this.errors.subscribe });
   }
 }

@@ -3,6 +3,7 @@
 
 export const meetingsEn = {
   meetings: 'Meetings',
+  previewMeetingCard: '[Meeting] {title}',
   myMeetings: 'My meetings',
   noMeetings: 'No meetings yet.',
   newMeeting: 'Start an instant meeting',
@@ -156,6 +157,7 @@ export const meetingsEn = {
 
 export const meetingsZh: Record<keyof typeof meetingsEn, string> = {
   meetings: '会议',
+  previewMeetingCard: '[会议] {title}',
   myMeetings: '我的会议',
   noMeetings: '还没有会议。',
   newMeeting: '快速会议',

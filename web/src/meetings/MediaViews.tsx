@@ -25,7 +25,7 @@ export function VideoView({ track, testId, mirror = false, participantId, source
   }, [track]);
   return (
     <video ref={ref} autoPlay playsInline muted className={`tile-video${mirror ? ' mirror' : ''}`} data-testid={testId}
-      data-participant-id={participantId} data-source={source} />
+      data-participant-id={participantId} data-source={source} data-track-id={track.id} />
   );
 }
 
@@ -43,5 +43,6 @@ export function AudioView({ track, participantId, speakerId }: { track: MediaStr
     const el = ref.current as (HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> }) | null;
     if (el?.setSinkId && speakerId) el.setSinkId(speakerId).catch(() => {});
   }, [speakerId]);
-  return <audio ref={ref} autoPlay data-testid="remote-audio" data-participant-id={participantId} />;
+  // data-track-id is the receiver track's id, which getStats() reports as inbound-rtp trackIdentifier
+  return <audio ref={ref} autoPlay data-testid="remote-audio" data-participant-id={participantId} data-track-id={track.id} />;
 }

@@ -21,12 +21,17 @@ import { OrganizationAdmin } from './admin/OrganizationAdmin';
 import { DirectoryPage } from './directory';
 import { I18nContext, initialLang, translate, useI18n, type Key, type Lang } from './i18n';
 import { navigate, usePath } from './router';
-import { RealtimeConnection } from './realtime';
+import { RealtimeConnection, type Realtime } from './realtime';
+import { RealtimeContext } from './meetings/context';
+import { JoinFlow, RETURN_TO_KEY } from './meetings/JoinFlow';
+import { MeetingsHome } from './meetings/MeetingsHome';
+import { parseNumber } from './meetings/number';
 import { SessionContext, isAdmin, useSession, type SessionState } from './session';
 
 interface NavItem { path: string; label: Key; testId: string; admin?: boolean }
 const NAV: NavItem[] = [
   { path: '/chat', label: 'chat', testId: 'nav-chat' },
+  { path: '/meetings', label: 'meetings', testId: 'nav-meetings' },
   { path: '/directory', label: 'directory', testId: 'nav-directory' },
   { path: '/notices', label: 'urgentNotices', testId: 'nav-notices' },
   { path: '/admin/members', label: 'members', testId: 'nav-admin-members', admin: true },
@@ -89,6 +94,7 @@ export function App() {
   const signedInMember = me?.member.id;
   const [chat, setChat] = useState<ChatEngine | null>(null);
   const [notices, setNotices] = useState<NoticeCenter | null>(null);
+  const [rt, setRt] = useState<Realtime | null>(null);
   const names = useMemo(() => new NameCache(), [signedInMember]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const token = tokens.get();
@@ -109,7 +115,8 @@ export function App() {
     rt.start();
     setChat(engine);
     setNotices(center);
-    return () => { engine.stop(); center.stop(); rt.stop(); setChat(null); setNotices(null); };
+    setRt(rt);
+    return () => { engine.stop(); center.stop(); rt.stop(); setChat(null); setNotices(null); setRt(null); };
   }, [signedInMember, gatewayUrl]);
   useEffect(() => { if (me) names.seed([me.member]); }, [me, names]);
 
@@ -117,11 +124,17 @@ export function App() {
     rememberSignIn(s);
     setNotice(undefined);
     setMe({ member: s.member, org: s.org, mustChangePassword: s.mustChangePassword });
-    navigate('/directory');
+    // back to the meeting that asked to sign in, if any
+    const back = sessionStorage.getItem(RETURN_TO_KEY);
+    sessionStorage.removeItem(RETURN_TO_KEY);
+    navigate(back && back.startsWith('/join/') ? back : '/directory');
   };
 
   let page: React.ReactNode;
-  if (path.startsWith('/join/')) page = <JoinPage code={decodeURIComponent(path.slice(6))} onSignedIn={signedIn} />;
+  // /join/<9 digits> is a meeting (signed in or not); any other /join/<code> is an invitation to the organisation
+  const meetingNumber = path.startsWith('/join/') ? parseNumber(decodeURIComponent(path.slice(6))) : null;
+  if (meetingNumber) page = checked ? <JoinFlow key={meetingNumber} number={meetingNumber} member={me?.member ?? null} gatewayUrl={gatewayUrl} /> : null;
+  else if (path.startsWith('/join/')) page = <JoinPage code={decodeURIComponent(path.slice(6))} onSignedIn={signedIn} />;
   else if (!checked) page = null;
   else if (!me && path === '/activate') page = <ActivatePage onSignedIn={signedIn} />;
   else if (!me) page = path === '/signup' && signupEnabled
@@ -139,7 +152,12 @@ export function App() {
       </SessionContext.Provider>
     );
   }
-  return <I18nContext.Provider value={i18n}>{page}<LanguageSwitch lang={lang} setLang={i18n.setLang} floating={!me} /></I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={i18n}>
+      <RealtimeContext.Provider value={rt}>{page}</RealtimeContext.Provider>
+      <LanguageSwitch lang={lang} setLang={i18n.setLang} floating={!me || !!meetingNumber} />
+    </I18nContext.Provider>
+  );
 }
 
 function LanguageSwitch({ lang, setLang, floating }: { lang: Lang; setLang: (l: Lang) => void; floating: boolean }) {
@@ -163,6 +181,7 @@ function Shell({ path, chatReady }: { path: string; chatReady: boolean }) {
   const pages: Record<string, React.ReactNode> = {
     '/chat': chatReady ? <ChatPage path={path} /> : <p className="muted">{t('loading')}</p>,
     '/admin/chat': <ChatPolicyAdmin />,
+    '/meetings': <MeetingsHome />,
     '/directory': <DirectoryPage />, '/notices': <NoticesPage path={path} />, '/admin/members': <MembersAdmin />, '/admin/departments': <DepartmentsAdmin />,
     '/admin/import': <ImportAdmin />, '/admin/invitations': <InvitationsAdmin />, '/admin/audit': <AuditAdmin />, '/admin/organization': <OrganizationAdmin />, '/account': <AccountPage />,
   };

@@ -1,6 +1,7 @@
 // Every visible string, in English and Chinese. The Chinese dictionary is typed against the English
 // one, so a missing translation is a compile error (and a test checks the keys too).
 import { createContext, useContext } from 'react';
+import { meetingsEn, meetingsZh } from './meetings/strings';
 
 export const en = {
   appName: 'Queqiao',
@@ -333,6 +334,7 @@ export const en = {
   err_unknown_department: 'There is no such department.',
   err_too_long: 'This is too long.',
   err_body_too_large: 'This is more than the server accepts at once.',
+  ...meetingsEn,
 };
 
 export type Key = keyof typeof en;
@@ -667,6 +669,7 @@ export const zh: Record<Key, string> = {
   err_unknown_department: '部门不存在。',
   err_too_long: '内容过长。',
   err_body_too_large: '一次提交的内容超过了服务器的上限。',
+  ...meetingsZh,
 };
 
 export type Lang = 'zh-CN' | 'en';

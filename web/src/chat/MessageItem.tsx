@@ -2,6 +2,8 @@
 // read state ("Read" in direct chats, "N unread" in groups). And a message still on its way.
 import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n';
+import { meetingCardOf } from '../meetings/card';
+import { MeetingCard } from '../meetings/MeetingCard';
 import { useSession } from '../session';
 import { useChatEngine } from './context';
 import { chatProblemText } from './errors';
@@ -104,6 +106,8 @@ function MessageBody({ conversationId, m, onError }: { conversationId: string; m
       </>
     );
   }
+  const meeting = m.kind === 'card' ? meetingCardOf(m.body.card) : null;
+  if (meeting) return <MeetingCard card={meeting} />;
   return <>{m.body.text ?? (m.kind === 'card' ? t('previewCard') : '')}</>;
 }
 

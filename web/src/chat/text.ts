@@ -55,7 +55,11 @@ export function previewText(e: Entry | null, kind: ConversationSummary['kind'], 
   let text: string;
   switch (e.kind) {
     case 'system': return systemText(e.body?.event, nameOf, t);
-    case 'card': text = e.body?.text ?? t('previewCard'); break;
+    case 'card': {
+      const card = e.body?.card;
+      text = e.body?.text ?? (card?.type === 'meeting' ? t('previewMeetingCard', { title: String(card.title ?? '') }) : t('previewCard'));
+      break;
+    }
     case 'file': text = t('previewFile'); break;
     case 'image': text = t('previewImage'); break;
     default: text = e.body?.text ?? '';

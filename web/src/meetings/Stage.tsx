@@ -1,0 +1,85 @@
+// The video area: the gallery (a grid of everyone, and the screen share first) or the speaker view
+// (the share, spotlight or active speaker large, the others in a strip).
+import { useMemo } from 'react';
+import { useI18n } from '../i18n';
+import { useRoomView } from './context';
+import { displayRole, galleryColumns, initials, stageOf, type ViewMode } from './layout';
+import { AudioView, VideoView } from './MediaViews';
+import { byParticipant, type TracksOf } from './trackMap';
+import type { Participant } from './types';
+
+export function Stage({ mode, speakerId }: { mode: ViewMode; speakerId: string }) {
+  const { room, media, local } = useRoomView();
+  const remote = useMemo(() => byParticipant(media.remote), [media.remote]);
+  const tracksOf = (p: Participant): TracksOf<MediaStreamTrack> => (p.id === room.selfId
+    ? { camera: local.camera ?? undefined, screen: local.screen ?? undefined }
+    : remote.get(p.id) ?? {});
+  const sharer = room.participants.find((p) => p.id === room.sharingId) ?? null;
+  const share = sharer && tracksOf(sharer).screen ? <ScreenTile p={sharer} track={tracksOf(sharer).screen!} /> : null;
+  const tile = (p: Participant, large = false) => (
+    <Tile key={p.id} p={p} track={p.video ? tracksOf(p).camera ?? null : null} self={p.id === room.selfId}
+      active={p.id === room.activeSpeakerId} large={large} />
+  );
+
+  let body: React.ReactNode;
+  if (mode === 'gallery') {
+    const n = room.participants.length + (share ? 1 : 0);
+    body = (
+      <div className="gallery" data-testid="gallery" style={{ gridTemplateColumns: `repeat(${galleryColumns(n)}, minmax(0, 1fr))` }}>
+        {share}
+        {room.participants.map((p) => tile(p))}
+      </div>
+    );
+  } else {
+    const main = stageOf(room);
+    const mainP = room.participants.find((p) => p.id === main?.participantId) ?? null;
+    body = (
+      <div className="speaker-view" data-testid="speaker-view">
+        <div className="speaker-main">{main?.source === 'screen' ? share : mainP && tile(mainP, true)}</div>
+        <div className="speaker-strip">
+          {room.participants.filter((p) => main?.source === 'screen' || p.id !== mainP?.id).map((p) => tile(p))}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <section className="stage">
+      {body}
+      {media.remote.filter((r) => r.source === 'microphone').map((r) => (
+        <AudioView key={r.mid} track={r.track} participantId={r.participantId} speakerId={speakerId} />
+      ))}
+    </section>
+  );
+}
+
+function Tile({ p, track, self, active, large }: { p: Participant; track: MediaStreamTrack | null; self: boolean; active: boolean; large: boolean }) {
+  const { t } = useI18n();
+  const role = displayRole(p);
+  return (
+    <div className={`tile${active ? ' speaking' : ''}${large ? ' large' : ''}`} data-testid="participant-tile" data-participant-id={p.id}
+      data-self={self || undefined} data-audio={p.audio} data-video={p.video} data-hand={p.hand} data-connection={p.connection}
+      data-active-speaker={active || undefined} aria-label={p.displayName}>
+      {track
+        ? <VideoView track={track} testId={self ? 'local-video' : 'tile-video'} mirror={self} participantId={p.id} source="camera" />
+        : <div className="tile-avatar" aria-hidden="true">{initials(p.displayName)}</div>}
+      {p.hand && <span className="tile-hand" data-testid="tile-hand" role="img" aria-label={t('handRaised')}>✋</span>}
+      {p.connection === 'reconnecting' && <span className="tile-reconnecting" data-testid="tile-reconnecting">{t('reconnecting')}</span>}
+      <div className="tile-label">
+        <span className={`mic${p.audio ? '' : ' off'}`} role="img" aria-label={p.audio ? t('micOn') : t('micOff')} data-testid="tile-mic">{p.audio ? '🎙' : '🔇'}</span>
+        <span className="tile-name">{p.displayName}{self && ` ${t('youTag')}`}</span>
+        {role && <span className="role-tag">{t(role)}</span>}
+        {p.spotlight && <span className="role-tag">{t('spotlighted')}</span>}
+      </div>
+    </div>
+  );
+}
+
+function ScreenTile({ p, track }: { p: Participant; track: MediaStreamTrack }) {
+  const { t } = useI18n();
+  return (
+    <div className="tile screen" data-testid="screen-share" data-participant-id={p.id}>
+      <VideoView track={track} testId="screen-share-video" participantId={p.id} source="screen" />
+      <div className="tile-label"><span className="tile-name">{t('sharingScreen', { name: p.displayName })}</span></div>
+    </div>
+  );
+}

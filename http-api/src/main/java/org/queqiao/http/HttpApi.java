@@ -56,6 +56,7 @@ public final class HttpApi {
             new OrgRoutes(services, settings, auth).register(r);
             new ChatRoutes(services, settings, auth).register(r);
             new NoticeRoutes(services, settings, auth).register(r);
+            new org.queqiao.http.routes.MeetingRoutes(services, settings, auth).register(r);
             new OperatorRoutes(services, settings, settings.operatorToken()).register(r);
             operations.register(r);
             routes = r.registered();

@@ -35,10 +35,10 @@ public final class AttendanceReport {
         return new Report(store.runs(meetingId), store.sessions(meetingId, page), clock.instant());
     }
 
-    /** Participant-minutes of one stay, rounded up to whole minutes (what metering will count); an open stay counts until now. */
+    /** Participant-minutes of one stay, every started minute counted (what metering will count); an open stay counts until now. */
     public static long minutes(AttendanceRecord r, Instant now) {
         Instant end = r.leftAt() != null ? r.leftAt() : now;
-        long seconds = Math.max(0, Duration.between(r.joinedAt(), end).toSeconds());
-        return (seconds + 59) / 60;
+        long millis = Math.max(0, Duration.between(r.joinedAt(), end).toMillis());
+        return (millis + 59_999) / 60_000;
     }
 }

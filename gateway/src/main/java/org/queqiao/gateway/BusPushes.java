@@ -55,6 +55,15 @@ final class BusPushes implements Pushes {
     }
 
     @Override
+    public void pushToSessions(Collection<UUID> sessionIds, String topic, Object data) {
+        if (sessionIds.isEmpty()) return;
+        ObjectNode header = header(topic);
+        var ids = header.putArray("sessionIds");
+        sessionIds.forEach(id -> ids.add(Objects.requireNonNull(id, "sessionId").toString()));
+        bus.publish(GatewayTopics.PUSH, PushEnvelope.of(header, Json.write(data)));
+    }
+
+    @Override
     public void disconnectMember(UUID memberId, String code) {
         ErrorCode.fromWire(code);
         ObjectNode n = Json.MAPPER.createObjectNode().put("memberId", Objects.requireNonNull(memberId, "memberId").toString()).put("code", code);

@@ -33,6 +33,8 @@ final class BusSubscriptions implements AutoCloseable {
         String dataJson = envelope.dataJson(); // never re-parsed: shared as is by every session it reaches
         if (n.has("memberIds")) {
             local.pushToMembers(uuid(n, "orgId"), uuids(n.path("memberIds")), topic, dataJson);
+        } else if (n.has("sessionIds")) {
+            uuids(n.path("sessionIds")).forEach(id -> local.pushToLoginSession(id, topic, dataJson));
         } else if (n.hasNonNull("sessionId")) {
             local.pushToLoginSession(uuid(n, "sessionId"), topic, dataJson);
         } else {

@@ -28,6 +28,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     /** Rejected frames tolerated per window before we stop answering and close. */
     static final int MAX_STRIKES = 10;
     private static final long STRIKE_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** What a meeting guest may call; each such operation checks the meeting against the guest's scope itself. */
+    private static final java.util.regex.Pattern GUEST_OPS = java.util.regex.Pattern.compile("(meeting|media)\\.");
 
     private final GatewayContext gw;
     private final TokenBucket inbound;
@@ -53,7 +55,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     void bind(ClientSession s) {
         session = s;
-        gw.presence().connected(s.principal);
+        if (!s.principal.isMeetingGuest()) gw.presence().connected(s.principal); // guests are nobody's contacts
     }
 
     EventLoop eventLoop() {
@@ -115,6 +117,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (handler == null) {
             respondNow(ServerFrames.failure(id, new org.queqiao.platform.problem.ProblemException(404, "unknown_op",
                     "The server has no operation '" + op + "'.", "op", null)));
+        } else if (session.principal.isMeetingGuest() && !GUEST_OPS.matcher(op).lookingAt()) {
+            respondNow(ServerFrames.failure(id, org.queqiao.platform.problem.ProblemException.forbidden("guest_not_allowed",
+                    "A meeting guest may only use meeting.* and media.* operations")));
         } else if (!data.isMissingNode() && !data.isNull() && !data.isObject()) {
             respondNow(ServerFrames.failure(id, org.queqiao.platform.problem.ProblemException.invalid("data", "invalid_type", "data must be a JSON object")));
         } else if (!requests.offer(new RequestQueue.Request(id, op, handler, data.isObject() ? data : ClientFrames.EMPTY))) {
@@ -182,7 +187,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         gw.metrics().authenticatedConnectionClosed();
         if (session != null) {
             gw.sessions().detached(session, this);
-            gw.presence().disconnected(session.principal);
+            if (!session.principal.isMeetingGuest()) gw.presence().disconnected(session.principal);
+            if (gw.sessions().noSocketLeft(session.principal.sessionId())) {
+                for (var l : gw.connectionListeners()) l.deviceDisconnected(session.principal);
+            }
         }
         ctx.fireChannelInactive();
     }

@@ -65,6 +65,10 @@ final class ClientSession {
         return true;
     }
 
+    synchronized boolean hasSocket() {
+        return connection != null;
+    }
+
     /** @return true if {@code c} was the attached socket; pushes are only buffered from now on */
     synchronized boolean detach(ClientConnection c) {
         if (connection != c) return false;

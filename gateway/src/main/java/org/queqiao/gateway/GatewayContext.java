@@ -14,7 +14,8 @@ record GatewayContext(
         Executor requestExecutor,
         SessionRegistry sessions,
         GatewayMetrics metrics,
-        PresenceTable presence) {
+        PresenceTable presence,
+        java.util.List<org.queqiao.platform.realtime.ConnectionListener> connectionListeners) {
 
     long heartbeatMs() {
         return settings.heartbeatInterval().toMillis();

@@ -56,7 +56,8 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
         SessionRegistry registry = new SessionRegistry(settings.resumeWindow(), settings.authTimeout());
         this.local = new LocalDelivery(registry);
         this.presence = new PresenceTable(bus.nodeId(), bus, local);
-        this.gw = new GatewayContext(settings, authenticator, authExecutor, handlers, requestExecutor, registry, metrics, presence);
+        this.gw = new GatewayContext(settings, authenticator, authExecutor, handlers, requestExecutor, registry, metrics, presence,
+                new java.util.concurrent.CopyOnWriteArrayList<>());
         registerPresenceOps(handlers);
         this.pushes = new BusPushes(bus, metrics);
     }
@@ -75,6 +76,11 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
         if (ids == null) throw org.queqiao.platform.problem.ProblemException.invalid("memberIds", "required", "memberIds is required");
         if (ids.size() > max) throw org.queqiao.platform.problem.ProblemException.invalid("memberIds", "too_many", "At most " + max + " members at a time");
         return ids;
+    }
+
+    /** {@code listener} hears of every device (login session) whose last socket on this node closed. */
+    public void addConnectionListener(org.queqiao.platform.realtime.ConnectionListener listener) {
+        gw.connectionListeners().add(listener);
     }
 
     /** Subscribes to the bus and starts listening. */
@@ -156,6 +162,11 @@ public final class RealtimeGateway implements Pushes, AutoCloseable {
     @Override
     public void pushToSession(UUID sessionId, String topic, Object data) {
         pushes.pushToSession(sessionId, topic, data);
+    }
+
+    @Override
+    public void pushToSessions(Collection<UUID> sessionIds, String topic, Object data) {
+        pushes.pushToSessions(sessionIds, topic, data);
     }
 
     @Override

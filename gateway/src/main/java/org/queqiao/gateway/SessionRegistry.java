@@ -57,6 +57,12 @@ final class SessionRegistry {
         return found;
     }
 
+    /** True when no session of this login session has a socket attached on this node. */
+    boolean noSocketLeft(UUID loginSessionId) {
+        for (ClientSession s : byLoginSession.getOrDefault(loginSessionId, NONE)) if (s.hasSocket()) return false;
+        return true;
+    }
+
     /** The socket went away: keep the session for the resume window, then forget it unless resumed. */
     void detached(ClientSession s, ClientConnection c) {
         if (!s.detach(c)) return;

@@ -131,6 +131,7 @@ public final class QueqiaoServer implements AutoCloseable {
             try {
                 gateway.close();
                 services.messaging().close();
+                services.meetings().close();
                 jobs.forEach(QueqiaoServer::closeQuietly);
             } finally {
                 try {

@@ -17,6 +17,18 @@ import org.queqiao.messaging.ChatSettings;
 import org.queqiao.messaging.Messaging;
 import org.queqiao.messaging.TextFilter;
 import org.queqiao.messaging.wire.ChatOps;
+import org.queqiao.messaging.EntryKind;
+import org.queqiao.messaging.SendRequest;
+import org.queqiao.meetings.MediaPlane;
+import org.queqiao.meetings.MeetingDirectory;
+import org.queqiao.meetings.Meetings;
+import org.queqiao.meetings.MeetingsConfig;
+import org.queqiao.meetings.guest.GuestSessions;
+import org.queqiao.meetings.guest.GuestTokens;
+import org.queqiao.meetings.wire.MeetingOps;
+import org.queqiao.storage.pg.PgAttendanceStore;
+import org.queqiao.storage.pg.PgGuestStore;
+import org.queqiao.storage.pg.PgMeetingStore;
 import org.queqiao.platform.auth.TokenAuthenticator;
 import org.queqiao.platform.realtime.RequestHandlers;
 import org.queqiao.messaging.notice.UrgentNotices;
@@ -84,7 +96,14 @@ final class Services {
         var accounts = new Accounts(orgs, directory, invitations, new PgCredentialStore(db), sessions, hasher,
                 new PasswordPolicy(policy.minPasswordLength()), audit, db, c.bool("signup.enabled"), c.string("signup.default-plan"));
         var handlers = new RequestHandlers();
-        RealtimeGateway realtime = gateway.create(sessions, handlers);
+        var meetingStore = new PgMeetingStore(db);
+        var guestStore = new PgGuestStore(db);
+        var meetingsConfig = MeetingsConfig.from(c);
+        var passcodeThrottle = Meetings.throttle(meetingsConfig);
+        var guestSessions = new GuestSessions(guestStore, meetingStore, passcodeThrottle, meetingsConfig.guestTokenTtl(), Clock.systemUTC());
+        // the realtime gateway also admits meeting guests (their tokens have their own prefix); the HTTP API does not
+        TokenAuthenticator realtimeAuth = token -> GuestTokens.isGuestToken(token) ? guestSessions.authenticate(token) : sessions.authenticate(token);
+        RealtimeGateway realtime = gateway.create(realtimeAuth, handlers);
         var policyStore = new PgChatPolicyStore(db);
         var wordFilter = new PolicyTextFilter(policyStore);
         // a policy change reaches every node's filter at once (each also rebuilds within a minute on its own)
@@ -110,14 +129,57 @@ final class Services {
         var retention = new RetentionJob(policyStore, Clock.systemUTC(), c.duration("chat.retention-interval"));
         var notices = new UrgentNotices(new PgNoticeStore(db), realtime, audit, db, c.integer("chat.urgent-max-recipients"),
                 c.integer("chat.max-text-chars"), Clock.systemUTC());
-        var offboarding = new Offboarding(directory, members, orgs, sessions, List.of(invitationStore::reassignCreator, messaging::offboard),
-                audit, db, bus);
+        var meetings = new Meetings(meetingStore, new PgAttendanceStore(db), guestStore, guestSessions, meetingDirectory(members, organizations),
+                (p, conversationId, clientMsgId, card) -> messaging.log().send(p, conversationId,
+                        new SendRequest(clientMsgId, EntryKind.CARD, null, null, false, null, card)),
+                NO_MEDIA_PLANE_YET, realtime, db, meetingsConfig, passcodeThrottle, Clock.systemUTC());
+        MeetingOps.register(handlers, meetings.live());
+        realtime.addConnectionListener(meetings.live()::deviceDisconnected);
+        meetings.followDeactivations(bus);
+        var offboarding = new Offboarding(directory, members, orgs, sessions,
+                List.of(invitationStore::reassignCreator, messaging::offboard, meetings::handover), audit, db, bus);
         var activations = new Activations(new PgCredentialStore(db), directory, sessions, hasher, new PasswordPolicy(policy.minPasswordLength()),
                 audit, c.duration("activation.ttl"), policy.maxFailuresPerIpPerMinute());
         return new Built(new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
                 new PgIdempotencyStore(db), activations, messaging, notices, chatPolicies,
-                new ChatExport(conversationStore, messageStore, audit), search), realtime,
+                new ChatExport(conversationStore, messageStore, audit), search, meetings), realtime,
                 List.of(BackgroundJob.of(retention::start, retention::close), BackgroundJob.of(indexer::start, indexer::close)));
+    }
+
+    /**
+     * Until the media router exists the control plane talks to nobody: this does nothing, on purpose.
+     * The media router (module media) replaces it when it is wired here.
+     */
+    private static final MediaPlane NO_MEDIA_PLANE_YET = new MediaPlane() {
+        @Override
+        public void participantLeft(java.util.UUID meetingId, java.util.UUID participantId) {}
+
+        @Override
+        public void forwarding(java.util.UUID meetingId, java.util.UUID participantId, boolean audio, boolean video) {}
+
+        @Override
+        public void meetingEnded(java.util.UUID meetingId) {}
+    };
+
+    /** What meetings need from the directory: names, the plan's meeting capacity, the organisation's name. */
+    private static MeetingDirectory meetingDirectory(PgMemberStore members, Organizations organizations) {
+        return new MeetingDirectory() {
+            @Override
+            public java.util.Optional<String> activeMemberName(java.util.UUID orgId, java.util.UUID memberId) {
+                return members.find(orgId, memberId).filter(org.queqiao.directory.Member::isActive).map(org.queqiao.directory.Member::name);
+            }
+
+            @Override
+            public Capacity meetingCapacity(java.util.UUID orgId) {
+                var plan = organizations.planOf(orgId);
+                return new Capacity(plan.limit(org.queqiao.directory.Quotas.MEETING_CAPACITY), plan.id());
+            }
+
+            @Override
+            public String organizationName(java.util.UUID orgId) {
+                return organizations.byId(orgId).name();
+            }
+        };
     }
 
     /** Group-commit batches: how many messages each stored, how long each took. */

@@ -31,6 +31,8 @@ public final class TestServer {
         s.put("chat.send-burst", "300");
         s.put("gateway.inbound-rate", "500");
         s.put("gateway.inbound-burst", "500");
+        // Meeting tests drop connections and wait out the reconnect grace: keep it short.
+        s.put("meetings.reconnect-grace", "2s");
         s.putAll(overrides);
         return EphemeralServer.start(s);
     }

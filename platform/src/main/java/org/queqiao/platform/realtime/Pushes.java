@@ -28,6 +28,14 @@ public interface Pushes {
     void pushToSession(UUID sessionId, String topic, Object data);
 
     /**
+     * Sends the same {@code data} to the connections of each of these login sessions (e.g. the devices
+     * in one meeting), serialising it once where the implementation can.
+     */
+    default void pushToSessions(Collection<UUID> sessionIds, String topic, Object data) {
+        for (UUID id : sessionIds) pushToSession(id, topic, data);
+    }
+
+    /**
      * Closes every connection of the member with the given realtime error code (e.g.
      * {@code disconnected}); their resume state is dropped, so the clients must authenticate again.
      *

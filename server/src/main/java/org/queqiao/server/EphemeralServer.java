@@ -29,6 +29,7 @@ public final class EphemeralServer {
         s.put("http.port", "0");
         s.put("gateway.host", "127.0.0.1");
         s.put("gateway.port", "0");
+        s.put("media.port", "0");
         s.putAll(overrides);
         QueqiaoServer server = QueqiaoServer.start(Config.withOverrides(s));
         server.afterClose(() -> deleteTree(dir));

@@ -19,13 +19,14 @@ import org.queqiao.messaging.TextFilter;
 import org.queqiao.messaging.wire.ChatOps;
 import org.queqiao.messaging.EntryKind;
 import org.queqiao.messaging.SendRequest;
-import org.queqiao.meetings.MediaPlane;
 import org.queqiao.meetings.MeetingDirectory;
 import org.queqiao.meetings.Meetings;
 import org.queqiao.meetings.MeetingsConfig;
 import org.queqiao.meetings.guest.GuestSessions;
 import org.queqiao.meetings.guest.GuestTokens;
 import org.queqiao.meetings.wire.MeetingOps;
+import org.queqiao.server.media.MediaNode;
+import org.queqiao.server.media.MediaOps;
 import org.queqiao.storage.pg.PgAttendanceStore;
 import org.queqiao.storage.pg.PgGuestStore;
 import org.queqiao.storage.pg.PgMeetingStore;
@@ -129,11 +130,14 @@ final class Services {
         var retention = new RetentionJob(policyStore, Clock.systemUTC(), c.duration("chat.retention-interval"));
         var notices = new UrgentNotices(new PgNoticeStore(db), realtime, audit, db, c.integer("chat.urgent-max-recipients"),
                 c.integer("chat.max-text-chars"), Clock.systemUTC());
+        var media = MediaNode.start(c, realtime, meters);
         var meetings = new Meetings(meetingStore, new PgAttendanceStore(db), guestStore, guestSessions, meetingDirectory(members, organizations),
                 (p, conversationId, clientMsgId, card) -> messaging.log().send(p, conversationId,
                         new SendRequest(clientMsgId, EntryKind.CARD, null, null, false, null, card)),
-                NO_MEDIA_PLANE_YET, realtime, db, meetingsConfig, passcodeThrottle, Clock.systemUTC());
+                media.meetings(), realtime, db, meetingsConfig, passcodeThrottle, Clock.systemUTC());
         MeetingOps.register(handlers, meetings.live());
+        media.meetings().attach(meetings.live());
+        MediaOps.register(handlers, media.meetings());
         realtime.addConnectionListener(meetings.live()::deviceDisconnected);
         meetings.followDeactivations(bus);
         var offboarding = new Offboarding(directory, members, orgs, sessions,
@@ -143,23 +147,9 @@ final class Services {
         return new Built(new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
                 new PgIdempotencyStore(db), activations, messaging, notices, chatPolicies,
                 new ChatExport(conversationStore, messageStore, audit), search, meetings), realtime,
-                List.of(BackgroundJob.of(retention::start, retention::close), BackgroundJob.of(indexer::start, indexer::close)));
+                List.of(BackgroundJob.of(retention::start, retention::close), BackgroundJob.of(indexer::start, indexer::close),
+                        BackgroundJob.of(() -> { }, media::close)));
     }
-
-    /**
-     * Until the media router exists the control plane talks to nobody: this does nothing, on purpose.
-     * The media router (module media) replaces it when it is wired here.
-     */
-    private static final MediaPlane NO_MEDIA_PLANE_YET = new MediaPlane() {
-        @Override
-        public void participantLeft(java.util.UUID meetingId, java.util.UUID participantId) {}
-
-        @Override
-        public void forwarding(java.util.UUID meetingId, java.util.UUID participantId, boolean audio, boolean video) {}
-
-        @Override
-        public void meetingEnded(java.util.UUID meetingId) {}
-    };
 
     /** What meetings need from the directory: names, the plan's meeting capacity, the organisation's name. */
     private static MeetingDirectory meetingDirectory(PgMemberStore members, Organizations organizations) {

@@ -1,0 +1,61 @@
+package org.queqiao.server.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import org.queqiao.media.sfu.TrackSource;
+import org.queqiao.platform.json.JsonFields;
+import org.queqiao.platform.problem.ProblemException;
+import org.queqiao.platform.realtime.RequestHandlers;
+
+/** The {@code media.*} operations (docs/meeting-protocol.md): thin, the work is in {@link MeetingMedia}. */
+public final class MediaOps {
+    /** A browser's offer for a camera, microphone and screen is ~10 KB; the frame limit (64 KiB) bounds it anyway. */
+    private static final int MAX_TRACKS = 16;
+
+    private MediaOps() {}
+
+    public static void register(RequestHandlers handlers, MeetingMedia media) {
+        handlers.register("media.publish", (p, d) -> {
+            JsonFields f = JsonFields.of(d);
+            return Map.of("sdp", media.publish(p, f.requiredId("meetingId"), sdp(f), sources(d)));
+        });
+        handlers.register("media.subscribe", (p, d) -> {
+            JsonFields f = JsonFields.of(d);
+            Boolean restart = f.bool("iceRestart");
+            var meetingId = f.requiredId("meetingId");
+            return MediaViews.offer(meetingId, media.subscribe(p, meetingId, restart != null && restart));
+        });
+        handlers.register("media.answer", (p, d) -> {
+            JsonFields f = JsonFields.of(d);
+            media.answer(p, f.requiredId("meetingId"), sdp(f), f.requiredLong("version"));
+            return null;
+        });
+    }
+
+    private static String sdp(JsonFields f) {
+        String sdp = f.string("sdp");
+        if (sdp == null || sdp.isBlank()) throw ProblemException.invalid("sdp", "required", "sdp is required");
+        return sdp;
+    }
+
+    /** {@code tracks: [{mid, source}]}: which m-section carries the microphone, the camera, the screen. */
+    private static Map<String, TrackSource> sources(JsonNode data) {
+        JsonNode tracks = data == null ? null : data.get("tracks");
+        if (tracks == null || !tracks.isArray()) throw ProblemException.invalid("tracks", "required", "tracks must list {mid, source} for each m-section sent");
+        if (tracks.size() > MAX_TRACKS) throw ProblemException.invalid("tracks", "too_many_tracks", "at most " + MAX_TRACKS + " tracks");
+        Map<String, TrackSource> out = new HashMap<>();
+        for (JsonNode t : tracks) {
+            JsonNode mid = t.get("mid"), source = t.get("source");
+            if (mid == null || !mid.isTextual() || source == null || !source.isTextual()) {
+                throw ProblemException.invalid("tracks", "invalid_track", "each track needs a string mid and source");
+            }
+            try {
+                out.put(mid.asText(), TrackSource.fromWire(source.asText()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("tracks", "invalid_source", e.getMessage());
+            }
+        }
+        return out;
+    }
+}

@@ -1,8 +1,3 @@
-// ============================================================================================
-// AWAITING THE SERVER: this spec needs the meetings module and the SFU of the server (issue 4,
-// docs/meeting-protocol.md). It was written with the web client, before the server side landed,
-// and has not been run yet. The integrator runs it once the server is in.
-// ============================================================================================
 import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 // Media takes a few seconds to flow (ICE, DTLS, the first keyframe), more on a busy CI machine.

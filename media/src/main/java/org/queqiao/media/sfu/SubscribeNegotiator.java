@@ -54,6 +54,9 @@ final class SubscribeNegotiator {
     synchronized Plan nextOffer(boolean force) {
         if (outstanding && !force) return null;
         if (!changed && !force) return null;
+        // Browsers refuse an offer without m-sections (max-bundle needs a BUNDLE group): an inactive audio
+        // section stands in until the first track arrives, and lets ICE and DTLS finish early meanwhile.
+        if (slots.isEmpty()) slots.add(new Slot("0", MediaKind.AUDIO));
         version++;
         outstanding = true;
         changed = false;

@@ -41,8 +41,8 @@ public class WebRtcClientTransport implements AutoCloseable {
     private SrtpProfile profile;
     private SrtpSender sender;
     private SrtpReceiver receiver;
-    private String serverUfrag;
-    private String serverPassword;
+    private volatile String serverUfrag;
+    private volatile String serverPassword;
 
     /** Binds an ephemeral port on the local address the server is reached from and connects it there. */
     public WebRtcClientTransport(InetSocketAddress server, DtlsCertificate certificate) throws IOException {
@@ -111,8 +111,8 @@ public class WebRtcClientTransport implements AutoCloseable {
             StunMessage m = StunMessage.parse(in, 0, in.length);
             if (m != null && Arrays.equals(m.transactionId(), tid)) {
                 if (m.type() == Stun.BINDING_SUCCESS) {
-                    this.serverUfrag = serverUfrag;
                     this.serverPassword = serverPassword;
+                    this.serverUfrag = serverUfrag;
                 }
                 return m;
             }
@@ -120,13 +120,17 @@ public class WebRtcClientTransport implements AutoCloseable {
         return null;
     }
 
+    /** Whether a check has succeeded, so that {@link #sendConsentCheck} has credentials to use. */
+    public boolean hasConsentCredentials() { return serverUfrag != null; }
+
     /**
      * A consent-freshness check (RFC 7675) with the credentials of the last successful {@link #check}, not
      * waited for: browsers send one every ~5 s. Returns false when it could not be sent at once.
      */
     public boolean sendConsentCheck(byte[] scratch) throws IOException {
-        if (serverUfrag == null) throw new IllegalStateException("no successful check yet");
-        int n = writeCheck(scratch, serverUfrag, serverPassword, false, new byte[12]);
+        String u = serverUfrag;
+        if (u == null) throw new IllegalStateException("no successful check yet");
+        int n = writeCheck(scratch, u, serverPassword, false, new byte[12]);
         return channel.write(ByteBuffer.wrap(scratch, 0, n)) > 0;
     }
 

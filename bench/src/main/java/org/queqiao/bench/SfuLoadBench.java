@@ -506,13 +506,29 @@ public final class SfuLoadBench {
 
     // ---------------------------------------------------------------- measuring
 
-    record Snapshot(long nanos, long sfuTicks, long sfuSystemTicks, long selfTicks, Map<String, Long> sfu, long sfuSocketDrops, long ourDrops,
+    record Snapshot(long nanos, long sfuTicks, long sfuSystemTicks, long[] reader, long sfuWaitNanos, long selfTicks, Map<String, Long> sfu, long sfuSocketDrops, long ourDrops,
                     Map<String, Long> udp) {}
 
     private Snapshot snapshot(Set<Integer> ourPorts) throws Exception {
         long nanos = System.nanoTime();
         long sfuTicks = cpuTicks(sfuPid);
         long sfuSystemTicks = systemTicks(sfuPid);
+        long[] reader = new long[2];
+        long sfuWait = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + sfuPid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String[] sched = Files.readString(task.resolve("schedstat")).trim().split(" ");
+                    sfuWait += Long.parseLong(sched[1]);
+                    if (Files.readString(task.resolve("comm")).startsWith("media-reader")) {
+                        reader[0] = Long.parseLong(sched[0]);
+                        reader[1] = Long.parseLong(sched[1]);
+                    }
+                } catch (IOException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
         long selfTicks = cpuTicks(ProcessHandle.current().pid());
         Map<String, Long> sfu = new HashMap<>();
         var res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/stats")).build(), HttpResponse.BodyHandlers.ofString());
@@ -547,7 +563,7 @@ public final class SfuLoadBench {
                 break;
             }
         }
-        return new Snapshot(nanos, sfuTicks, sfuSystemTicks, selfTicks, sfu, sfuDrops, ourDrops, udp);
+        return new Snapshot(nanos, sfuTicks, sfuSystemTicks, reader, sfuWait, selfTicks, sfu, sfuDrops, ourDrops, udp);
     }
 
     private static long cpuTicks(long pid) throws IOException {
@@ -623,6 +639,10 @@ public final class SfuLoadBench {
                         + " (user %.2f, system %.2f)%n", 100 * sfuCpu / seconds, sfuCpu, seconds, sfuCpu - sfuSystem, sfuSystem,
                 out == 0 ? Double.NaN : sfuCpu * 1e6 / out, out == 0 ? Double.NaN : (sfuCpu - sfuSystem) * 1e6 / out,
                 out == 0 ? Double.NaN : sfuSystem * 1e6 / out);
+        System.out.printf("SFU scheduling: reader thread on a CPU %.1f %% of the window, runnable but waiting for one %.1f %%;"
+                        + " all SFU threads waited %.2f s in all (/proc/<pid>/task/*/schedstat run delay: the core was busy with other processes or the SFU's own threads)%n",
+                100 * (b.reader[0] - a.reader[0]) / 1e9 / seconds, 100 * (b.reader[1] - a.reader[1]) / 1e9 / seconds,
+                (b.sfuWaitNanos - a.sfuWaitNanos) / 1e9);
         System.out.printf("loss: %d of %d (%.4f %%): SFU-caused %d (%.4f %%), generator-caused %d (its sockets dropped %d); SFU socket"
                         + " drops %d, SFU send failures %d; %d of %d (subscriber, stream) pairs lost something%n", lost, expected,
                 pct(lost, expected), sfuCaused, pct(sfuCaused, expected), genCaused, ourDrops, sfuSocketDrops, d(a, b, "sendFailures"),
@@ -648,9 +668,9 @@ public final class SfuLoadBench {
         String pauses = gcLog == null ? "" : gcPauses(Path.of(gcLog), a.sfu.get("uptimeMillis"), b.sfu.get("uptimeMillis"));
         System.out.printf("SFU GC in the window:%s%s%n", gcBeans, pauses);
         System.out.printf("RESULT rooms=%d participants=%d fwd_pps=%.0f out_pps=%.0f cpu_pct=%.1f us_per_pkt=%.2f loss_pct=%.4f sfu_loss_pct=%.4f"
-                        + " gen_loss_pct=%.4f p50_us=%d p99_us=%d max_us=%d%n", rooms, perRoom, got / seconds, out / seconds, 100 * sfuCpu / seconds,
+                        + " gen_loss_pct=%.4f p50_us=%d p99_us=%d max_us=%d reader_wait_pct=%.1f%n", rooms, perRoom, got / seconds, out / seconds, 100 * sfuCpu / seconds,
                 out == 0 ? Double.NaN : sfuCpu * 1e6 / out, pct(lost, expected), pct(sfuCaused, expected), pct(genCaused, expected),
-                delay.percentile(50), delay.percentile(99), delay.max);
+                delay.percentile(50), delay.percentile(99), delay.max, 100 * (b.reader[1] - a.reader[1]) / 1e9 / seconds);
     }
 
     private static double pct(long part, long whole) { return whole == 0 ? 0 : 100.0 * part / whole; }

@@ -60,9 +60,10 @@ public final class DtlsCertificate {
 
     public byte[] der() { return der.clone(); }
 
-    Certificate chain(TlsCrypto crypto) throws IOException {
+    /** The one-certificate chain for bctls (our DTLS server, and {@code media.client}'s DTLS client). */
+    public Certificate chain(TlsCrypto crypto) throws IOException {
         return new Certificate(new TlsCertificate[] {crypto.createCertificate(der)});
     }
 
-    AsymmetricKeyParameter privateKey() { return privateKey; }
+    public AsymmetricKeyParameter privateKey() { return privateKey; }
 }

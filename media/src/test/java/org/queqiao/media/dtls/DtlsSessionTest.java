@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.queqiao.media.client.DtlsSrtpClient;
 import org.queqiao.media.srtp.SrtpMasterKeys;
 import org.queqiao.media.srtp.SrtpProfile;
 
@@ -64,7 +65,7 @@ class DtlsSessionTest {
     @Test
     void handshakeAgreesOnGcmAndBothSidesExportTheSameKeys() throws Exception {
         startServer(CLIENT_CERT.fingerprint());
-        var client = new TestDtlsSrtpClient(CLIENT_CERT, SERVER_CERT.fingerprint(),
+        var client = new DtlsSrtpClient(CLIENT_CERT, SERVER_CERT.fingerprint(),
                 SrtpProfile.AES128_CM_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM);
 
         DTLSTransport dtls = client.connect(clientSocket);
@@ -82,7 +83,7 @@ class DtlsSessionTest {
     @Test
     void clientOfferingOnlyAesCmGetsAesCm() throws Exception {
         startServer(CLIENT_CERT.fingerprint());
-        var client = new TestDtlsSrtpClient(CLIENT_CERT, SERVER_CERT.fingerprint(), SrtpProfile.AES128_CM_HMAC_SHA1_80);
+        var client = new DtlsSrtpClient(CLIENT_CERT, SERVER_CERT.fingerprint(), SrtpProfile.AES128_CM_HMAC_SHA1_80);
         client.connect(clientSocket);
         assertThat(serverKeys.get(10, TimeUnit.SECONDS).profile()).isEqualTo(SrtpProfile.AES128_CM_HMAC_SHA1_80);
     }
@@ -90,7 +91,7 @@ class DtlsSessionTest {
     @Test
     void clientCertificateNotMatchingTheSdpFingerprintFailsTheHandshake() throws Exception {
         startServer(DtlsCertificate.generate().fingerprint());
-        var client = new TestDtlsSrtpClient(CLIENT_CERT, SERVER_CERT.fingerprint(), SrtpProfile.AEAD_AES_128_GCM);
+        var client = new DtlsSrtpClient(CLIENT_CERT, SERVER_CERT.fingerprint(), SrtpProfile.AEAD_AES_128_GCM);
 
         assertThatThrownBy(() -> client.connect(clientSocket)).isInstanceOf(java.io.IOException.class);
         assertThat(serverFailure.get(10, TimeUnit.SECONDS)).isNotNull();

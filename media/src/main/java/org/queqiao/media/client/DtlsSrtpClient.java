@@ -1,4 +1,4 @@
-package org.queqiao.media.dtls;
+package org.queqiao.media.client;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -26,25 +26,35 @@ import org.bouncycastle.tls.UseSRTPData;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.queqiao.media.dtls.CertificateFingerprint;
+import org.queqiao.media.dtls.DtlsCertificate;
 import org.queqiao.media.srtp.SrtpMasterKeys;
 import org.queqiao.media.srtp.SrtpProfile;
 
-/** A browser's side of DTLS-SRTP, built on bctls's real client protocol, for tests. */
-public final class TestDtlsSrtpClient extends DefaultTlsClient {
+/**
+ * A browser's side of DTLS-SRTP on bctls's real client protocol: DTLS 1.2, ECDHE-ECDSA, {@code use_srtp} with
+ * the profiles offered (in order), our certificate for the server's client-certificate request, the server's
+ * certificate checked against the fingerprint from its SDP, and the SRTP master keys from the exporter.
+ * For interop tests, load generation and server-side clients (recording); not on any server path.
+ */
+public final class DtlsSrtpClient extends DefaultTlsClient {
     private final DtlsCertificate certificate;
     private final String expectedServerFingerprint;
     private final int[] offeredProfiles;
     private SrtpProfile selected;
     private SrtpMasterKeys keys;
 
-    public TestDtlsSrtpClient(DtlsCertificate certificate, String expectedServerFingerprint, SrtpProfile... offered) {
+    public DtlsSrtpClient(DtlsCertificate certificate, String expectedServerFingerprint, SrtpProfile... offered) {
         super(new BcTlsCrypto(new SecureRandom()));
         this.certificate = certificate;
         this.expectedServerFingerprint = expectedServerFingerprint;
         this.offeredProfiles = java.util.Arrays.stream(offered).mapToInt(SrtpProfile::id).toArray();
     }
 
-    /** Runs the handshake over a socket connected to the server; returns the transport for close_notify. */
+    /**
+     * Runs the handshake over a socket connected to the server (blocking; a {@code DatagramChannel}'s socket
+     * adaptor will do); returns the transport for close_notify.
+     */
     public DTLSTransport connect(DatagramSocket connectedSocket) throws IOException {
         return new DTLSClientProtocol().connect(this, new UDPTransport(connectedSocket, 1500));
     }

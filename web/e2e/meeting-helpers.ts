@@ -3,6 +3,9 @@
 // sign-up and sign-in, scheduling a meeting, joining it, and received media from getStats().
 import { expect as baseExpect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
+// re-exported for the benchmark under bench/, which has no node_modules of its own to import it from
+export { test } from '@playwright/test';
+
 // Media takes a few seconds to flow (ICE, DTLS, the first keyframe), more on a busy CI machine.
 export const expect = baseExpect.configure({ timeout: 20_000 });
 export const MEDIA_TIMEOUT = 45_000;

@@ -222,11 +222,16 @@ export class MediaSession {
     this.map = next;
     await pc.setRemoteDescription({ type: 'offer', sdp: o.sdp });
     const answer = await pc.createAnswer();
+    // The answer goes to the server while it is applied here, not after: applying it starts ICE, and the
+    // server (DTLS server) can take my ClientHello only once the answer told it my fingerprint — one that
+    // arrives first is dropped and resent only after the DTLS retransmission timeout.
+    const sent = this.deps.rt.request('media.answer', {
+      meetingId: this.deps.meetingId, sdp: answer.sdp, version: o.version ?? next.version ?? 0,
+    });
+    sent.catch(() => {}); // awaited below; this only keeps a failure during setLocalDescription from going unhandled
     await pc.setLocalDescription(answer);
     this.refreshRemote();
-    await this.deps.rt.request('media.answer', {
-      meetingId: this.deps.meetingId, sdp: pc.localDescription?.sdp ?? answer.sdp, version: o.version ?? next.version ?? 0,
-    });
+    await sent;
   }
 
   private refreshRemote() {

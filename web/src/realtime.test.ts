@@ -11,16 +11,17 @@ class FakeSocket {
   onclose: ((e: { code: number }) => void) | null = null;
   constructor(readonly url: string) { FakeSocket.all.push(this); }
   send(s: string) { this.sent.push(JSON.parse(s)); }
-  close() {}
+  closedWith: number | null = null;
+  close(code = 1000) { this.closedWith = code; }
   open() { this.readyState = 1; this.onopen?.(); }
   frame(f: unknown) { this.onmessage?.({ data: JSON.stringify(f) }); }
   drop(code = 1006) { this.readyState = 3; this.onclose?.({ code }); }
   of(t: string) { return this.sent.filter((f) => f.t === t); }
 }
 
-function connect() {
+function connect(network?: EventTarget) {
   FakeSocket.all = [];
-  const rt = new RealtimeConnection({ url: 'ws://x/ws', token: 'tok', onSignedOut: vi.fn(), webSocket: FakeSocket as unknown as new (u: string) => WebSocket });
+  const rt = new RealtimeConnection({ url: 'ws://x/ws', token: 'tok', onSignedOut: vi.fn(), webSocket: FakeSocket as unknown as new (u: string) => WebSocket, network });
   rt.start();
   const ws = FakeSocket.all[0];
   return { rt, ws };
@@ -111,5 +112,55 @@ describe('realtime requests and pushes', () => {
     for (let seq = 3; seq <= 60; seq++) ws.frame({ t: 'push', seq, topic: 'chat.entry', data: {} });
     expect(ws.of('ack')).toEqual([{ t: 'ack', seq: 2 }, { t: 'ack', seq: 52 }]);
     rt.stop();
+  });
+
+  it('reconnects as soon as the network is back instead of waiting out the backoff', async () => {
+    vi.useFakeTimers();
+    const network = new EventTarget();
+    const { rt, ws } = connect(network);
+    ws.open();
+    ws.frame({ t: 'ready', resumeKey: 'k1', seq: 0, resumed: false });
+    ws.drop();
+    for (let i = 1; i <= 4; i++) { // offline: each try fails, and the next waits longer
+      await vi.advanceTimersByTimeAsync(500 * 2 ** (i - 1));
+      expect(FakeSocket.all).toHaveLength(i + 1);
+      FakeSocket.all[i].drop();
+    }
+    network.dispatchEvent(new Event('online'));
+    expect(FakeSocket.all).toHaveLength(6); // now, not in 4–8 s
+    const ws2 = FakeSocket.all[5];
+    ws2.open();
+    expect(ws2.sent[0]).toEqual({ t: 'auth', token: 'tok', resume: { connection: 'k1', lastSeq: 0 } });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(FakeSocket.all).toHaveLength(6); // the backoff's timer is gone
+    rt.stop();
+  });
+
+  it('when the network is back and the socket still looks open, pings it and replaces it if nothing answers', async () => {
+    vi.useFakeTimers();
+    const network = new EventTarget();
+    const { rt, ws } = connect(network);
+    ws.open();
+    ws.frame({ t: 'ready', resumeKey: 'k1', seq: 0, resumed: false });
+    network.dispatchEvent(new Event('online'));
+    expect(ws.of('ping')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    ws.frame({ t: 'pong' }); // alive: kept
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(ws.closedWith).toBeNull();
+    network.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(3000); // dead: closed, and the reconnect path takes over
+    expect(ws.closedWith).toBe(4999);
+    rt.stop();
+  });
+
+  it('stops listening to the network when stopped', () => {
+    const network = new EventTarget();
+    const { rt, ws } = connect(network);
+    ws.open();
+    ws.drop();
+    rt.stop();
+    network.dispatchEvent(new Event('online'));
+    expect(FakeSocket.all).toHaveLength(1);
   });
 });

@@ -16,6 +16,8 @@ export interface RealtimeOptions {
   onPush?: (topic: string, data: unknown) => void;
   /** For tests: a WebSocket stand-in. */
   webSocket?: new (url: string) => WebSocket;
+  /** Where `online` events come from (the window; tests pass a stand-in). */
+  network?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 }
 
 /** `resumed`: nothing was missed. Otherwise the server could not replay, and state must be fetched again. */
@@ -37,6 +39,8 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 /** Acknowledge after this many pushes or this long (each frame counts against the gateway's inbound rate). */
 const ACK_EVERY = 50;
 const ACK_AFTER_MS = 1_000;
+/** After the network came back with the socket still open: no answer to a ping this long means it is dead. */
+const PROBE_MS = 3_000;
 
 export class RealtimeConnection implements Realtime {
   private ws: WebSocket | null = null;
@@ -56,21 +60,30 @@ export class RealtimeConnection implements Realtime {
   private readonly disconnectHandlers = new Set<() => void>();
   private acked = 0;
   private ackTimer: ReturnType<typeof setTimeout> | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly network: RealtimeOptions['network'];
 
-  constructor(private readonly opts: RealtimeOptions) {}
+  constructor(private readonly opts: RealtimeOptions) {
+    this.network = opts.network ?? (typeof window !== 'undefined' ? window : undefined);
+  }
 
   get connected() { return this.isReady; }
 
   start() {
     this.connect();
     this.timer = setInterval(() => this.watchdog(), 5_000);
+    this.network?.addEventListener('online', this.onOnline);
   }
 
   stop() {
     this.stopped = true;
     this.isReady = false;
+    this.network?.removeEventListener('online', this.onOnline);
     if (this.timer) clearInterval(this.timer);
     if (this.ackTimer) clearTimeout(this.ackTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.probeTimer) clearTimeout(this.probeTimer);
     this.ws?.close(1000);
     this.failPending(() => true, 'disconnected');
   }
@@ -127,8 +140,34 @@ export class RealtimeConnection implements Realtime {
     }
   }
 
+  /**
+   * The network is back (the browser's `online` event). A reconnect waiting out its backoff goes now, as
+   * does one still trying on the old network; an open socket may have died meanwhile without a word, so
+   * it is pinged and replaced unless something arrives within PROBE_MS.
+   */
+  private readonly onOnline = () => {
+    if (this.stopped) return;
+    const ws = this.ws;
+    if (ws && ws.readyState === 1 /* OPEN */) {
+      const asked = Date.now();
+      ws.send(JSON.stringify({ t: 'ping' }));
+      if (this.probeTimer) clearTimeout(this.probeTimer);
+      this.probeTimer = setTimeout(() => {
+        this.probeTimer = null;
+        if (this.ws === ws && ws.readyState === 1 && this.lastHeard < asked) ws.close(4000 + 999); // reconnect path
+      }, PROBE_MS);
+      return;
+    }
+    if (!this.reconnectTimer && !(ws && ws.readyState === 0 /* CONNECTING */)) return; // closed for good
+    this.retry = 0;
+    this.connect();
+  };
+
   private connect() {
     if (this.stopped) return;
+    if (this.reconnectTimer) { clearTimeout(this.reconnectTimer); this.reconnectTimer = null; }
+    const old = this.ws;
+    if (old && old.readyState === 0 /* CONNECTING */) { this.ws = null; old.close(); } // its onclose is ignored
     const Impl = this.opts.webSocket ?? WebSocket;
     const ws = new Impl(this.opts.url);
     this.ws = ws;
@@ -161,7 +200,7 @@ export class RealtimeConnection implements Realtime {
       } else if (!DO_NOT_RECONNECT.has(e.code)) {
         // exponential backoff with jitter, so a restarted node is not hit by every client at once
         const delay = RECONNECT_AT_ONCE.has(e.code) ? 0 : Math.min(30_000, 500 * 2 ** this.retry++) * (0.5 + Math.random() / 2);
-        setTimeout(() => this.connect(), delay);
+        this.reconnectTimer = setTimeout(() => { this.reconnectTimer = null; this.connect(); }, delay);
       }
     };
   }

@@ -222,11 +222,16 @@ export class MediaSession {
     this.map = next;
     await pc.setRemoteDescription({ type: 'offer', sdp: o.sdp });
     const answer = await pc.createAnswer();
+    // The answer goes to the server while it is applied here, not after: applying it starts ICE, and the
+    // server (DTLS server) can take my ClientHello only once the answer told it my fingerprint — one that
+    // arrives first is dropped and resent only after the DTLS retransmission timeout.
+    const sent = this.deps.rt.request('media.answer', {
+      meetingId: this.deps.meetingId, sdp: answer.sdp, version: o.version ?? next.version ?? 0,
+    });
+    sent.catch(() => {}); // awaited below; this only keeps a failure during setLocalDescription from going unhandled
     await pc.setLocalDescription(answer);
     this.refreshRemote();
-    await this.deps.rt.request('media.answer', {
-      meetingId: this.deps.meetingId, sdp: pc.localDescription?.sdp ?? answer.sdp, version: o.version ?? next.version ?? 0,
-    });
+    await sent;
   }
 
   private refreshRemote() {
@@ -275,7 +280,8 @@ export class MediaSession {
 
   /**
    * After the WebSocket came back and `meeting.join` succeeded again: renegotiate both connections
-   * (with an ICE restart for one that is not up), or rebuild both when one is closed or failed.
+   * (publish with an ICE restart when it is not up; subscribe always asks with iceRestart, see below),
+   * or rebuild both when one is closed or failed.
    */
   async resync(): Promise<void> {
     if (this.closed || !this.pub || !this.sub) return;
@@ -290,7 +296,11 @@ export class MediaSession {
     }
     await Promise.all([
       this.negotiatePublish(this.pub.connectionState !== 'connected'),
-      this.resubscribe(this.sub.connectionState !== 'connected'),
+      // Always with iceRestart. Without it the server starts a new subscribe session on a new transport,
+      // whose DTLS handshake this RTCPeerConnection (keyed long ago) never makes: the new offer would be
+      // answered, ICE would connect, and not one packet would arrive. With it the server offers the current
+      // tracks on the same transport; the old ICE credentials keep working until the new ones do.
+      this.resubscribe(true),
     ]);
   }
 

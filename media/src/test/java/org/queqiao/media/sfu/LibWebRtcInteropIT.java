@@ -76,14 +76,25 @@ import org.queqiao.media.transport.MediaSocketSettings;
 
 /**
  * Interop with a second, independent WebRTC implementation: libwebrtc, through webrtc-java's JNI
- * binding, on both ends of the SFU. Two participants each publish Opus + VP8 from synthetic sources
- * (a sine tone, a moving bar) on a libwebrtc publish connection (libwebrtc offers, the router answers)
- * and each subscribe on a libwebrtc subscribe connection (the router offers, libwebrtc answers); each
- * must decode the other's video (frames at a {@code VideoTrackSink}, {@code framesDecoded} in the
- * stats) and play the other's tone (non-silent PCM at an {@code AudioTrackSink}).
+ * binding, on both ends of the SFU. Every connection is a libwebrtc peer connection: publish
+ * connections offer and the router answers, subscribe connections get the router's offers and answer.
+ * Media comes from synthetic sources (a sine tone, a moving bar on grey), and what arrives is checked
+ * after libwebrtc decoded it: frames of the right size at a {@code VideoTrackSink} with the bar where
+ * it should be, PCM at an {@code AudioTrackSink} with the sender's tone frequency, the codecs in
+ * {@code getStats}.
  *
- * <p>No display and no sound device: a headless audio device module, custom sources. If the native
- * library does not load (libpulse0 missing, say), the test fails; it never skips.
+ * <ul>
+ *   <li>Two participants publish and receive each other: VP8 one way, H.264 the other, Opus both ways;
+ *       one uses an RSA certificate (libwebrtc's default is ECDSA); the second one's arrival and
+ *       leaving renegotiate the first one's subscribe connection; lossy relays on one uplink and one
+ *       downlink make the router NACK a libwebrtc publisher and answer a libwebrtc subscriber's NACKs
+ *       with RTX.</li>
+ *   <li>A publisher adds its screen to a running connection, then restarts ICE; a subscriber restarts
+ *       ICE; video goes on each time.</li>
+ * </ul>
+ *
+ * <p>No display and no sound device: the dummy and headless audio device modules, custom sources. If
+ * the native library does not load (libpulse0 missing, say), the test fails; it never skips.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LibWebRtcInteropIT {
@@ -115,8 +126,9 @@ class LibWebRtcInteropIT {
 
     private MediaSocket socket;
     private MediaRouter router;
-    private String address;
     private final Map<String, Participant> participants = new ConcurrentHashMap<>();
+    private final List<Peer> peers = new CopyOnWriteArrayList<>();
+    /** Sources and relays, released after the peer connections that use them are closed. */
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @BeforeAll
@@ -146,24 +158,25 @@ class LibWebRtcInteropIT {
 
     @BeforeEach
     void start() throws IOException {
-        address = ADDRESS;
-        socket = MediaSocket.open(MediaSocketSettings.defaults().withBindAddress(address).withPort(0));
-        router = new MediaRouter(socket, new RouterSettings(address, 1_500_000, Duration.ofMillis(20), Duration.ofMillis(500),
+        socket = MediaSocket.open(MediaSocketSettings.defaults().withBindAddress(ADDRESS).withPort(0));
+        router = new MediaRouter(socket, new RouterSettings(ADDRESS, 1_500_000, Duration.ofMillis(20), Duration.ofMillis(500),
                 Duration.ofMillis(500)), new Renegotiator());
     }
 
     @AfterEach
     void stop() {
         for (Participant p : participants.values()) p.stopMedia();
+        if (router != null) router.close(); // no more renegotiations from here on
+        List<AutoCloseable> all = new ArrayList<>(peers);
         Collections.reverse(toClose);
-        for (AutoCloseable c : toClose) {
+        all.addAll(toClose);
+        for (AutoCloseable c : all) {
             try {
                 c.close();
             } catch (Exception e) {
                 System.err.println("closing: " + e);
             }
         }
-        if (router != null) router.close();
         if (socket != null) socket.close();
     }
 
@@ -215,6 +228,42 @@ class LibWebRtcInteropIT {
         printStats(alice, bob);
     }
 
+    @Test
+    void followsAPublisherThatSharesItsScreenAndRestartsIceAndASubscriberThatRestartsIce() throws Exception {
+        Participant alice = join("alice", 440, "VP8", null);
+        alice.publish();
+        Participant bob = join("bob", 660, "VP8", null);
+        bob.subscribe();
+        alice.publish.awaitConnected();
+        bob.subscribe.awaitConnected();
+        await("bob decodes alice's camera", () -> bob.subscribe.framesOf("camera") >= 10);
+
+        // Alice adds her screen to the running connection: she re-offers, the router re-offers to Bob.
+        alice.shareScreen();
+        await("bob decodes alice's screen", () -> bob.subscribe.framesOf("screen") >= 10);
+
+        // Alice's ICE restart (a network change): new credentials in her offer, media goes on.
+        String before = alice.publish.iceUfrag();
+        alice.restartPublishIce();
+        await("alice's publish connection uses its new ICE credentials", () -> {
+            String now = alice.publish.iceUfrag();
+            return now != null && !now.equals(before);
+        });
+        int cameraFrames = bob.subscribe.framesOf("camera");
+        await("bob's video goes on after alice's ICE restart", () -> bob.subscribe.framesOf("camera") > cameraFrames + 15);
+
+        // Bob's ICE restart: the router offers new credentials on his subscribe connection.
+        String bobBefore = bob.subscribe.iceUfrag();
+        bob.answer(router.subscribe("room", "bob", true));
+        await("bob's subscribe connection uses its new ICE credentials", () -> {
+            String now = bob.subscribe.iceUfrag();
+            return now != null && !now.equals(bobBefore);
+        });
+        int screenFrames = bob.subscribe.framesOf("screen");
+        await("bob's video goes on after his ICE restart", () -> bob.subscribe.framesOf("screen") > screenFrames + 15);
+        assertThat(renegotiationFailures).isEmpty();
+    }
+
     /** What {@code to}'s subscribe connection must have decoded from {@code from}'s publish connection. */
     private void expectMediaFrom(Participant from, Participant to) throws Exception {
         Peer in = to.subscribe;
@@ -246,7 +295,7 @@ class LibWebRtcInteropIT {
     }
 
     private LossyRelay relay(LossyRelay.Direction direction) throws IOException {
-        LossyRelay r = new LossyRelay(address, socket.port(), direction, VP8_PT, 12);
+        LossyRelay r = new LossyRelay(ADDRESS, socket.port(), direction, VP8_PT, 12);
         toClose.add(r);
         return r;
     }
@@ -272,6 +321,7 @@ class LibWebRtcInteropIT {
         Peer subscribe;
         CustomAudioSource audioSource;
         CustomVideoSource videoSource;
+        volatile CustomVideoSource screenSource;
         volatile long answeredVersion;
 
         Participant(String id, int toneHz, String videoCodec, RTCCertificatePEM certificate) {
@@ -298,24 +348,49 @@ class LibWebRtcInteropIT {
             publish.pc.addTransceiver(audio, sendOnly);
             RTCRtpTransceiver camera = publish.pc.addTransceiver(video, sendOnly);
             // Offer only the codec under test (the router picks VP8 whenever it is offered).
-            List<RTCRtpCodecCapability> codecs = new ArrayList<>();
-            for (RTCRtpCodecCapability c : sending.getRtpSenderCapabilities(MediaType.VIDEO).getCodecs()) {
-                if (c.getName().equalsIgnoreCase(videoCodec) || c.getName().equalsIgnoreCase("rtx")) codecs.add(c);
-            }
-            camera.setCodecPreferences(codecs);
+            camera.setCodecPreferences(only(videoCodec));
+            offerPublish();
+            startMedia();
+        }
 
+        /** A second video track, the screen, added to the running publish connection. */
+        void shareScreen() throws Exception {
+            screenSource = new CustomVideoSource();
+            toClose.add(screenSource::dispose);
+            RTCRtpTransceiverInit sendOnly = new RTCRtpTransceiverInit();
+            sendOnly.direction = RTCRtpTransceiverDirection.SEND_ONLY;
+            sendOnly.streamIds = List.of(id);
+            publish.pc.addTransceiver(sending.createVideoTrack(id + "-screen", screenSource), sendOnly).setCodecPreferences(only(videoCodec));
+            offerPublish();
+        }
+
+        void restartPublishIce() throws Exception {
+            publish.pc.restartIce();
+            offerPublish();
+        }
+
+        /** libwebrtc offers, the router answers: the first time and at every renegotiation. */
+        private void offerPublish() throws Exception {
             RTCSessionDescription offer = publish.createOffer();
             publish.setLocal(offer);
             Map<String, TrackSource> sources = new HashMap<>();
             for (RTCRtpTransceiver t : publish.pc.getTransceivers()) {
-                sources.put(t.getMid(), MediaStreamTrack.AUDIO_TRACK_KIND.equals(t.getSender().getTrack().getKind())
-                        ? TrackSource.MICROPHONE : TrackSource.CAMERA);
+                String track = t.getSender().getTrack().getId();
+                sources.put(t.getMid(), track.endsWith("-mic") ? TrackSource.MICROPHONE
+                        : track.endsWith("-screen") ? TrackSource.SCREEN : TrackSource.CAMERA);
             }
             log(id + " publish offer", offer.sdp);
             String answer = via(publishRelay, router.publish("room", id, offer.sdp, sources));
             log(id + " publish answer", answer);
             publish.setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, answer));
-            startMedia();
+        }
+
+        private List<RTCRtpCodecCapability> only(String codec) {
+            List<RTCRtpCodecCapability> codecs = new ArrayList<>();
+            for (RTCRtpCodecCapability c : sending.getRtpSenderCapabilities(MediaType.VIDEO).getCodecs()) {
+                if (c.getName().equalsIgnoreCase(codec) || c.getName().equalsIgnoreCase("rtx")) codecs.add(c);
+            }
+            return codecs;
         }
 
         void subscribe() throws Exception {
@@ -366,6 +441,8 @@ class LibWebRtcInteropIT {
                 }
                 VideoFrame vf = new VideoFrame(buffer, System.nanoTime());
                 videoSource.pushFrame(vf);
+                CustomVideoSource screen = screenSource;
+                if (screen != null) screen.pushFrame(vf);
                 vf.release();
             }, 0, 33, TimeUnit.MILLISECONDS);
         }
@@ -407,7 +484,7 @@ class LibWebRtcInteropIT {
         config.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
         if (certificate != null) config.certificates = List.of(certificate);
         p.pc = factory.createPeerConnection(config, p);
-        toClose.add(p);
+        peers.add(p);
         return p;
     }
 
@@ -416,6 +493,8 @@ class LibWebRtcInteropIT {
         RTCPeerConnection pc;
         final CompletableFuture<Void> connected = new CompletableFuture<>();
         final AtomicInteger videoFrames = new AtomicInteger();
+        /** Decoded frames by remote track id (the router names them {@code camera-<ssrc>}, {@code screen-<ssrc>}). */
+        final Map<String, AtomicInteger> framesByTrack = new ConcurrentHashMap<>();
         final AtomicInteger videoWidth = new AtomicInteger();
         final AtomicInteger videoHeight = new AtomicInteger();
         final AtomicInteger brightColumns = new AtomicInteger(-1);
@@ -443,7 +522,9 @@ class LibWebRtcInteropIT {
             MediaStreamTrack track = transceiver.getReceiver().getTrack();
             remoteTracks.add(track);
             if (track instanceof VideoTrack video) {
+                AtomicInteger ofThisTrack = framesByTrack.computeIfAbsent(video.getId(), k -> new AtomicInteger());
                 video.addSink(frame -> {
+                    ofThisTrack.incrementAndGet();
                     int n = videoFrames.incrementAndGet();
                     videoWidth.set(frame.buffer.getWidth());
                     videoHeight.set(frame.buffer.getHeight());
@@ -469,6 +550,21 @@ class LibWebRtcInteropIT {
                     }
                 });
             }
+        }
+
+        int framesOf(String source) {
+            int n = 0;
+            for (var e : framesByTrack.entrySet()) if (e.getKey().startsWith(source + "-")) n += e.getValue().get();
+            return n;
+        }
+
+        String iceUfrag() throws Exception {
+            for (RTCStats s : stats(this).getStats().values()) {
+                if (s.getType() == RTCStatsType.TRANSPORT && "connected".equals(s.getAttributes().get("iceState"))) {
+                    return (String) s.getAttributes().get("iceLocalUsernameFragment");
+                }
+            }
+            return null;
         }
 
         double toneHz() {

@@ -511,8 +511,13 @@ class LibWebRtcInteropIT {
         public void onIceCandidate(RTCIceCandidate candidate) { candidates.add(candidate.sdp); }
 
         @Override
+        public void onIceConnectionChange(dev.onvoid.webrtc.RTCIceConnectionState state) {
+            System.out.println(System.nanoTime() / 1_000_000 + " " + name + " ICE " + state);
+        }
+
+        @Override
         public void onConnectionChange(RTCPeerConnectionState state) {
-            System.out.println(name + " " + state);
+            System.out.println(System.nanoTime() / 1_000_000 + " " + name + " " + state);
             if (state == RTCPeerConnectionState.CONNECTED) connected.complete(null);
             if (state == RTCPeerConnectionState.FAILED) connected.completeExceptionally(new AssertionError(name + " failed"));
         }
@@ -681,11 +686,13 @@ class LibWebRtcInteropIT {
     private interface Condition { boolean holds() throws Exception; }
 
     private static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + STEP.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + STEP.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) throw new AssertionError("not within " + STEP + ": " + what);
             Thread.sleep(50);
         }
+        System.out.printf("%s: %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static void printStats(Participant... ps) throws Exception {

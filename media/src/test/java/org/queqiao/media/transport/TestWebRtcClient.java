@@ -54,11 +54,16 @@ public final class TestWebRtcClient implements AutoCloseable {
 
     /** Sends a Binding request and returns the answer (skipping anything else that arrives). */
     public StunMessage check(String serverUfrag, String serverPassword, boolean nominate) throws IOException {
+        return check(serverUfrag, serverPassword, ufrag, nominate);
+    }
+
+    /** A check with another ufrag of ours than the one this client announces (a client's ICE restart). */
+    public StunMessage check(String serverUfrag, String serverPassword, String clientUfrag, boolean nominate) throws IOException {
         byte[] tid = new byte[12];
         new SecureRandom().nextBytes(tid);
         byte[] buf = new byte[512];
         var w = new StunMessageWriter(buf, 0, Stun.BINDING_REQUEST, tid)
-                .username(serverUfrag + ":" + ufrag)
+                .username(serverUfrag + ":" + clientUfrag)
                 .intAttribute(Stun.ATTR_PRIORITY, 0x6e0001ff)
                 .tieBreaker(Stun.ATTR_ICE_CONTROLLING, 42L);
         if (nominate) w.flag(Stun.ATTR_USE_CANDIDATE);

@@ -89,9 +89,13 @@ public class WebRtcClientTransport implements AutoCloseable {
      * length; its transaction id goes into {@code transactionId}.
      */
     public int writeCheck(byte[] buf, String serverUfrag, String serverPassword, boolean nominate, byte[] transactionId) {
+        return writeCheck(buf, serverUfrag, serverPassword, ufrag, nominate, transactionId);
+    }
+
+    private int writeCheck(byte[] buf, String serverUfrag, String serverPassword, String clientUfrag, boolean nominate, byte[] transactionId) {
         RANDOM.nextBytes(transactionId);
         var w = new StunMessageWriter(buf, 0, Stun.BINDING_REQUEST, transactionId)
-                .username(serverUfrag + ":" + ufrag)
+                .username(serverUfrag + ":" + clientUfrag)
                 .intAttribute(Stun.ATTR_PRIORITY, 0x6e0001ff)
                 .tieBreaker(Stun.ATTR_ICE_CONTROLLING, 42L);
         if (nominate) w.flag(Stun.ATTR_USE_CANDIDATE);
@@ -101,9 +105,14 @@ public class WebRtcClientTransport implements AutoCloseable {
 
     /** Sends a Binding request and returns the answer (skipping anything else that arrives), null after 3 s. */
     public StunMessage check(String serverUfrag, String serverPassword, boolean nominate) throws IOException {
+        return check(serverUfrag, serverPassword, ufrag, nominate);
+    }
+
+    /** A check with another ufrag of ours than the one announced so far: a client's ICE restart, before its answer arrives. */
+    public StunMessage check(String serverUfrag, String serverPassword, String clientUfrag, boolean nominate) throws IOException {
         byte[] tid = new byte[12];
         byte[] buf = new byte[512];
-        sendRaw(buf, writeCheck(buf, serverUfrag, serverPassword, nominate, tid));
+        sendRaw(buf, writeCheck(buf, serverUfrag, serverPassword, clientUfrag, nominate, tid));
         long deadline = System.currentTimeMillis() + 3000;
         while (System.currentTimeMillis() < deadline) {
             byte[] in = receiveRaw(3000);

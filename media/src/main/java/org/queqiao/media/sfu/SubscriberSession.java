@@ -84,8 +84,15 @@ final class SubscriberSession implements PeerTransport.Handler {
         return new SubscribeOffer(SubscribeOfferWriter.offer(plan.sections(), local, sessionId, plan.version()), plan.version(), plan.tracks());
     }
 
+    /**
+     * New local credentials for our next offer. The remote ufrag is unknown until the answer: a client
+     * answers an ICE restart with new credentials of its own (JSEP), and its first checks with them can
+     * arrive before its answer reaches us over signalling. Expecting the old remote ufrag answered those
+     * with 401 (libwebrtc retries, which delays the switch); MESSAGE-INTEGRITY with our new password
+     * still authenticates them, and the answer pins the remote ufrag again.
+     */
     void restartIce() {
-        transport.restartIce(remoteUfrag == null ? "" : remoteUfrag, "");
+        transport.restartIce(null, "");
     }
 
     /** The browser's answer: learn its credentials, ask publishers for keyframes, offer what changed meanwhile. */

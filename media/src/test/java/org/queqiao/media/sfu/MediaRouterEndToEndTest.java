@@ -146,6 +146,26 @@ class MediaRouterEndToEndTest {
     }
 
     @Test
+    void answersASubscribersChecksWithItsNewCredentialsBeforeItsAnswerToAnIceRestartArrives() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA);
+            SubscribeOffer offer = router.subscribe("room", "bob", false);
+            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
+            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
+
+            // The client takes new credentials of its own for the restart, and checks before its answer arrives
+            // (what libwebrtc does, LibWebRtcInteropIT).
+            var restart = org.queqiao.media.sdp.SdpParser.parse(router.subscribe("room", "bob", true).sdp()).firstAccepted();
+            var response = bob.subscribe.check(restart.iceUfrag(), restart.icePassword(), "restart1", true);
+            assertThat(response).isNotNull();
+            assertThat(response.type()).isEqualTo(org.queqiao.media.stun.Stun.BINDING_SUCCESS);
+            // A wrong password is still refused.
+            var forged = bob.subscribe.check(restart.iceUfrag(), "not-the-password-at-all", "restart1", true);
+            assertThat(forged.type()).isEqualTo(org.queqiao.media.stun.Stun.BINDING_ERROR);
+        }
+    }
+
+    @Test
     void refusesOffersThatDoNotSayWhatTheyPublish() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0)) {
             assertThatThrownBy(() -> router.publish("room", "alice", alice.publishOffer(), Map.of("0", TrackSource.MICROPHONE)))

@@ -109,7 +109,9 @@ final class SubscriberSession implements PeerTransport.Handler {
                 remoteFingerprint = remote.fingerprint();
             }
         }
-        requestKeyframes();
+        // A subscriber that is not connected yet would lose the keyframe, and asking now would hold the
+        // request it makes on connecting behind the publisher's rate limit: it asks in onConnected instead.
+        if (transport.state() == PeerTransport.State.CONNECTED) requestKeyframes();
         offerChanges();
     }
 

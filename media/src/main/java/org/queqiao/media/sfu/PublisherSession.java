@@ -21,10 +21,9 @@ import org.queqiao.media.transport.PeerTransport;
  * A participant's publish connection: answers its offers, turns its packets into {@link IncomingStream}s
  * and keeps it healthy (NACKs for what went missing, receiver reports and REMB, keyframe requests).
  */
-final class PublisherSession implements PeerTransport.Handler {
+final class PublisherSession extends HealthReporting {
     private static final IncomingStream[] NONE = new IncomingStream[0];
 
-    private final ParticipantMedia owner;
     private final PeerTransport transport;
     private final String remoteFingerprint;
     private String remoteUfrag;
@@ -38,7 +37,7 @@ final class PublisherSession implements PeerTransport.Handler {
     record Negotiated(String answerSdp, List<IncomingStream> added, List<IncomingStream> removed) {}
 
     PublisherSession(ParticipantMedia owner, MediaDescription remote) {
-        this.owner = owner;
+        super(owner);
         this.transport = owner.room().router().socket().createTransport(this);
         this.remoteFingerprint = remote.fingerprint();
         this.remoteUfrag = remote.iceUfrag();
@@ -146,15 +145,6 @@ final class PublisherSession implements PeerTransport.Handler {
     public void onConnected(PeerTransport t) {
         for (IncomingStream s : streams) if (s.kind() == org.queqiao.media.sdp.MediaKind.VIDEO) requestKeyframe(s);
     }
-
-    @Override
-    public void onDisconnected(PeerTransport t) { owner.transportHealth(); }
-
-    @Override
-    public void onReconnected(PeerTransport t) { owner.transportHealth(); }
-
-    @Override
-    public void onClosed(PeerTransport t) { owner.transportHealth(); }
 
     void close() { transport.close(); }
 }

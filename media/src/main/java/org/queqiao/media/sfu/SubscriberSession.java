@@ -18,10 +18,9 @@ import org.queqiao.media.transport.PeerTransport;
  * RTCP it sends back (NACKs answered from the stream's cache as RTX, keyframe requests passed on to the
  * publisher under its rate limit).
  */
-final class SubscriberSession implements PeerTransport.Handler {
+final class SubscriberSession extends HealthReporting {
     private static final Outgoing[] NONE = new Outgoing[0];
 
-    private final ParticipantMedia owner;
     private final PeerTransport transport;
     private final SubscribeNegotiator negotiator = new SubscribeNegotiator();
     private final RtcpCompoundIterator rtcpIn = new RtcpCompoundIterator();
@@ -31,7 +30,7 @@ final class SubscriberSession implements PeerTransport.Handler {
     private String remoteFingerprint;
 
     SubscriberSession(ParticipantMedia owner) {
-        this.owner = owner;
+        super(owner);
         this.transport = owner.room().router().socket().createTransport(this);
     }
 
@@ -164,15 +163,6 @@ final class SubscriberSession implements PeerTransport.Handler {
 
     @Override
     public void onConnected(PeerTransport t) { requestKeyframes(); }
-
-    @Override
-    public void onDisconnected(PeerTransport t) { owner.transportHealth(); }
-
-    @Override
-    public void onReconnected(PeerTransport t) { owner.transportHealth(); }
-
-    @Override
-    public void onClosed(PeerTransport t) { owner.transportHealth(); }
 
     void close() {
         for (Outgoing o : outgoing) o.stream().removeSubscriber(this);

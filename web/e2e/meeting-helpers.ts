@@ -110,7 +110,8 @@ export async function readyToJoin(page: Page) {
 export async function joinFromPrejoin(page: Page) {
   await readyToJoin(page);
   await page.getByTestId('prejoin-join').click();
-  await expect(page.getByTestId('meeting-room')).toBeVisible();
+  // joining waits for the realtime connection and meeting.join: seconds on a CI machine at load 30+
+  await expect(page.getByTestId('meeting-room')).toBeVisible({ timeout: MEDIA_TIMEOUT });
 }
 
 export const selfId = (page: Page) => page.locator('[data-testid="participant-tile"][data-self]').getAttribute('data-participant-id');

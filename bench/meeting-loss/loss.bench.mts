@@ -89,6 +89,15 @@ function snapshot(): Promise<Snapshot> {
             }
           }
         }
+        if (s.type === 'outbound-rtp' && s.kind === 'audio') {
+          out.audioPacketsSent = Number(s.packetsSent ?? 0);
+          for (const r of all.values()) {
+            if (r.type === 'remote-inbound-rtp' && r.localId === s.id) {
+              out.audioRemoteFractionLost = Number(r.fractionLost ?? 0);
+              out.audioRemotePacketsLost = Number(r.packetsLost ?? 0);
+            }
+          }
+        }
         if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') {
           out.availableOutgoingBitrate = Math.max(Number(out.availableOutgoingBitrate ?? 0), Number(s.availableOutgoingBitrate ?? 0));
         }
@@ -104,7 +113,8 @@ function snapshot(): Promise<Snapshot> {
     });
     document.querySelectorAll<HTMLElement>('[data-testid="remote-audio"]').forEach((el) => {
       audio[el.dataset.participantId!] = pick(byTrack.get(el.dataset.trackId!), ['concealedSamples', 'silentConcealedSamples',
-        'totalSamplesReceived', 'concealmentEvents', 'packetsLost', 'packetsReceived']);
+        'totalSamplesReceived', 'concealmentEvents', 'packetsLost', 'packetsReceived', 'fecPacketsReceived', 'fecPacketsDiscarded',
+        'insertedSamplesForDeceleration', 'removedSamplesForAcceleration']);
     });
     return { at: performance.now(), video, audio, out: out as Snapshot['out'] };
   })();
@@ -139,17 +149,20 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
     await Promise.all(pages.map((p, i) => expectFlowing(p, ids.filter((_, j) => j !== i), ['audio', 'video'])));
     await pages[0].waitForTimeout(SETTLE * 1000);
 
+    const metrics0 = await mediaMetrics(a);
     const load0 = loadAverage();
     const t0 = Date.now();
     const s0 = await Promise.all(pages.map((p) => p.evaluate(snapshot)));
     await pages[0].waitForTimeout(SECONDS * 1000);
     const s1 = await Promise.all(pages.map((p) => p.evaluate(snapshot)));
     const window = (Date.now() - t0) / 1000;
+    const metrics1 = await mediaMetrics(a);
     const minutes = window / 60;
 
     const pairs: Pair[] = [];
     const d = (x: Num | undefined, y: Num | undefined, k: string) => Number(y?.[k] ?? 0) - Number(x?.[k] ?? 0);
     console.log(`\n── loss ${percent} % each way (≈ ${f1(100 * (1 - (1 - percent / 100) ** 2))} % end to end), window ${f1(window)} s, load ${load0} → ${loadAverage()}`);
+    console.log('  server: ' + Object.keys(metrics1).map((k) => `${k} ${Math.round(metrics1[k] - (metrics0[k] ?? 0))}`).join(', '));
     for (let si = 0; si < 3; si++) {
       const o0 = s0[si].out, o1 = s1[si].out;
       const sec = (k: string) => d(o0, o1, k) / window;
@@ -158,7 +171,9 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
         + `${f1(8 * sec('bytesSent') / 1000)} kbit/s, target ${f1(Number(o1.targetBitrate) / 1000)} kbit/s, available ${f1(Number(o1.availableOutgoingBitrate ?? 0) / 1000)} kbit/s, `
         + `keyframes ${d(o0, o1, 'keyFramesEncoded')}, NACKs got ${d(o0, o1, 'nackCount')}, RTX sent ${d(o0, o1, 'retransmittedPacketsSent')} `
         + `(${f1(100 * d(o0, o1, 'retransmittedPacketsSent') / Math.max(1, d(o0, o1, 'packetsSent')))} % of packets), PLIs got ${d(o0, o1, 'pliCount')}, FIRs ${d(o0, o1, 'firCount')}, `
-        + `SFU-reported fraction lost ${f2(Number(o1.remoteFractionLost))}, rtt ${f1(1000 * Number(o1.rtt ?? 0))} ms; limitation now "${o1.limitation}" (${limited}); ${o1.encoder}`);
+        + `SFU reports (after its NACK repair) video lost ${d(o0, o1, 'remotePacketsLost')}/${d(o0, o1, 'packetsSent')} `
+        + `(last fraction ${f2(Number(o1.remoteFractionLost))}), audio lost ${d(o0, o1, 'audioRemotePacketsLost')}/${d(o0, o1, 'audioPacketsSent')} `
+        + `(last fraction ${f2(Number(o1.audioRemoteFractionLost))}), rtt ${f1(1000 * Number(o1.rtt ?? 0))} ms; limitation now "${o1.limitation}" (${limited}); ${o1.encoder}`);
     }
     for (let ri = 0; ri < 3; ri++) {
       for (let si = 0; si < 3; si++) {
@@ -187,7 +202,8 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
         console.log(`  ${'ABC'[ri]} ← ${'ABC'[si]}: decoded ${f1(p.decodedPct)} % (${decoded}/${sent}), ${f1(p.fps)} fps, ${p.width}px, `
           + `freezes ${d(v0, v1, 'freezeCount')} (${f2(d(v0, v1, 'totalFreezesDuration'))} s), dropped ${d(v0, v1, 'framesDropped')}, keyframes ${p.keyframes}, `
           + `lost ${lost}/${lost + recv} (${f2(p.lostPct)} %), NACK ${d(v0, v1, 'nackCount')}, PLI ${d(v0, v1, 'pliCount')}, FIR ${d(v0, v1, 'firCount')}, `
-          + `jb ${f1(p.jbMs)} ms, pauses ${d(v0, v1, 'pauseCount')}; audio concealed ${f2(p.audioConcealedPct)} % (events ${d(a0, a1, 'concealmentEvents')})`);
+          + `jb ${f1(p.jbMs)} ms, pauses ${d(v0, v1, 'pauseCount')}; audio concealed ${f2(p.audioConcealedPct)} % (events ${d(a0, a1, 'concealmentEvents')}, `
+          + `lost ${d(a0, a1, 'packetsLost')}/${d(a0, a1, 'packetsLost') + d(a0, a1, 'packetsReceived')}, FEC packets ${d(a0, a1, 'fecPacketsReceived')})`);
       }
     }
     const col = (k: keyof Pair) => pairs.map((p) => p[k]);
@@ -202,6 +218,16 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
   } finally {
     for (const ctx of contexts) await ctx.close().catch(() => {});
   }
+}
+
+/** The server's media counters (/metrics, queqiao_media_*), by name and tags. */
+async function mediaMetrics(page: Page): Promise<Record<string, number>> {
+  const text = await (await page.request.get('/metrics')).text();
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(/^queqiao_media_([a-z_]+(?:\{[^}]*\})?) ([0-9.eE+-]+)$/gm)) {
+    out[m[1].replace(/"/g, '')] = Number(m[2]);
+  }
+  return out;
 }
 
 function loadAverage(): string {

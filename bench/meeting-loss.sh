@@ -15,7 +15,8 @@
 # server and its data on exit.
 # Usage: bench/meeting-loss.sh ["0 5 10 20"] [seconds per run = 60]
 #   env: LOSS_SETTLE=15 (seconds of media before the window), LOSS_SHAPE=<rate, e.g. 4mbit> (tbf on both veth ends;
-#        off by default), CHROMIUM_PATH (default /usr/bin/chromium).
+#        off by default), CHROMIUM_PATH (default /usr/bin/chromium), LOSS_JITTER_TARGET_MS (an experiment: sets every
+#        receiver's jitterBufferTarget in the pages, which the client does not do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates="${1:-0 5 10 20}"

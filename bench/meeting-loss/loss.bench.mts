@@ -40,6 +40,19 @@ const NETNS = env.LOSS_NETNS ?? '';
 const RATES = (env.LOSS_RATES ?? '0 5 10 20').trim().split(/[\s,]+/).map(Number);
 const SECONDS = Number(env.LOSS_SECONDS ?? 60);
 const SETTLE = Number(env.LOSS_SETTLE ?? 15);
+/** An experiment, not the client's behaviour: every RTCRtpReceiver's jitterBufferTarget (ms) set in the page. */
+const JITTER_TARGET = env.LOSS_JITTER_TARGET_MS ? Number(env.LOSS_JITTER_TARGET_MS) : undefined;
+
+/** In the page, before the client loads: sets `jitterBufferTarget` on every receiver a peer connection gets. */
+function holdJitterBuffer(ms: number) {
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      this.addEventListener('track', (e) => { (e.receiver as RTCRtpReceiver & { jitterBufferTarget: number }).jitterBufferTarget = ms; });
+    }
+  } as typeof RTCPeerConnection;
+}
 
 /** Replaces the loss table inside the namespace: `percent` % of UDP dropped at random on input and on output. */
 function setLoss(percent: number) {
@@ -47,8 +60,8 @@ function setLoss(percent: number) {
   nft('table inet queqiao_loss\ndelete table inet queqiao_loss\n'); // create-then-delete: no error when absent
   if (percent <= 0) return;
   nft(`table inet queqiao_loss {
-  chain in { type filter hook input priority 0; policy accept; meta l4proto udp numgen random mod 100 < ${percent} drop; }
-  chain out { type filter hook output priority 0; policy accept; meta l4proto udp numgen random mod 100 < ${percent} drop; }
+  chain in { type filter hook input priority 0; policy accept; meta l4proto udp numgen random mod 100 < ${percent} counter drop; }
+  chain out { type filter hook output priority 0; policy accept; meta l4proto udp numgen random mod 100 < ${percent} counter drop; }
 }
 `);
 }
@@ -132,7 +145,12 @@ const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair[]; row: string; pass: boolean }> {
   const id = run();
   const contexts: BrowserContext[] = [];
-  const open = async () => { const p = await newPage(browser); contexts.push(p.context); return p.page; };
+  const open = async () => {
+    const p = await newPage(browser);
+    contexts.push(p.context);
+    if (JITTER_TARGET !== undefined) await p.context.addInitScript(holdJitterBuffer, JITTER_TARGET);
+    return p.page;
+  };
   try {
     const a = await open(), b = await open(), c = await open();
     await signUpOwner(a, id, `jia.${id}@loss.example.cn`);
@@ -150,6 +168,7 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
     await pages[0].waitForTimeout(SETTLE * 1000);
 
     const metrics0 = await mediaMetrics(a);
+    const dropped0 = dropped();
     const load0 = loadAverage();
     const t0 = Date.now();
     const s0 = await Promise.all(pages.map((p) => p.evaluate(snapshot)));
@@ -157,11 +176,13 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
     const s1 = await Promise.all(pages.map((p) => p.evaluate(snapshot)));
     const window = (Date.now() - t0) / 1000;
     const metrics1 = await mediaMetrics(a);
+    const dropped1 = dropped();
     const minutes = window / 60;
 
     const pairs: Pair[] = [];
     const d = (x: Num | undefined, y: Num | undefined, k: string) => Number(y?.[k] ?? 0) - Number(x?.[k] ?? 0);
-    console.log(`\n── loss ${percent} % each way (≈ ${f1(100 * (1 - (1 - percent / 100) ** 2))} % end to end), window ${f1(window)} s, load ${load0} → ${loadAverage()}`);
+    console.log(`\n── ${JITTER_TARGET === undefined ? '' : `jitterBufferTarget ${JITTER_TARGET} ms; `}loss ${percent} % each way (≈ ${f1(100 * (1 - (1 - percent / 100) ** 2))} % end to end), window ${f1(window)} s, load ${load0} → ${loadAverage()}`);
+    console.log(`  nftables dropped in the window: ${dropped1[0] - dropped0[0]} into the namespace (SFU → pages), ${dropped1[1] - dropped0[1]} out of it (pages → SFU)`);
     console.log('  server: ' + Object.keys(metrics1).map((k) => `${k} ${Math.round(metrics1[k] - (metrics0[k] ?? 0))}`).join(', '));
     for (let si = 0; si < 3; si++) {
       const o0 = s0[si].out, o1 = s1[si].out;
@@ -218,6 +239,15 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
   } finally {
     for (const ctx of contexts) await ctx.close().catch(() => {});
   }
+}
+
+/** Packets the loss table dropped since the rate was set: [into the namespace (SFU → pages), out of it (pages → SFU)]. */
+function dropped(): [number, number] {
+  if (!NETNS) return [0, 0];
+  let text = '';
+  try { text = execFileSync('ip', ['netns', 'exec', NETNS, 'nft', 'list', 'table', 'inet', 'queqiao_loss'], { encoding: 'utf8' }); } catch { return [0, 0]; }
+  const n = [...text.matchAll(/counter packets (\d+)/g)].map((m) => Number(m[1]));
+  return [n[0] ?? 0, n[1] ?? 0];
 }
 
 /** The server's media counters (/metrics, queqiao_media_*), by name and tags. */

@@ -4,9 +4,10 @@
 # for the browser: a veth pair, 10.77.N.1 on the root side (the server's advertised media address, and the address
 # the pages reach HTTP and the WebSocket gateway at) and 10.77.N.2 inside. Debian's Chromium runs inside the
 # namespace (Playwright launches it through a wrapper that runs `ip netns exec`), so everything the browser sends
-# and receives crosses the veth. Loss is an nftables table inside the namespace,
-#     meta l4proto udp numgen random mod 100 < N drop     on input and on output,
-# i.e. N % of the UDP (ICE, DTLS, RTP/RTCP) between the browsers and the SFU is dropped in each direction; TCP (HTTP,
+# and receives crosses the veth. Loss is an nftables rule on the input hook on each side of the veth,
+#     meta l4proto udp numgen random mod 100 < N drop     (inside the namespace, and in the root one for iifname veth),
+# i.e. N % of the UDP (ICE, DTLS, RTP/RTCP) between the browsers and the SFU is dropped in each direction (input only:
+# a drop on output makes Chromium's send fail and it sends again, so nothing would be lost); TCP (HTTP,
 # the WebSocket signalling) is never touched. A packet from one page to another crosses the namespace boundary twice
 # (publisher → SFU, SFU → subscriber), so its end-to-end loss is 1 − (1 − N)² (19 % at N = 10).
 # bench/meeting-loss/loss.bench.mts then runs, for each loss rate, three pages (host + colleague + guest) in a new
@@ -50,6 +51,7 @@ cleanup() {
   for p in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$p" 2>/dev/null || true; done
   ip netns del "$ns" 2>/dev/null || true   # takes its nftables tables and the veth pair with it
   ip link del "$vroot" 2>/dev/null || true
+  nft delete table inet "queqiao_loss_$ns" 2>/dev/null || true   # the root side's loss table (pages → SFU)
   rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -90,7 +92,7 @@ echo "loss rates: $rates %; ${seconds} s per run; settle ${LOSS_SETTLE:-15} s; s
 
 cd web
 status=0
-QUEQIAO_BASE_URL="http://$root_ip:$http" CHROMIUM_PATH="$dir/chromium" LOSS_NETNS="$ns" LOSS_RATES="$rates" LOSS_SECONDS="$seconds" \
+QUEQIAO_BASE_URL="http://$root_ip:$http" CHROMIUM_PATH="$dir/chromium" LOSS_NETNS="$ns" LOSS_VETH_ROOT="$vroot" LOSS_RATES="$rates" LOSS_SECONDS="$seconds" \
   npx playwright test -c ../bench/meeting-loss/playwright.config.mts || status=$?
 echo "after the runs: $(uptime | sed 's/.*load/load/')"
 exit $status

@@ -292,7 +292,7 @@ test(`quality under loss: three pages, ${RATES.join(' / ')} % loss each way, ${S
     setLoss(0);
   }
   console.log('\n| loss each way (end to end) | decoded % median / min | decoded fps median / min | sender fps | freezes/min median / max '
-    + '| freeze s/min median / max | video lost % after RTX | NACK/s | PLI/min | jitter buffer ms | audio concealed % median / max | width px | load avg |');
+    + '| freeze s/min median / max | video packetsLost % (before RTX repair) | NACK/s | PLI/min | jitter buffer ms | audio concealed % median / max | width px | load avg |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   console.log(`\nverdict ${verdict}`);

@@ -1,6 +1,6 @@
 // Attendance (host and admins): every session of the meeting as a table with the total
-// participant-minutes, and a CSV of it built here (attendance.ts). Admins reach any meeting of the
-// organisation by its number.
+// participant-minutes, and a CSV of it built here (attendance.ts). By number: hosts reach their ended
+// meetings (no longer in their list), admins any meeting of the organisation.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n, type Key } from '../i18n';
 import { Banner, Modal, formatTime, useFormError } from '../ui';
@@ -118,7 +118,7 @@ export function AttendanceDialog({ m, onClose }: { m: AttendanceTarget; onClose:
   );
 }
 
-/** Admins: the attendance of any meeting of the organisation, found by its number. */
+/** The attendance of a meeting found by its number (the server says when it is not mine to see). */
 export function AttendanceByNumber() {
   const { t } = useI18n();
   const [value, setValue] = useState('');

@@ -1,6 +1,7 @@
 // /meetings: my meetings (live and upcoming first), start an instant meeting, schedule one, my
 // personal room, join by number; per meeting: start or join, copy the invitation, share it to a chat, the
-// .ics file, edit, attendance, cancel. Admins also look up any meeting's attendance by number.
+// .ics file, edit, attendance, cancel. The attendance of an ended meeting (hosts) or of any meeting
+// (admins) by its number.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n';
 import { IdempotencyKeys } from '../notices/idempotency';
@@ -87,8 +88,9 @@ export function MeetingsHome() {
           </ul>
         )}
       {cursor && <button onClick={() => load(cursor)}>{t('loadMore')}</button>}
-      {isAdmin(member) && (
-        <section className="panel" data-testid="attendance-admin">
+      {/* ended meetings leave "my meetings": their hosts (and admins, for any meeting) find the attendance by number */}
+      {member.role !== 'guest' && (
+        <section className="panel" data-testid="attendance-lookup">
           <h2>{t('attendanceByNumber')}</h2>
           <AttendanceByNumber />
         </section>

@@ -171,7 +171,7 @@ export const meetingsEn = {
   // attendance
   attendance: 'Attendance',
   attendanceTitle: 'Attendance of “{title}”',
-  attendanceByNumber: 'Attendance by meeting number',
+  attendanceByNumber: 'Attendance of a past meeting, by number',
   attendanceNone: 'Nobody has joined this meeting yet.',
   att_participant: 'Participant',
   att_guest: 'Guest',
@@ -361,7 +361,7 @@ export const meetingsZh: Record<keyof typeof meetingsEn, string> = {
   // attendance
   attendance: '参会记录',
   attendanceTitle: '“{title}”的参会记录',
-  attendanceByNumber: '按会议号查看参会记录',
+  attendanceByNumber: '按会议号查看已结束会议的参会记录',
   attendanceNone: '还没有人加入过这个会议。',
   att_participant: '参会人',
   att_guest: '访客',

@@ -1,11 +1,17 @@
 // /meetings: my meetings (live and upcoming first), start an instant meeting, schedule one, my
-// personal room, join by number; per meeting: start or join, copy the invitation, the .ics file, cancel.
+// personal room, join by number; per meeting: start or join, copy the invitation, share it to a chat, the
+// .ics file, edit, attendance, cancel. The attendance of an ended meeting (hosts) or of any meeting
+// (admins) by its number.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n';
 import { IdempotencyKeys } from '../notices/idempotency';
 import { navigate } from '../router';
-import { useSession } from '../session';
+import { isAdmin, useSession } from '../session';
 import { Banner, Field, Modal, formatTime, useFormError } from '../ui';
+import { AttendanceButton, AttendanceByNumber } from './Attendance';
+import { canEdit, SETTING_KEYS } from './edit';
+import { EditMeetingDialog } from './EditMeeting';
+import { ShareToChatButton } from './ShareToChat';
 import { fromLocalInput, inviteText, isValidPasscode, sortMeetings, toLocalInput } from './home';
 import { meetingApi } from './meetingApi';
 import { formatNumber, formatTyping, parseNumber } from './number';
@@ -68,7 +74,7 @@ export function MeetingsHome() {
       {personal && (
         <div className="panel personal-room" data-testid="personal-room">
           <strong>{t('personalRoom')}</strong> <span className="muted small">{t('personalRoomExplain')}</span>
-          <MeetingRow m={personal} onChanged={() => {}} />
+          <MeetingRow m={personal} onChanged={() => {}} onSaved={setPersonal} />
         </div>
       )}
       <h2>{t('myMeetings')}</h2>
@@ -77,21 +83,29 @@ export function MeetingsHome() {
         : (
           <ul className="meeting-list">
             {sorted.map((m) => (
-              <li key={m.id}><MeetingRow m={m} onChanged={() => load()} /></li>
+              <li key={m.id}><MeetingRow m={m} onChanged={() => load()} onSaved={(saved) => setItems((old) => (old ?? []).map((x) => (x.id === saved.id ? saved : x)))} /></li>
             ))}
           </ul>
         )}
       {cursor && <button onClick={() => load(cursor)}>{t('loadMore')}</button>}
+      {/* ended meetings leave "my meetings": their hosts (and admins, for any meeting) find the attendance by number */}
+      {member.role !== 'guest' && (
+        <section className="panel" data-testid="attendance-lookup">
+          <h2>{t('attendanceByNumber')}</h2>
+          <AttendanceByNumber />
+        </section>
+      )}
       {scheduling && <ScheduleForm onClose={() => setScheduling(false)} onCreated={(m) => { setScheduling(false); setItems((old) => [m, ...(old ?? [])]); }} />}
     </div>
   );
 }
 
-function MeetingRow({ m, onChanged }: { m: Meeting; onChanged: () => void }) {
+function MeetingRow({ m, onChanged, onSaved }: { m: Meeting; onChanged: () => void; onSaved: (m: Meeting) => void }) {
   const { t, lang } = useI18n();
   const { member } = useSession();
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const { error, capture } = useFormError();
   const mine = m.hostId === member.id;
   const status = m.status === 'live' ? t('meetingLive') : m.status === 'ended' ? t('meetingEnded') : t('scheduled');
@@ -129,11 +143,15 @@ function MeetingRow({ m, onChanged }: { m: Meeting; onChanged: () => void }) {
           </button>
         )}
         <button className="link" data-testid="meeting-copy-invite" onClick={copy}>{copied ? t('copied') : t('copyInvite')}</button>
+        {m.status !== 'ended' && <ShareToChatButton m={m} />}
         {m.kind === 'scheduled' && <button className="link" data-testid="meeting-ics" onClick={() => meetingApi.downloadIcs(m).catch(capture)}>{t('downloadIcs')}</button>}
+        {canEdit(m, member.id) && <button className="link" data-testid="meeting-edit" onClick={() => setEditing(true)}>{t('editMeeting')}</button>}
+        {(mine || isAdmin(member)) && <AttendanceButton m={m} />}
         {mine && m.kind !== 'personal' && m.status === 'scheduled' && (
           <button className="link danger" data-testid="meeting-cancel" onClick={() => setConfirming(true)}>{t('cancelMeeting')}</button>
         )}
       </div>
+      {editing && <EditMeetingDialog m={m} onClose={() => setEditing(false)} onSaved={(saved) => { setEditing(false); onSaved(saved); }} />}
       {confirming && (
         <Modal title={t('cancelMeeting')} onClose={() => setConfirming(false)}>
           <p>{t('cancelMeetingConfirm', { title: m.title })}</p>
@@ -173,7 +191,6 @@ function nextHalfHour(): Date {
   return d;
 }
 
-const SETTING_KEYS: (keyof MeetingSettings)[] = ['allowGuests', 'waitingRoom', 'muteOnEntry', 'allowSelfUnmute'];
 const SETTING_TEST_IDS: Record<keyof MeetingSettings, string> = {
   allowGuests: 'schedule-allow-guests', waitingRoom: 'schedule-waiting-room', muteOnEntry: 'schedule-mute-on-entry', allowSelfUnmute: 'schedule-allow-self-unmute',
 };

@@ -9,6 +9,7 @@ import { MeetingChat } from './MeetingChat';
 import { formatNumber } from './number';
 import { controlsFor } from './permissions';
 import type { ViewMode } from './layout';
+import { ShareToChatButton } from './ShareToChat';
 import { Stage } from './Stage';
 
 export function Room({ speakerId }: { speakerId: string }) {
@@ -17,6 +18,8 @@ export function Room({ speakerId }: { speakerId: string }) {
   const [mode, setMode] = useState<ViewMode>('gallery');
   const [panel, setPanel] = useState<Panel>(null);
   const [error, setError] = useState<string | null>(null);
+  // guests have no chats (and their token is refused by the HTTP API)
+  const me = s.participants.find((p) => p.id === s.selfId);
   return (
     <div className="meeting-room" data-testid="meeting-room" data-meeting-id={s.meeting?.id}>
       <header className="meeting-top">
@@ -26,6 +29,7 @@ export function Room({ speakerId }: { speakerId: string }) {
           {s.locked && <span className="role-tag" data-testid="meeting-locked">🔒 {t('lockedTag')}</span>}
           {s.reconnecting && <span className="reconnecting" role="status" data-testid="meeting-reconnecting">{t('reconnecting')}</span>}
         </div>
+        {s.meeting && me && !me.guest && <span className="meeting-share"><ShareToChatButton m={s.meeting} /></span>}
         <button data-testid="meeting-view-toggle" aria-pressed={mode === 'speaker'} aria-label={t('speakerView')}
           onClick={() => setMode(mode === 'gallery' ? 'speaker' : 'gallery')}>{mode === 'gallery' ? t('speakerView') : t('galleryView')}</button>
       </header>

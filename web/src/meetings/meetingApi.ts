@@ -2,6 +2,9 @@
 // the realtime connection (room.ts, mediaSession.ts).
 import { problemOf, request, tokens } from '../api';
 import { newUuid } from '../notices/idempotency';
+import type { SendResult } from '../chat/types';
+import type { AttendancePage } from './attendance';
+import type { MeetingPatch } from './edit';
 import type { Meeting, MeetingLookup, MeetingSettings } from './types';
 
 export interface NewMeeting {
@@ -19,11 +22,19 @@ export const meetingApi = {
   /** `key`: the same Idempotency-Key for a retry of the same form, so it is created once. */
   create: (b: NewMeeting, key: string = newUuid()) => request<Meeting>('POST', '/meetings', b, 'application/json', { 'Idempotency-Key': key }),
   get: (id: string) => request<Meeting>('GET', `/meetings/${id}`),
-  update: (id: string, b: Partial<NewMeeting>) => request<Meeting>('PATCH', `/meetings/${id}`, b),
+  /** Only the fields present change (`passcode: null` removes it; settings are merged). */
+  update: (id: string, b: MeetingPatch) => request<Meeting>('PATCH', `/meetings/${id}`, b),
   cancel: (id: string) => request<void>('DELETE', `/meetings/${id}`),
   personalRoom: () => request<Meeting>('GET', '/meetings/personal-room'),
   lookup: (number: string) => request<MeetingLookup>('GET', `/meetings/lookup/${encodeURIComponent(number)}`),
-  postCard: (id: string, conversationId: string) => request<unknown>('POST', `/meetings/${id}/card`, { conversationId }),
+  /** `key` is both the Idempotency-Key and the chat's `clientMsgId`: a retry posts the card once. */
+  postCard: (id: string, conversationId: string, key: string = newUuid()) =>
+    request<SendResult>('POST', `/meetings/${id}/card`, { conversationId, clientMsgId: key }, 'application/json', { 'Idempotency-Key': key }),
+  /** One page of sessions, oldest first (owner and admins). */
+  attendance: async (id: string, cursor?: string | null): Promise<AttendancePage> => {
+    const r = await request<AttendancePage>('GET', `/meetings/${id}/attendance${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+    return { runs: r.runs ?? [], items: r.items ?? [], nextCursor: next(r.nextCursor) };
+  },
   guestSession: (b: { number: string; passcode?: string; displayName: string }) =>
     request<{ token: string; expiresAt: string }>('POST', '/meetings/guest-sessions', b),
   /** The invitation as an iCalendar file, saved through the browser (the request needs the token). */

@@ -1,0 +1,45 @@
+package org.queqiao.desk.bot;
+
+import java.util.List;
+
+/**
+ * The bot's knowledge base of one organisation as the bot searches it: the current {@link FaqIndex},
+ * replaced whole when the admin changes the FAQs. Searches read the current index without locking (a
+ * volatile read) and keep using the one they started on; a replacement is built off to the side and
+ * published in one write, so a search sees either the old knowledge base or the new one, never a mix.
+ */
+public final class KnowledgeBase {
+    private final FaqAnalysis analysis;
+    private final RetrievalTuning tuning;
+    private volatile FaqIndex current;
+
+    public KnowledgeBase() {
+        this(RetrievalTuning.DEFAULT);
+    }
+
+    /** With other retrieval settings: for the bench that compares them. */
+    public KnowledgeBase(RetrievalTuning tuning) {
+        this.tuning = tuning;
+        this.analysis = new FaqAnalysis(tuning.englishStopWords());
+        this.current = FaqIndex.build(List.of(), analysis, tuning);
+    }
+
+    /**
+     * Builds an index of these entries and makes it the current one. Synchronised so that two changes
+     * saved one after the other are published in that order: without it, the slower build of the older
+     * version could be swapped in last and win. Searches are not held up meanwhile.
+     */
+    public synchronized void replace(List<FaqEntry> entries) {
+        current = FaqIndex.build(entries, analysis, tuning);
+    }
+
+    /** The index searches use now; hold on to it to make several searches against the same version. */
+    public FaqIndex current() {
+        return current;
+    }
+
+    /** The best {@code max} entries for a visitor's text, with the confidence in the first. */
+    public FaqSearchResult search(String text, int max) {
+        return current.search(text, max);
+    }
+}

@@ -55,7 +55,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     void bind(ClientSession s) {
         session = s;
-        if (!s.principal.isMeetingGuest()) gw.presence().connected(s.principal); // guests are nobody's contacts
+        if (!s.principal.isOutsider()) gw.presence().connected(s.principal); // guests and visitors are nobody's contacts
     }
 
     EventLoop eventLoop() {
@@ -120,6 +120,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         } else if (session.principal.isMeetingGuest() && !GUEST_OPS.matcher(op).lookingAt()) {
             respondNow(ServerFrames.failure(id, org.queqiao.platform.problem.ProblemException.forbidden("guest_not_allowed",
                     "A meeting guest may only use meeting.* and media.* operations")));
+        } else if (session.principal.deskVisitor() != op.startsWith("visitor.")) {
+            respondNow(ServerFrames.failure(id, org.queqiao.platform.problem.ProblemException.forbidden(
+                    session.principal.deskVisitor() ? "visitor_not_allowed" : "visitor_only",
+                    session.principal.deskVisitor() ? "A desk visitor may only use visitor.* operations" : "visitor.* operations are for desk visitors")));
         } else if (!data.isMissingNode() && !data.isNull() && !data.isObject()) {
             respondNow(ServerFrames.failure(id, org.queqiao.platform.problem.ProblemException.invalid("data", "invalid_type", "data must be a JSON object")));
         } else if (!requests.offer(new RequestQueue.Request(id, op, handler, data.isObject() ? data : ClientFrames.EMPTY))) {
@@ -187,7 +191,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         gw.metrics().authenticatedConnectionClosed();
         if (session != null) {
             gw.sessions().detached(session, this);
-            if (!session.principal.isMeetingGuest()) gw.presence().disconnected(session.principal);
+            if (!session.principal.isOutsider()) gw.presence().disconnected(session.principal);
             if (gw.sessions().noSocketLeft(session.principal.sessionId())) {
                 for (var l : gw.connectionListeners()) l.deviceDisconnected(session.principal);
             }

@@ -22,4 +22,5 @@ public record ApiServices(Accounts accounts, Sessions sessions, Offboarding offb
                           DepartmentTree departments, MemberImport memberImport, Invitations invitations,
                           Organizations organizations, AuditReader audit, IdempotencyStore idempotency, Activations activations,
                           Messaging messaging, UrgentNotices notices, ChatPolicies chatPolicies, ChatExport chatExport,
-                          MessageSearch search, org.queqiao.meetings.Meetings meetings) {}
+                          MessageSearch search, org.queqiao.meetings.Meetings meetings, org.queqiao.desk.Desk desk,
+                          org.queqiao.desk.wire.DeskViews deskViews) {}

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.queqiao.http.routes.AccountRoutes;
 import org.queqiao.http.routes.ChatRoutes;
+import org.queqiao.http.routes.DeskRoutes;
 import org.queqiao.http.routes.MeetingRoutes;
 import org.queqiao.http.routes.NoticeRoutes;
 import org.queqiao.http.routes.DepartmentRoutes;
@@ -58,6 +59,7 @@ public final class HttpApi {
             new ChatRoutes(services, settings, auth).register(r);
             new NoticeRoutes(services, settings, auth).register(r);
             new MeetingRoutes(services, settings, auth).register(r);
+            new DeskRoutes(services, settings, auth).register(r);
             new OperatorRoutes(services, settings, settings.operatorToken()).register(r);
             operations.register(r);
             routes = r.registered();

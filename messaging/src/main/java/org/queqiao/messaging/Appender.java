@@ -40,6 +40,12 @@ final class Appender implements AutoCloseable {
                 new java.util.concurrent.CompletableFuture<>()));
     }
 
+    /** An entry from a sender who is not a member: a visitor or the bot in a desk conversation (ADR 0010). */
+    SendResult appendExternal(Principal sender, UUID conversationId, String clientMsgId, EntryKind kind, MessageBody body, Consumer<Seat> check) {
+        return writer.append(new LogWriter.Append(sender, conversationId, clientMsgId, kind, body, null, check, e -> {},
+                new java.util.concurrent.CompletableFuture<>(), true));
+    }
+
     /** An entry the system writes (members joined, group renamed), inside the caller's transaction. */
     Entry appendSystem(Conversation c, UUID actorId, java.util.Map<String, Object> event) {
         NewEntry n = new NewEntry(Ids.newId(), c.orgId(), c.id(), actorId, "sys-" + Ids.newId(), EntryKind.SYSTEM, MessageBody.event(event), null, Instant.now());

@@ -65,12 +65,14 @@ final class BatchAppend implements LogWriter.BatchWrite {
         Outcome[] outcomes = new Outcome[n];
         List<ConversationStore.SeatKey> keys = batch.stream()
                 .map(a -> new ConversationStore.SeatKey(a.principal().orgId(), a.conversationId(), a.principal().memberId())).toList();
-        Map<ConversationStore.SeatKey, Seat> seats = conversations.seats(new ArrayList<>(new LinkedHashSet<>(keys)));
+        List<ConversationStore.SeatKey> memberKeys = new ArrayList<>(new LinkedHashSet<>(keys));
+        for (int i = 0; i < n; i++) if (batch.get(i).external()) memberKeys.remove(keys.get(i));
+        Map<ConversationStore.SeatKey, Seat> seats = memberKeys.isEmpty() ? Map.of() : conversations.seats(memberKeys);
 
         // who may append what: the same checks as one at a time, with the seat read once per batch
         Seat[] seatOf = new Seat[n];
         for (int i = 0; i < n; i++) {
-            Seat seat = seats.get(keys.get(i));
+            Seat seat = batch.get(i).external() ? externalSeat(batch.get(i)) : seats.get(keys.get(i));
             if (seat == null) {
                 outcomes[i] = new Outcome(null, ChatAccess.notFound(), null);
                 continue;
@@ -126,6 +128,16 @@ final class BatchAppend implements LogWriter.BatchWrite {
             outcomes[i] = new Outcome(new SendResult(earlier, true), null, seatOf[i]);
         }
         return outcomes;
+    }
+
+    /**
+     * A visitor or the desk's bot posting to a desk conversation: they are no members, so their seat is
+     * the conversation with a membership that sees everything (ADR 0010). Other kinds refuse them.
+     */
+    private Seat externalSeat(LogWriter.Append a) {
+        Conversation c = conversations.find(a.principal().orgId(), a.conversationId()).orElse(null);
+        if (c == null || c.kind() != ConversationKind.DESK) return null;
+        return new Seat(c, new Membership(c.id(), a.principal().memberId(), ChatRole.MEMBER, 0, 0, null, c.createdAt()));
     }
 
     private static MessageStore.ClientKey clientKey(LogWriter.Append a) {

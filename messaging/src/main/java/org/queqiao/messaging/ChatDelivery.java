@@ -30,17 +30,32 @@ final class ChatDelivery {
         this.receiptPushMaxMembers = receiptPushMaxMembers;
     }
 
+    /** Who is told of entries in desk conversations: the desk, which knows its visitors and agents (ADR 0010). */
+    private volatile DeskEntryListener desk = (c, e) -> { };
+
+    void deskListener(DeskEntryListener listener) {
+        this.desk = listener;
+    }
+
     /** Every member's devices, the sender's included (their other devices learn of it this way). */
     void entryAppended(Conversation c, Entry e) {
+        if (c.kind() == ConversationKind.DESK) {
+            desk.entryAppended(c, e);
+            return;
+        }
         pushes.pushToMembers(c.orgId(), conversations.memberIds(c.id()), ENTRY, e);
     }
 
     /** A batch of entries, in order: one query for the members of all their conversations. */
     void entriesAppended(List<Entry> entries, java.util.function.Function<UUID, Conversation> conversationOf) {
         if (entries.isEmpty()) return;
-        Map<UUID, List<UUID>> members = conversations.memberIds(entries.stream().map(Entry::conversationId).distinct().toList());
+        List<UUID> chats = entries.stream().filter(e -> conversationOf.apply(e.conversationId()).kind() != ConversationKind.DESK)
+                .map(Entry::conversationId).distinct().toList();
+        Map<UUID, List<UUID>> members = chats.isEmpty() ? Map.of() : conversations.memberIds(chats);
         for (Entry e : entries) {
-            pushes.pushToMembers(conversationOf.apply(e.conversationId()).orgId(), members.getOrDefault(e.conversationId(), List.of()), ENTRY, e);
+            Conversation c = conversationOf.apply(e.conversationId());
+            if (c.kind() == ConversationKind.DESK) desk.entryAppended(c, e);
+            else pushes.pushToMembers(c.orgId(), members.getOrDefault(e.conversationId(), List.of()), ENTRY, e);
         }
     }
 

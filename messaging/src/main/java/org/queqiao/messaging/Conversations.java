@@ -104,6 +104,7 @@ public final class Conversations {
             Seat seat = access.seat(p, conversationId);
             seat.requireOpen();
             if (seat.conversation().kind() == ConversationKind.DIRECT) throw ProblemException.conflict("direct_chat", "Direct chats have no title or announcement", null);
+            if (seat.conversation().kind() == ConversationKind.DESK) throw DeskLogs.managedByDesk();
             if (!(seat.conversation().kind().followsDirectory() && p.isAdmin())) seat.requireManager("change the title or announcement");
             Conversation c = store.lock(p.orgId(), conversationId).orElseThrow(ChatAccess::notFound);
             String t = title == null ? c.title() : Validate.text("title", title, 1, 100);

@@ -163,6 +163,7 @@ public final class GroupMembers {
         if (c.isDissolved()) throw ProblemException.conflict("conversation_dissolved", "This group was dissolved; it can be read but not changed", null);
         if (c.kind() == ConversationKind.DIRECT) throw ProblemException.conflict("direct_chat", "A direct chat has exactly its two members", null);
         if (c.kind().followsDirectory()) throw ProblemException.conflict("follows_directory", "Members of this group follow the directory; change the department instead", null);
+        if (c.kind() == ConversationKind.DESK) throw DeskLogs.managedByDesk();
         return c;
     }
 

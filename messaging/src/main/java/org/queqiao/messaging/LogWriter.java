@@ -32,7 +32,12 @@ final class LogWriter implements AutoCloseable {
 
     /** One append: the caller's checks run inside the transaction with the sender's seat. */
     record Append(Principal principal, UUID conversationId, String clientMsgId, EntryKind kind, MessageBody body, Long targetSeq,
-                  Consumer<Seat> check, Consumer<Entry> applied, CompletableFuture<SendResult> result) {}
+                  Consumer<Seat> check, Consumer<Entry> applied, CompletableFuture<SendResult> result, boolean external) {
+        Append(Principal principal, UUID conversationId, String clientMsgId, EntryKind kind, MessageBody body, Long targetSeq,
+               Consumer<Seat> check, Consumer<Entry> applied, CompletableFuture<SendResult> result) {
+            this(principal, conversationId, clientMsgId, kind, body, targetSeq, check, applied, result, false);
+        }
+    }
 
     private final BatchWrite write;
     private final BatchObserver observer;

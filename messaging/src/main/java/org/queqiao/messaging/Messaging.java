@@ -20,6 +20,7 @@ public final class Messaging implements AutoCloseable {
     private final DirectoryGroups directoryGroups;
     private final Appender appender;
     private final ChatSettings settings;
+    private final DeskLogs desk;
 
     public Messaging(ConversationStore conversationStore, MessageStore messageStore, Transactor tx, Pushes pushes, AuditLog audit,
                      ChatSettings settings, TextFilter filter, Clock clock, BatchObserver observer,
@@ -30,7 +31,9 @@ public final class Messaging implements AutoCloseable {
         this.appender = new Appender(conversationStore, messageStore, tx, delivery, settings.writers(), observer);
         this.conversations = new Conversations(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
         this.groups = new GroupMembers(conversationStore, access, appender, delivery, audit, tx, settings.maxGroupMembers());
-        this.log = new ChatLog(messageStore, conversationStore, access, appender, new MessageRules(settings.maxTextChars(), filter), settings, clock);
+        MessageRules rules = new MessageRules(settings.maxTextChars(), filter);
+        this.log = new ChatLog(messageStore, conversationStore, access, appender, rules, settings, clock);
+        this.desk = new DeskLogs(conversationStore, messageStore, appender, rules, delivery, tx);
         this.reads = new ChatReads(conversationStore, messageStore, access, delivery, settings);
         this.directoryGroups = new DirectoryGroups(conversationStore, appender, delivery, audit, tx);
         this.files = new ChatFiles(conversationStore, messageStore, access, log, blobs, settings.maxFileBytes(), clock);
@@ -48,6 +51,9 @@ public final class Messaging implements AutoCloseable {
     public ChatFiles files() { return files; }
 
     public ChatSettings settings() { return settings; }
+
+    /** The log as the customer-service desk uses it: desk conversations, visitors' and the bot's posts. */
+    public DeskLogs desk() { return desk; }
 
     /**
      * Offboarding's hand-over hook (runs inside the deactivation transaction): removes the member

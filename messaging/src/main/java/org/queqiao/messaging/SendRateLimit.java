@@ -12,18 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * transport they come from: a flooding member is refused with rate_limited while everyone else is
  * served. Per node; memory bounded by clearing the table when a spray of members fills it.
  */
-final class SendRateLimit {
+public final class SendRateLimit {
     private static final int MAX_MEMBERS = 200_000;
     private final int rate;
     private final int burst;
     private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    SendRateLimit(int rate, int burst) {
+    public SendRateLimit(int rate, int burst) {
         this.rate = rate;
         this.burst = burst;
     }
 
-    void check(UUID memberId) {
+    public void check(UUID memberId) {
         if (buckets.size() > MAX_MEMBERS) buckets.clear();
         long now = System.nanoTime();
         TokenBucket b = buckets.computeIfAbsent(memberId, k -> new TokenBucket(rate, burst, now));

@@ -103,7 +103,9 @@ final class Services {
         var passcodeThrottle = Meetings.throttle(meetingsConfig);
         var guestSessions = new GuestSessions(guestStore, meetingStore, passcodeThrottle, meetingsConfig.guestTokenTtl(), Clock.systemUTC());
         // the realtime gateway also admits meeting guests (their tokens have their own prefix); the HTTP API does not
-        TokenAuthenticator realtimeAuth = token -> GuestTokens.isGuestToken(token) ? guestSessions.authenticate(token) : sessions.authenticate(token);
+        DeskWiring.Visitors deskVisitors = new DeskWiring.Visitors();
+        TokenAuthenticator realtimeAuth = token -> GuestTokens.isGuestToken(token) ? guestSessions.authenticate(token)
+                : deskVisitors.isVisitorToken(token) ? deskVisitors.authenticate(token) : sessions.authenticate(token);
         RealtimeGateway realtime = gateway.create(realtimeAuth, handlers);
         var policyStore = new PgChatPolicyStore(db);
         var wordFilter = new PolicyTextFilter(policyStore);
@@ -140,15 +142,19 @@ final class Services {
         MediaOps.register(handlers, media.meetings());
         realtime.addConnectionListener(meetings.live()::deviceDisconnected);
         meetings.followDeactivations(bus);
+        var desk = DeskWiring.build(c, db, messaging, realtime, handlers, members, organizations, deskVisitors);
         var offboarding = new Offboarding(directory, members, orgs, sessions,
-                List.of(invitationStore::reassignCreator, messaging::offboard, meetings::handover), audit, db, bus);
+                List.of(invitationStore::reassignCreator, messaging::offboard, meetings::handover, (org, member, heir) -> {
+                    desk.desk().offboard(org, member);
+                    return 0;
+                }), audit, db, bus);
         var activations = new Activations(new PgCredentialStore(db), directory, sessions, hasher, new PasswordPolicy(policy.minPasswordLength()),
                 audit, c.duration("activation.ttl"), policy.maxFailuresPerIpPerMinute());
         return new Built(new ApiServices(accounts, sessions, offboarding, directory, tree, memberImport, invitations, organizations, audit,
                 new PgIdempotencyStore(db), activations, messaging, notices, chatPolicies,
-                new ChatExport(conversationStore, messageStore, audit), search, meetings), realtime,
+                new ChatExport(conversationStore, messageStore, audit), search, meetings, desk.desk(), desk.views()), realtime,
                 List.of(BackgroundJob.of(retention::start, retention::close), BackgroundJob.of(indexer::start, indexer::close),
-                        BackgroundJob.of(() -> { }, media::close)));
+                        BackgroundJob.of(() -> { }, media::close), BackgroundJob.of(desk.desk()::start, desk.desk()::close)));
     }
 
     /** What meetings need from the directory: names, the plan's meeting capacity, the organisation's name. */

@@ -69,8 +69,7 @@ public final class AccountRoutes {
     }
 
     private void clientConfig(Context ctx) {
-        String gw = settings.gatewayPublicUrl() != null ? settings.gatewayPublicUrl()
-                : (ctx.scheme().equals("https") ? "wss" : "ws") + "://" + hostOnly(ctx.host()) + ":" + settings.gatewayPort() + "/ws";
+        String gw = Clients.gatewayUrl(ctx, settings);
         var chat = s.messaging().settings();
         Respond.ok(ctx, Map.of("signupEnabled", s.accounts().signupEnabled(), "gatewayUrl", gw, "version", settings.version(),
                 "chat", Map.of("maxTextChars", chat.maxTextChars(), "recallWindowSeconds", chat.recallWindow().toSeconds(),
@@ -107,10 +106,4 @@ public final class AccountRoutes {
                 "org", Views.org(org, s.organizations().planOf(org.id()), s.organizations().usage(org.id())));
     }
 
-    private static String hostOnly(String hostHeader) {
-        if (hostHeader == null) return "localhost";
-        if (hostHeader.startsWith("[")) return hostHeader.substring(0, hostHeader.indexOf(']') + 1);
-        int colon = hostHeader.lastIndexOf(':');
-        return colon < 0 ? hostHeader : hostHeader.substring(0, colon);
-    }
 }

@@ -22,10 +22,6 @@ import org.queqiao.platform.page.Page;
 import org.queqiao.platform.page.PageRequest;
 import org.queqiao.platform.problem.ProblemException;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.UUID;
 
@@ -107,11 +103,7 @@ public final class MemberRoutes {
 
     private void importCsv(Context ctx) {
         Principal p = auth.principal(ctx);
-        byte[] raw = ctx.bodyAsBytes();
-        if (raw.length > settings.maxCsvBytes()) {
-            throw new ProblemException(413, "body_too_large", "The CSV file is larger than " + settings.maxCsvBytes() / (1024 * 1024) + " MB; split it", "file", null);
-        }
-        ImportResult result = s.memberImport().importCsv(p, utf8(raw));
+        ImportResult result = s.memberImport().importCsv(p, CsvUploads.read(ctx, settings));
         Respond.ok(ctx, Map.of("imported", result.imported(), "createdDepartments", result.createdDepartments()));
     }
 
@@ -128,12 +120,4 @@ public final class MemberRoutes {
         return b.string(field);
     }
 
-    private static String utf8(byte[] raw) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("file", "not_utf8", "Save the CSV as UTF-8 (in Excel: CSV UTF-8) and upload it again");
-        }
-    }
 }

@@ -181,7 +181,7 @@ public final class PgConversationStore implements ConversationStore {
                 + "(select m.seq from messages m where m.conversation_id = c.id and m.seq > cm.visible_after and m.kind not in ('edit', 'reaction', 'recall') "
                 + "   order by m.seq desc limit 1) as last_message_seq "
                 + "from conversation_members cm join conversations c on c.id = cm.conversation_id "
-                + "where cm.member_id = :me and c.org_id = :org "
+                + "where cm.member_id = :me and c.org_id = :org and c.kind <> 'desk' "
                 + (page.isFirst() ? "" : "and (c.last_entry_at, c.id) < (cast(:afterAt as timestamptz), cast(:afterId as uuid)) ")
                 + "order by c.last_entry_at desc, c.id desc limit :n";
         List<ConversationSummary> rows = db.with(h -> h.createQuery(sql).bind("me", memberId).bind("org", orgId)
@@ -339,7 +339,7 @@ public final class PgConversationStore implements ConversationStore {
     public Map<UUID, Position> positions(UUID orgId, UUID memberId) {
         Map<UUID, Position> out = new HashMap<>();
         db.use(h -> h.createQuery("select c.id, c.kind, c.last_seq, cm.read_seq from conversation_members cm join conversations c on c.id = cm.conversation_id "
-                        + "where cm.member_id = :m and c.org_id = :org")
+                        + "where cm.member_id = :m and c.org_id = :org and c.kind <> 'desk'")
                 .bind("m", memberId).bind("org", orgId)
                 .map((rs, ctx) -> out.put(Rows.uuid(rs, "id"), new Position(ConversationKind.fromWire(rs.getString("kind")), rs.getLong("last_seq"), rs.getLong("read_seq"))))
                 .list());

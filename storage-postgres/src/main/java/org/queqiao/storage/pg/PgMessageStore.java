@@ -146,7 +146,7 @@ public final class PgMessageStore implements MessageStore {
         String sql = "with news as (select cm.conversation_id, greatest(coalesce(k.seq, 0), cm.visible_after) as after, c.last_entry_at "
                 + "    from conversation_members cm join conversations c on c.id = cm.conversation_id "
                 + "    left join unnest(cast(:ids as uuid[]), cast(:seqs as bigint[])) as k(id, seq) on k.id = cm.conversation_id "
-                + "    where cm.member_id = :member and c.last_seq > greatest(coalesce(k.seq, 0), cm.visible_after) "
+                + "    where cm.member_id = :member and c.kind <> 'desk' and c.last_seq > greatest(coalesce(k.seq, 0), cm.visible_after) "
                 + "    order by c.last_entry_at desc limit :convs) "
                 + "select " + COLUMNS + " from news cross join lateral (select * from messages m0 where m0.conversation_id = news.conversation_id "
                 + "    and m0.seq > news.after order by m0.seq limit :n) m "

@@ -1,0 +1,12 @@
+package org.queqiao.desk;
+
+import java.util.UUID;
+
+/** What the desk needs from the directory: whether someone is an active member, and the plan's agent seats. */
+public interface DeskDirectory {
+    boolean isActiveMember(UUID orgId, UUID memberId);
+
+    Seats agentSeats(UUID orgId);
+
+    record Seats(long limit, String planId) {}
+}

@@ -1,0 +1,78 @@
+package org.queqiao.desk.routing;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs drains when something changes, never on a tick (ADR 0010): a conversation queued, a slot freed,
+ * an agent online, an offer declined or lapsed. One organisation's drains run one at a time on this
+ * node (and, through the database lock, across nodes); wake-ups that arrive while a drain runs fold
+ * into one more pass, so a burst of 200 arrivals costs a handful of passes, not 200.
+ */
+public final class Router implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+    private final Drain drain;
+    private final RoutingListener listener;
+    private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<UUID, Lane> byOrg = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    Router(Drain drain, RoutingListener listener) {
+        this.drain = drain;
+        this.listener = listener;
+    }
+
+    /** One organisation's drains: running, and whether another pass was asked for meanwhile. */
+    private static final class Lane {
+        boolean running;
+        boolean again;
+    }
+
+    /** Asks for a drain of the organisation; returns at once. */
+    public void wake(UUID orgId) {
+        if (closed) return;
+        Lane lane = byOrg.computeIfAbsent(orgId, k -> new Lane());
+        synchronized (lane) {
+            if (lane.running) {
+                lane.again = true;
+                return;
+            }
+            lane.running = true;
+        }
+        lanes.execute(() -> runLane(orgId, lane));
+    }
+
+    private void runLane(UUID orgId, Lane lane) {
+        while (true) {
+            synchronized (lane) {
+                lane.again = false;
+            }
+            try {
+                Drain.Result r = drain.run(orgId);
+                if (!r.handed().isEmpty() || !r.groupsChanged().isEmpty()) listener.routed(orgId, r);
+            } catch (RuntimeException e) {
+                // the next event drains again; nothing was half-written (one transaction)
+                log.warn("routing organisation {} failed", orgId, e);
+            }
+            synchronized (lane) {
+                if (!lane.again || closed) {
+                    lane.running = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        lanes.close();
+    }
+}

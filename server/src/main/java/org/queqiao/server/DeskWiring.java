@@ -1,0 +1,85 @@
+package org.queqiao.server;
+
+import org.queqiao.desk.Desk;
+import org.queqiao.desk.DeskConfig;
+import org.queqiao.desk.DeskDirectory;
+import org.queqiao.desk.GroupHours;
+import org.queqiao.desk.visitor.VisitorSessions;
+import org.queqiao.desk.wire.DeskOps;
+import org.queqiao.desk.wire.DeskViews;
+import org.queqiao.directory.Member;
+import org.queqiao.directory.Organizations;
+import org.queqiao.directory.Quotas;
+import org.queqiao.gateway.RealtimeGateway;
+import org.queqiao.messaging.Messaging;
+import org.queqiao.platform.auth.Principal;
+import org.queqiao.platform.auth.TokenAuthenticator;
+import org.queqiao.platform.config.Config;
+import org.queqiao.platform.realtime.RequestHandlers;
+import org.queqiao.storage.pg.Db;
+import org.queqiao.storage.pg.PgDeskConversationStore;
+import org.queqiao.storage.pg.PgDeskSetupStore;
+import org.queqiao.storage.pg.PgFaqStore;
+import org.queqiao.storage.pg.PgMemberStore;
+import org.queqiao.storage.pg.PgNoteStore;
+import org.queqiao.storage.pg.PgRoutingStore;
+import org.queqiao.storage.pg.PgVisitorStore;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The customer-service desk on its PostgreSQL stores, wired to messaging, the gateway and the directory (ADR 0010). */
+final class DeskWiring {
+    private DeskWiring() {}
+
+    record Built(Desk desk, DeskViews views) {}
+
+    /**
+     * The gateway's authenticator exists before the desk does (the desk pushes through the gateway), so
+     * visitor tokens are checked through this late-bound holder.
+     */
+    static final class Visitors implements TokenAuthenticator {
+        private volatile VisitorSessions sessions;
+
+        boolean isVisitorToken(String token) {
+            return VisitorSessions.isVisitorToken(token);
+        }
+
+        @Override
+        public Optional<Principal> authenticate(String token) {
+            VisitorSessions s = sessions;
+            return s == null ? Optional.empty() : s.authenticate(token);
+        }
+    }
+
+    static Built build(Config c, Db db, Messaging messaging, RealtimeGateway realtime, RequestHandlers handlers, PgMemberStore members,
+                       Organizations organizations, Visitors visitors) {
+        var setup = new PgDeskSetupStore(db);
+        var faqs = new PgFaqStore(db);
+        var stores = new Desk.Stores(setup, new PgDeskConversationStore(db), new PgRoutingStore(db), new PgVisitorStore(db), new PgNoteStore(db), faqs);
+        var hours = new GroupHours();
+        Clock clock = Clock.systemUTC();
+        var config = DeskConfig.from(c);
+        var desk = new Desk(stores, messaging.desk(), db, realtime, directory(members, organizations), config, hours, GroupHours::check, clock);
+        visitors.sessions = desk.visitorSessions();
+        var views = new DeskViews(hours, (org, group) -> setup.group(org, group).orElse(null), clock);
+        DeskOps.register(handlers, desk, views);
+        return new Built(desk, views);
+    }
+
+    private static DeskDirectory directory(PgMemberStore members, Organizations organizations) {
+        return new DeskDirectory() {
+            @Override
+            public boolean isActiveMember(UUID orgId, UUID memberId) {
+                return members.find(orgId, memberId).filter(Member::isActive).isPresent();
+            }
+
+            @Override
+            public Seats agentSeats(UUID orgId) {
+                var plan = organizations.planOf(orgId);
+                return new Seats(plan.limit(Quotas.AGENT_SEATS), plan.id());
+            }
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package org.queqiao.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One conversation through the desk over real sockets: the bot answers from the knowledge base, the
+ * visitor asks for a person, an agent accepts, reads the whole transcript, replies, notes, transfers;
+ * the second agent closes it with tags and the visitor rates it.
+ */
+class DeskFlowIT {
+    private static final String BOT = "00000000-0000-0000-0000-000000000b07";
+    private final ApiClient api = TestServer.client();
+    private final int gatewayPort = TestServer.shared().gatewayPort();
+
+    @Test
+    void botAnswersThenAPersonTakesOverAndTheVisitorRatesIt() throws Exception {
+        DeskFixture desk = new DeskFixture(api, gatewayPort, "Desk flow");
+        String owner = desk.owner().token();
+        JsonNode faq = DeskFixture.ok(api.post("/api/v1/desk/faqs", owner, Map.of("question", "如何退保？", "alternatives", List.of("怎么取消保单"),
+                "answer", "您可以在 App 的“我的保单”页面申请退保，3 个工作日内退款。", "category", "保险")), 201);
+        var alice = desk.agent("Alice", 3);
+        var bob = desk.agent("Bob", 3);
+        DeskFixture.Visitor v = desk.visitor(Map.of("name", "王女士"));
+        try (ChatClient visitor = desk.connect(v); ChatClient a = desk.online(alice); ChatClient b = desk.online(bob)) {
+            JsonNode opened = visitor.ok("visitor.open", Map.of());
+            String id = opened.path("conversation").path("id").asText();
+            assertThat(opened.path("conversation").path("state").asText()).isEqualTo("bot");
+            assertThat(next(visitor, "visitor.entry", e -> BOT.equals(e.path("senderId").asText()))).as("the bot's greeting").isNotNull();
+
+            // the bot answers a paraphrase from the knowledge base, with a card naming the FAQ
+            JsonNode sent = visitor.ok("visitor.send", Map.of("clientMsgId", DeskFixture.clientMsgId(), "text", "我想退保，该怎么操作"));
+            assertThat(sent.path("entry").path("seq").asLong()).isPositive();
+            JsonNode answer = next(visitor, "visitor.entry", e -> "card".equals(e.path("kind").asText()));
+            assertThat(answer.path("body").path("card").path("faqId").asText()).isEqualTo(faq.path("id").asText());
+            assertThat(answer.path("body").path("text").asText()).contains("我的保单");
+            visitor.ok("visitor.rate-answer", Map.of("conversationId", id, "seq", answer.path("seq").asLong(), "helpful", true));
+            assertThat(MeetingFixture.code(visitor.call("visitor.rate-answer", Map.of("conversationId", id, "seq", answer.path("seq").asLong(), "helpful", true))))
+                    .isEqualTo("already_rated");
+
+            // "人工": handed off; the least busy agent is offered it and accepts; the visitor learns a person is there
+            visitor.ok("visitor.send", Map.of("clientMsgId", DeskFixture.clientMsgId(), "text", "转人工"));
+            JsonNode offerA = a.nextPush("desk.offer", 5000);
+            JsonNode offerB = b.nextPush("desk.offer", 300);
+            JsonNode offer = offerA != null ? offerA : offerB;
+            assertThat(offer).isNotNull();
+            assertThat(offerA == null || offerB == null).as("offered to one agent only").isTrue();
+            ChatClient first = offerA != null ? a : b;
+            ChatClient second = offerA != null ? b : a;
+            var secondPerson = offerA != null ? bob : alice;
+            first.ok("desk.accept", Map.of("conversationId", id));
+            assertThat(next(visitor, "visitor.state", s -> "assigned".equals(s.path("state").asText()))).isNotNull();
+
+            // the whole transcript went with the handoff
+            JsonNode detail = first.ok("desk.detail", Map.of("conversationId", id));
+            assertThat(detail.path("entries").toString()).contains("我想退保，该怎么操作").contains("我的保单").contains("转人工");
+            assertThat(detail.path("conversation").path("handoffReason").asText()).isEqualTo("requested");
+
+            // the agent replies with chat.send; the visitor gets it; first response is measured from the handoff
+            first.ok("chat.send", Map.of("conversationId", id, "clientMsgId", DeskFixture.clientMsgId(), "kind", "text", "text", "您好，我来帮您办理"));
+            assertThat(next(visitor, "visitor.entry", e -> e.path("body").path("text").asText().equals("您好，我来帮您办理"))).isNotNull();
+            visitor.ok("visitor.send", Map.of("clientMsgId", DeskFixture.clientMsgId(), "text", "好的，谢谢"));
+            assertThat(next(first, "desk.entry", e -> e.path("body").path("text").asText().equals("好的，谢谢"))).isNotNull();
+            first.ok("desk.note", Map.of("conversationId", id, "text", "VIP customer, check policy 123"));
+            JsonNode conv = first.ok("desk.detail", Map.of("conversationId", id)).path("conversation");
+            assertThat(conv.path("firstResponseAt").asText()).isNotEmpty();
+            assertThat(conv.path("firstResponseAt").asText().compareTo(conv.path("queuedAt").asText())).isPositive();
+
+            // transferred to the other agent, who closes it with tags; the first may no longer post
+            JsonNode moved = first.ok("desk.transfer", Map.of("conversationId", id, "agentId", secondPerson.id()));
+            assertThat(moved.path("agentId").asText()).isEqualTo(secondPerson.id());
+            assertThat(MeetingFixture.code(first.call("chat.send", Map.of("conversationId", id, "clientMsgId", DeskFixture.clientMsgId(),
+                    "kind", "text", "text", "still here?")))).isEqualTo("no_such_conversation");
+            assertThat(second.ok("desk.detail", Map.of("conversationId", id)).path("notes").toString()).contains("VIP customer");
+            second.ok("desk.close", Map.of("conversationId", id, "tags", List.of("退保", "refund", "退保")));
+            JsonNode closed = next(visitor, "visitor.state", s -> "closed".equals(s.path("state").asText()));
+            assertThat(closed.path("csat").asBoolean()).as("the survey is offered").isTrue();
+            visitor.ok("visitor.rate", Map.of("conversationId", id, "score", 5, "comment", "很快"));
+
+            // the visitor's transcript has no internal note; the supervisor's list has the whole record
+            String transcript = visitor.ok("visitor.transcript", Map.of("conversationId", id)).toString();
+            assertThat(transcript).contains("您好，我来帮您办理").doesNotContain("VIP customer");
+            JsonNode list = DeskFixture.ok(api.get("/api/v1/desk/conversations?state=closed", owner), 200).path("items");
+            assertThat(list).hasSize(1);
+            assertThat(list.get(0).path("csatScore").asInt()).isEqualTo(5);
+            assertThat(list.get(0).path("transfers").asInt()).isEqualTo(1);
+            assertThat(list.get(0).path("tags").toString()).isEqualTo("[\"退保\",\"refund\"]");
+            assertThat(list.get(0).path("botAnswers").asInt()).isEqualTo(1);
+            assertThat(list.get(0).path("sla").path("firstResponse").path("running").asBoolean()).isFalse();
+        }
+    }
+
+    private static JsonNode next(ChatClient c, String topic, Predicate<JsonNode> match) throws InterruptedException {
+        return MeetingFixture.next(c, topic, match);
+    }
+}

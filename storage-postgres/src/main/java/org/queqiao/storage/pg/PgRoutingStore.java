@@ -1,0 +1,107 @@
+package org.queqiao.storage.pg;
+
+import org.queqiao.desk.RoutingMode;
+import org.queqiao.desk.routing.Candidate;
+import org.queqiao.desk.store.RoutingStore;
+import org.queqiao.platform.json.Json;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The router's reads and guarded writes (V9 migration); all run inside the router's transaction. */
+public final class PgRoutingStore implements RoutingStore {
+    /** Advisory lock keys for routing live in their own space (the first key), the organisation's hash in the second. */
+    private static final int ROUTING_LOCK_SPACE = 0x0DE5C;
+
+    private final Db db;
+
+    public PgRoutingStore(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void lockOrganization(UUID orgId) {
+        db.use(h -> h.createQuery("select pg_advisory_xact_lock(:space, :key)").bind("space", ROUTING_LOCK_SPACE).bind("key", orgId.hashCode())
+                .mapTo(String.class).list());
+    }
+
+    @Override
+    public List<QueuedGroup> groupsWithQueue(UUID orgId) {
+        return db.with(h -> h.createQuery("select g.id, g.routing, g.rr_last_agent from desk_groups g where g.org_id = :org and exists "
+                        + "(select 1 from desk_conversations c where c.org_id = :org and c.group_id = g.id and c.state = 'queued') order by g.created_at, g.id")
+                .bind("org", orgId)
+                .map((rs, ctx) -> new QueuedGroup(Rows.uuid(rs, "id"), RoutingMode.fromWire(rs.getString("routing")), Rows.uuid(rs, "rr_last_agent"))).list());
+    }
+
+    @Override
+    public List<Waiting> queueHead(UUID orgId, UUID groupId, int limit) {
+        return waiting(orgId, groupId, limit);
+    }
+
+    @Override
+    public List<Waiting> queue(UUID orgId, UUID groupId) {
+        return waiting(orgId, groupId, Integer.MAX_VALUE);
+    }
+
+    private List<Waiting> waiting(UUID orgId, UUID groupId, int limit) {
+        return db.with(h -> h.createQuery("select c.id, c.visitor_id, c.priority, c.queued_at, c.excluded_agents, v.last_agent_id "
+                        + "from desk_conversations c join desk_visitors v on v.id = c.visitor_id "
+                        + "where c.org_id = :org and c.group_id = :g and c.state = 'queued' order by c.priority desc, c.queued_at, c.id limit :n")
+                .bind("org", orgId).bind("g", groupId).bind("n", limit)
+                .map((rs, ctx) -> new Waiting(Rows.uuid(rs, "id"), Rows.uuid(rs, "visitor_id"), rs.getInt("priority"), Rows.instant(rs, "queued_at"),
+                        Set.copyOf(Rows.uuids(rs, "excluded_agents")), Rows.uuid(rs, "last_agent_id"))).list());
+    }
+
+    @Override
+    public List<Candidate> agentsWithRoom(UUID orgId) {
+        return db.with(h -> h.createQuery("select a.member_id, a.active, a.max_concurrent, a.last_assigned_at, "
+                        + "array(select ga.group_id from desk_group_agents ga where ga.org_id = a.org_id and ga.member_id = a.member_id) as groups "
+                        + "from desk_agents a where a.org_id = :org and a.status = 'online' and a.active < a.max_concurrent")
+                .bind("org", orgId)
+                .map((rs, ctx) -> new Candidate(Rows.uuid(rs, "member_id"), rs.getInt("active"), rs.getInt("max_concurrent"),
+                        Rows.instant(rs, "last_assigned_at"), new HashSet<>(Rows.uuids(rs, "groups")))).list());
+    }
+
+    @Override
+    public boolean takeSlot(UUID orgId, UUID agentId, Instant at) {
+        return db.with(h -> h.createUpdate("update desk_agents set active = active + 1, last_assigned_at = :at "
+                + "where org_id = :org and member_id = :a and status = 'online' and active < max_concurrent")
+                .bind("org", orgId).bind("a", agentId).bind("at", at).execute()) == 1;
+    }
+
+    @Override
+    public void releaseSlot(UUID orgId, UUID agentId) {
+        db.use(h -> h.createUpdate("update desk_agents set active = greatest(active - 1, 0) where org_id = :org and member_id = :a")
+                .bind("org", orgId).bind("a", agentId).execute());
+    }
+
+    @Override
+    public boolean handTo(UUID conversationId, UUID agentId, Instant at, Instant offerExpiresAt) {
+        String sql = offerExpiresAt == null
+                ? "update desk_conversations set state = 'assigned', agent_id = :a, assigned_at = :at where id = :id and state = 'queued'"
+                : "update desk_conversations set state = 'offered', offered_to = :a, offer_expires_at = :exp where id = :id and state = 'queued'";
+        return db.with(h -> h.createUpdate(sql).bind("id", conversationId).bind("a", agentId).bind("at", at).bind("exp", offerExpiresAt).execute()) == 1;
+    }
+
+    @Override
+    public void recordDecision(Decision d) {
+        db.use(h -> h.createUpdate("insert into desk_assignments (id, conversation_id, org_id, agent_id, group_id, reason, candidates, decided_at, outcome) "
+                        + "values (:id, :c, :org, :a, :g, :r, cast(:cand as jsonb), :at, :o)")
+                .bind("id", d.id()).bind("c", d.conversationId()).bind("org", d.orgId()).bind("a", d.agentId()).bind("g", d.groupId())
+                .bind("r", d.reason()).bind("cand", Json.write(d.candidates())).bind("at", d.at()).bind("o", d.outcome()).execute());
+    }
+
+    @Override
+    public void roundRobinChose(UUID groupId, UUID agentId) {
+        db.use(h -> h.createUpdate("update desk_groups set rr_last_agent = :a where id = :g").bind("g", groupId).bind("a", agentId).execute());
+    }
+
+    @Override
+    public int assignedSince(UUID groupId, Instant since) {
+        return db.with(h -> h.createQuery("select count(*) from desk_assignments where group_id = :g and decided_at > :since "
+                        + "and outcome in ('offered', 'assigned')").bind("g", groupId).bind("since", since).mapTo(Integer.class).one());
+    }
+}

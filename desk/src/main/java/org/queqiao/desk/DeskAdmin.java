@@ -95,6 +95,15 @@ public final class DeskAdmin {
         return setup.channels(p.orgId());
     }
 
+    /** Marks a visitor as a VIP (served before others in every queue) or not: supervisors and admins. */
+    public Visitor setVip(Principal p, UUID visitorId, boolean vip) {
+        access.requireSupervisor(p);
+        Visitor v = visitors.find(p.orgId(), visitorId).orElseThrow(() -> new ProblemException(404, "no_such_visitor", "There is no such visitor", "visitorId", null));
+        Visitor u = new Visitor(v.id(), v.orgId(), v.channelId(), v.externalId(), v.name(), v.email(), v.phone(), vip, v.lastAgentId(), v.createdAt());
+        visitors.update(u, clock.instant());
+        return u;
+    }
+
     /** Messages visitors left when nobody was there, newest first. */
     public List<VisitorStore.OfflineMessage> offlineMessages(Principal p) {
         access.requireSupervisor(p);

@@ -106,6 +106,7 @@ public final class DeskRoutes {
             desk.knowledge().dismissUnanswered(member(ctx), body(ctx).string("normalized"));
             Respond.noContent(ctx);
         });
+        r.patch(D + "/visitors/{id}", ctx -> Respond.ok(ctx, desk.admin().setVip(member(ctx), id(ctx, "Visitor"), Boolean.TRUE.equals(body(ctx).bool("vip")))));
         r.get(D + "/offline-messages", ctx -> Respond.ok(ctx, Views.page(desk.admin().offlineMessages(member(ctx)), null)));
         r.get(D + "/conversations", ctx -> {
             var page = desk.supervision().conversations(member(ctx), ctx.queryParam("state"), query(ctx, "agentId"), query(ctx, "groupId"),

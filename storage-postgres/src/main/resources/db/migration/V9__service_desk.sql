@@ -120,6 +120,9 @@ create table desk_conversations (
     csat_score          int check (csat_score between 1 and 5),
     csat_comment        text,
     csat_at             timestamptz,
+    -- SLA breaches, judged in the group's business hours when the conversation ended
+    sla_first_response_breached boolean,
+    sla_resolution_breached     boolean,
     check (state <> 'assigned' or agent_id is not null),
     check (state <> 'offered' or offered_to is not null)
 );
@@ -218,3 +221,32 @@ create table desk_offline_messages (
     handled_at  timestamptz
 );
 create index desk_offline_messages_open on desk_offline_messages (org_id, created_at) where handled_at is null;
+
+-- Reports read these daily sums, written when a conversation ends (and when it is rated), so a report
+-- over a million conversations sums a few hundred rows. Days are in desk.report-zone. agent_id is the
+-- nil uuid for conversations no agent held (the bot's, missed ones).
+create table desk_daily_stats (
+    org_id            uuid not null references organizations(id),
+    day               date not null,
+    group_id          uuid not null,
+    agent_id          uuid not null,
+    conversations     int not null default 0,
+    handed_off        int not null default 0,
+    bot_resolved      int not null default 0,
+    missed            int not null default 0,
+    wait_ms           bigint not null default 0,
+    waits             int not null default 0,
+    first_response_ms bigint not null default 0,
+    first_responses   int not null default 0,
+    next_response_ms  bigint not null default 0,
+    next_responses    int not null default 0,
+    handle_ms         bigint not null default 0,
+    handled           int not null default 0,
+    resolution_ms     bigint not null default 0,
+    resolved          int not null default 0,
+    csat_sum          int not null default 0,
+    csat_count        int not null default 0,
+    first_response_breaches int not null default 0,
+    resolution_breaches     int not null default 0,
+    primary key (org_id, day, group_id, agent_id)
+);

@@ -30,10 +30,12 @@ final class Closing {
     private final Routing router;
     private final QueueBroadcaster queues;
     private final DeskPushes pushes;
+    private final Endings endings;
     private final Clock clock;
 
     Closing(DeskConversationStore conversations, RoutingStore routing, VisitorStore visitors, DeskLogs logs, Transactor tx, Routing router,
-            QueueBroadcaster queues, DeskPushes pushes, Clock clock) {
+            QueueBroadcaster queues, DeskPushes pushes, Endings endings, Clock clock) {
+        this.endings = endings;
         this.conversations = conversations;
         this.routing = routing;
         this.visitors = visitors;
@@ -55,7 +57,9 @@ final class Closing {
         var chat = logs.find(c.orgId(), c.id()).orElseThrow();
         logs.record(chat, by, Map.of("type", "closed", "by", by == null ? "system" : by.toString()));
         logs.close(chat, now);
-        return conversations.find(c.orgId(), c.id()).orElseThrow();
+        DeskConversation closed = conversations.find(c.orgId(), c.id()).orElseThrow();
+        endings.ended(closed);
+        return closed;
     }
 
     void announce(DeskConversation before, DeskConversation closed) {

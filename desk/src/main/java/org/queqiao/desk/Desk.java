@@ -1,5 +1,6 @@
 package org.queqiao.desk;
 
+import org.queqiao.desk.report.DeskReports;
 import org.queqiao.desk.routing.DeskTimers;
 import org.queqiao.desk.routing.Drain;
 import org.queqiao.desk.routing.Offers;
@@ -10,6 +11,7 @@ import org.queqiao.desk.store.DeskSetupStore;
 import org.queqiao.desk.store.FaqStore;
 import org.queqiao.desk.store.NoteStore;
 import org.queqiao.desk.store.RoutingStore;
+import org.queqiao.desk.store.ReportStore;
 import org.queqiao.desk.store.VisitorStore;
 import org.queqiao.desk.visitor.VisitorSessions;
 import org.queqiao.messaging.DeskLogs;
@@ -17,14 +19,12 @@ import org.queqiao.platform.realtime.Pushes;
 import org.queqiao.platform.tx.Transactor;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** The customer-service desk, assembled (ADR 0010): its public surface is the services returned here. */
 public final class Desk implements AutoCloseable {
     public record Stores(DeskSetupStore setup, DeskConversationStore conversations, RoutingStore routing, VisitorStore visitors, NoteStore notes,
-                         FaqStore faqs) {}
+                         FaqStore faqs, ReportStore reports) {}
 
     private final Stores stores;
     private final DeskLogs logs;
@@ -39,9 +39,9 @@ public final class Desk implements AutoCloseable {
     private final DeskAdmin admin;
     private final Transfers transfers;
     private final Knowledge knowledge;
+    private final DeskReports reports;
 
-    public Desk(Stores s, DeskLogs logs, Transactor tx, Pushes realtime, DeskDirectory directory, DeskConfig config, OpenHours hours,
-                Consumer<Map<String, Object>> hoursCheck, Clock clock) {
+    public Desk(Stores s, DeskLogs logs, Transactor tx, Pushes realtime, DeskDirectory directory, DeskConfig config, GroupHours hours, Clock clock) {
         this.stores = s;
         this.logs = logs;
         this.tx = tx;
@@ -51,20 +51,22 @@ public final class Desk implements AutoCloseable {
         QueueBroadcaster queues = new QueueBroadcaster(s.routing(), timers, clock, config.queuePushSpacing(), config.etaWindow(), announce);
         announce.queues(queues, s.setup());
         this.routing = new Routing(s.routing(), s.conversations(), tx, clock, config.offerTimeout(), announce.assignment(logs), announce, announce, timers);
-        this.handoff = new Handoff(s.conversations(), s.setup(), s.visitors(), logs, tx, routing, queues, timers, hours, pushes, clock);
+        Endings endings = new Endings(s.conversations(), s.setup(), s.reports(), hours, config.reportZone(), logs);
+        this.handoff = new Handoff(s.conversations(), s.setup(), s.visitors(), logs, tx, routing, queues, timers, hours, pushes, endings, clock);
         DeskAccess access = new DeskAccess(s.setup(), s.conversations());
-        Closing closing = new Closing(s.conversations(), s.routing(), s.visitors(), logs, tx, routing, queues, pushes, clock);
+        Closing closing = new Closing(s.conversations(), s.routing(), s.visitors(), logs, tx, routing, queues, pushes, endings, clock);
         this.knowledge = new Knowledge(s.faqs(), tx, new org.queqiao.desk.bot.BotSettings(config.botAnswerThreshold(), config.botSuggestThreshold(),
                 config.botMaxFallbacks(), false), config.faqMaxRows(), config.faqRefresh(), clock);
         DeskBot bot = new DeskBot(knowledge, s.conversations(), logs, handoff, new UnansweredQuestions(s.faqs(), clock));
         logs.listen(new DeskEvents(s.conversations(), logs, pushes, bot));
         this.visitorSessions = new VisitorSessions(s.setup(), s.visitors(), config.visitorTokenTtl(), clock);
         this.visitors = new VisitorChat(s.conversations(), s.setup(), s.visitors(), logs, tx, handoff, closing, bot, s.faqs(),
-                new org.queqiao.messaging.SendRateLimit(config.visitorSendRate(), config.visitorSendBurst()), clock);
+                new org.queqiao.messaging.SendRateLimit(config.visitorSendRate(), config.visitorSendBurst()), endings, clock);
         this.agents = new AgentDesk(access, s.conversations(), s.setup(), s.notes(), logs, routing, closing, clock);
         this.transfers = new Transfers(access, s.conversations(), s.setup(), s.routing(), logs, tx, routing, queues, pushes, clock);
         this.supervision = new Supervision(access, s.conversations(), s.setup(), logs, tx, transfers, clock);
-        this.admin = new DeskAdmin(access, s.setup(), s.conversations(), s.visitors(), directory, tx, routing, new GroupRules(config.maxWait(), hoursCheck), clock);
+        this.admin = new DeskAdmin(access, s.setup(), s.conversations(), s.visitors(), directory, tx, routing, new GroupRules(config.maxWait(), GroupHours::check), clock);
+        this.reports = new DeskReports(s.reports(), config.reportZone(), access::requireSupervisor);
     }
 
     public VisitorSessions visitorSessions() { return visitorSessions; }
@@ -80,6 +82,8 @@ public final class Desk implements AutoCloseable {
     public DeskAdmin admin() { return admin; }
 
     public Knowledge knowledge() { return knowledge; }
+
+    public DeskReports reports() { return reports; }
 
     /** Re-arms deadlines left by earlier runs (offers, maximum waits) and serves queues that were left waiting. */
     public void start() {

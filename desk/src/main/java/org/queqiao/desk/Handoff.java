@@ -33,10 +33,12 @@ public final class Handoff {
     private final DeskTimers timers;
     private final OpenHours hours;
     private final DeskPushes pushes;
+    private final Endings endings;
     private final Clock clock;
 
     Handoff(DeskConversationStore conversations, DeskSetupStore setup, VisitorStore visitors, DeskLogs logs, Transactor tx, Routing routing,
-            QueueBroadcaster queues, DeskTimers timers, OpenHours hours, DeskPushes pushes, Clock clock) {
+            QueueBroadcaster queues, DeskTimers timers, OpenHours hours, DeskPushes pushes, Endings endings, Clock clock) {
+        this.endings = endings;
         this.conversations = conversations;
         this.setup = setup;
         this.visitors = visitors;
@@ -85,6 +87,7 @@ public final class Handoff {
             var chat = logs.find(orgId, conversationId).orElseThrow();
             logs.record(chat, null, Map.of("type", "missed"));
             logs.close(chat, now);
+            endings.ended(conversations.find(orgId, conversationId).orElseThrow());
             return true;
         });
         if (!missed) return;

@@ -38,10 +38,12 @@ public final class VisitorChat {
     private final BotGreeting greeting;
     private final org.queqiao.desk.store.FaqStore faqs;
     private final org.queqiao.messaging.SendRateLimit rateLimit;
+    private final Endings endings;
     private final Clock clock;
 
     VisitorChat(DeskConversationStore conversations, DeskSetupStore setup, VisitorStore visitors, DeskLogs logs, Transactor tx, Handoff handoff,
-                Closing closing, BotGreeting greeting, org.queqiao.desk.store.FaqStore faqs, org.queqiao.messaging.SendRateLimit rateLimit, Clock clock) {
+                Closing closing, BotGreeting greeting, org.queqiao.desk.store.FaqStore faqs, org.queqiao.messaging.SendRateLimit rateLimit, Endings endings, Clock clock) {
+        this.endings = endings;
         this.rateLimit = rateLimit;
         this.closing = closing;
         this.faqs = faqs;
@@ -99,7 +101,10 @@ public final class VisitorChat {
         String text = Validate.optionalText("comment", comment, 1000);
         DeskConversation c = own(visitor, conversationId);
         if (c.state() != ConversationState.CLOSED) throw ProblemException.conflict("not_closed", "A conversation is rated once it is closed", null);
-        if (!conversations.rate(c.id(), score, text, clock.instant())) throw ProblemException.conflict("already_rated", "This conversation was rated already", null);
+        tx.run(() -> {
+            if (!conversations.rate(c.id(), score, text, clock.instant())) throw ProblemException.conflict("already_rated", "This conversation was rated already", null);
+            endings.rated(c);
+        });
     }
 
     /** Whether one of the bot's answers helped (once per answer); feeds the knowledge base's quality. */

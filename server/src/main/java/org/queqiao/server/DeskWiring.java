@@ -57,11 +57,12 @@ final class DeskWiring {
                        Organizations organizations, Visitors visitors) {
         var setup = new PgDeskSetupStore(db);
         var faqs = new PgFaqStore(db);
-        var stores = new Desk.Stores(setup, new PgDeskConversationStore(db), new PgRoutingStore(db), new PgVisitorStore(db), new PgNoteStore(db), faqs);
+        var stores = new Desk.Stores(setup, new PgDeskConversationStore(db), new PgRoutingStore(db), new PgVisitorStore(db), new PgNoteStore(db), faqs,
+                new org.queqiao.storage.pg.PgReportStore(db));
         var hours = new GroupHours();
         Clock clock = Clock.systemUTC();
         var config = DeskConfig.from(c);
-        var desk = new Desk(stores, messaging.desk(), db, realtime, directory(members, organizations), config, hours, GroupHours::check, clock);
+        var desk = new Desk(stores, messaging.desk(), db, realtime, directory(members, organizations), config, hours, clock);
         visitors.sessions = desk.visitorSessions();
         var views = new DeskViews(hours, (org, group) -> setup.group(org, group).orElse(null), clock);
         DeskOps.register(handlers, desk, views);

@@ -61,6 +61,12 @@ public interface DeskConversationStore {
     /** The assigned agent replied: first response (once) and the next-response wait it ended. */
     void agentSpoke(UUID id, Instant at);
 
+    /** Response times as read from the log when it ended (exact; see ResponseTimes). */
+    void recordResponseTimes(UUID id, Instant firstResponseAt, int responses, long responseMsTotal);
+
+    /** The SLA verdicts once it ended (null: the group had no such target). */
+    void recordSla(UUID id, Boolean firstResponseBreached, Boolean resolutionBreached);
+
     /** @return false when it was rated already */
     boolean rate(UUID id, int score, String comment, Instant at);
 

@@ -107,6 +107,15 @@ public final class DeskRoutes {
             Respond.noContent(ctx);
         });
         r.patch(D + "/visitors/{id}", ctx -> Respond.ok(ctx, desk.admin().setVip(member(ctx), id(ctx, "Visitor"), Boolean.TRUE.equals(body(ctx).bool("vip")))));
+        r.get(D + "/reports", ctx -> Respond.ok(ctx, Map.of("zone", desk.reports().zone().getId(), "items",
+                desk.reports().report(member(ctx), ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("by")))));
+        r.get(D + "/reports/conversations.csv", ctx -> {
+            Principal p = member(ctx);
+            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"desk-conversations.csv\"");
+            var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.outputStream(), java.nio.charset.StandardCharsets.UTF_8), 64 * 1024);
+            desk.reports().exportCsv(p, ctx.queryParam("from"), ctx.queryParam("to"), out);
+        });
+        r.post(D + "/reports/rebuild", ctx -> Respond.ok(ctx, Map.of("days", desk.reports().rebuild(member(ctx)))));
         r.get(D + "/offline-messages", ctx -> Respond.ok(ctx, Views.page(desk.admin().offlineMessages(member(ctx)), null)));
         r.get(D + "/conversations", ctx -> {
             var page = desk.supervision().conversations(member(ctx), ctx.queryParam("state"), query(ctx, "agentId"), query(ctx, "groupId"),

@@ -133,7 +133,19 @@ public final class PgDeskConversationStore implements DeskConversationStore {
         update("update desk_conversations set first_response_at = coalesce(first_response_at, :at), "
                 + "responses = responses + case when awaiting_since is null then 0 else 1 end, "
                 + "response_ms_total = response_ms_total + coalesce((extract(epoch from (cast(:at as timestamptz) - awaiting_since)) * 1000)::bigint, 0), "
-                + "awaiting_since = null where id = :id", u -> u.bind("id", id).bind("at", at));
+                + "awaiting_since = null where id = :id and state = 'assigned'", u -> u.bind("id", id).bind("at", at));
+    }
+
+    @Override
+    public void recordResponseTimes(UUID id, Instant firstResponseAt, int responses, long responseMsTotal) {
+        update("update desk_conversations set first_response_at = :f, responses = :n, response_ms_total = :ms, awaiting_since = null where id = :id",
+                u -> u.bind("id", id).bind("f", firstResponseAt).bind("n", responses).bind("ms", responseMsTotal));
+    }
+
+    @Override
+    public void recordSla(UUID id, Boolean firstResponseBreached, Boolean resolutionBreached) {
+        update("update desk_conversations set sla_first_response_breached = :f, sla_resolution_breached = :r where id = :id",
+                u -> u.bind("id", id).bind("f", firstResponseBreached).bind("r", resolutionBreached));
     }
 
     @Override

@@ -62,6 +62,27 @@ public final class Organizations {
                 o -> org.queqiao.platform.page.PageRequest.cursor("", o.id().toString()));
     }
 
+    /**
+     * Operator action: defines a plan or changes one (every organisation on it gets the new quotas at
+     * once). Quotas are non-negative whole numbers; a quota a plan leaves out is unlimited.
+     */
+    public Plan savePlan(String id, String name, Map<String, Object> quotas) {
+        org.queqiao.platform.problem.Validate.check(id != null && id.matches("[a-z0-9][a-z0-9-]{0,31}"), "id", "invalid_plan_id",
+                "A plan id is 1 to 32 lowercase letters, digits and dashes");
+        String n = org.queqiao.platform.problem.Validate.text("name", name, 1, 64);
+        if (quotas == null) throw ProblemException.invalid("quotas", "required", "quotas is required, e.g. {\"agentSeats\": 1000}");
+        Map<String, Long> q = new java.util.LinkedHashMap<>();
+        quotas.forEach((k, v) -> {
+            if (!(v instanceof Number num) || num.doubleValue() < 0 || num.doubleValue() != Math.floor(num.doubleValue())) {
+                throw ProblemException.invalid("quotas." + k, "invalid_quota", "Quota " + k + " must be a whole number of at least 0");
+            }
+            q.put(k, num.longValue());
+        });
+        Plan plan = new Plan(id, n, q);
+        orgs.savePlan(plan);
+        return plan;
+    }
+
     /** Operator action (not reachable by tenants): move an organisation to another plan. */
     public void changePlan(UUID orgId, String planId) {
         orgs.plan(planId).orElseThrow(() -> ProblemException.invalid("planId", "unknown_plan", "No plan named " + planId));

@@ -45,6 +45,12 @@ public final class ApiRoutes {
         registered.add(new Route("patch", path));
     }
 
+    /** Creates or replaces the resource at a path the caller names (idempotent by nature). */
+    public void put(String path, Handler h) {
+        routes.put(path, h);
+        registered.add(new Route("put", path));
+    }
+
     public void delete(String path, Handler h) {
         routes.delete(path, h);
         registered.add(new Route("delete", path));

@@ -86,6 +86,10 @@ public final class ApiClient {
         }
     }
 
+    public Response put(String path, String token, Object body) {
+        return send(builder(path, token).header("Content-Type", "application/json").PUT(publisher(body)));
+    }
+
     public Response patch(String path, String token, Object body) {
         return send(builder(path, token).header("Content-Type", "application/json").method("PATCH", publisher(body)));
     }

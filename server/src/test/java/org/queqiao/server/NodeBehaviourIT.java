@@ -63,6 +63,17 @@ class NodeBehaviourIT {
             assertThat(api.post("/api/operator/v1/orgs/" + t.orgId() + "/plan", "operator-secret-0123456789", Map.of("planId", "gold")).code())
                     .isEqualTo("unknown_plan");
             assertThat(api.get("/api/operator/v1/orgs", "operator-secret-0123456789").json().path("items").findValuesAsText("name")).contains("Growing school");
+
+            // operators define plans; an organisation on one gets its quotas at once
+            var defined = api.put("/api/operator/v1/plans/campus", "operator-secret-0123456789", Map.of("name", "Campus", "quotas", Map.of("members", 300000, "agentSeats", 1000)));
+            assertThat(defined.status()).as(defined.toString()).isEqualTo(200);
+            api.post("/api/operator/v1/orgs/" + t.orgId() + "/plan", "operator-secret-0123456789", Map.of("planId", "campus"));
+            assertThat(api.get("/api/v1/me", t.token()).json().path("org").path("plan").path("quotas").path("agentSeats").asLong()).isEqualTo(1000);
+            api.put("/api/operator/v1/plans/campus", "operator-secret-0123456789", Map.of("name", "Campus", "quotas", Map.of("members", 300000, "agentSeats", 1200)));
+            assertThat(api.get("/api/v1/me", t.token()).json().path("org").path("plan").path("quotas").path("agentSeats").asLong()).isEqualTo(1200);
+            assertThat(api.put("/api/operator/v1/plans/Bad%20Id", "operator-secret-0123456789", Map.of("name", "x", "quotas", Map.of())).code()).isEqualTo("invalid_plan_id");
+            assertThat(api.put("/api/operator/v1/plans/campus", "operator-secret-0123456789", Map.of("name", "x", "quotas", Map.of("members", -1))).code()).isEqualTo("invalid_quota");
+            assertThat(api.put("/api/operator/v1/plans/campus", t.token(), Map.of("name", "x", "quotas", Map.of())).status()).isEqualTo(401);
         }
         assertThat(TestServer.client().get("/api/operator/v1/plans", "anything").code()).as("off without a token").isEqualTo("operator_api_disabled");
     }

@@ -25,4 +25,7 @@ public interface OrganizationStore {
     List<Organization> list(UUID after, int limit);
 
     List<Plan> plans();
+
+    /** Adds the plan, or changes its name and quotas. */
+    void savePlan(Plan plan);
 }

@@ -38,6 +38,11 @@ public final class OperatorRoutes {
             requireOperator(ctx);
             Respond.ok(ctx, Map.of("items", s.organizations().plans().stream().map(Views::plan).toList()));
         });
+        r.put("/api/operator/v1/plans/{id}", ctx -> {
+            requireOperator(ctx);
+            Body b = Body.of(ctx, settings.maxBodyBytes());
+            Respond.ok(ctx, Views.plan(s.organizations().savePlan(ctx.pathParam("id"), b.string("name"), b.object("quotas"))));
+        });
         r.get("/api/operator/v1/orgs", ctx -> {
             requireOperator(ctx);
             Page<Organization> page = s.organizations().listForOperator(PageRequest.parse(ctx.queryParam("cursor"), ctx.queryParam("limit")));

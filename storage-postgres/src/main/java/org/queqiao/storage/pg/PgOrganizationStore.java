@@ -67,6 +67,13 @@ public final class PgOrganizationStore implements OrganizationStore {
         return db.with(h -> h.createQuery("select * from plans order by sort_order, id").map(PLAN).list());
     }
 
+    @Override
+    public void savePlan(Plan plan) {
+        db.use(h -> h.createUpdate("insert into plans (id, name, quotas, sort_order) values (:id, :name, cast(:q as jsonb), "
+                        + "(select coalesce(max(sort_order), 0) + 1 from plans)) on conflict (id) do update set name = excluded.name, quotas = excluded.quotas")
+                .bind("id", plan.id()).bind("name", plan.name()).bind("q", Json.write(plan.quotas())).execute());
+    }
+
     private static Map<String, Long> quotas(String json) {
         try {
             return Json.MAPPER.readValue(json, new TypeReference<Map<String, Long>>() {});

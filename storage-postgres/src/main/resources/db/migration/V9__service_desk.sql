@@ -223,13 +223,17 @@ create table desk_offline_messages (
 create index desk_offline_messages_open on desk_offline_messages (org_id, created_at) where handled_at is null;
 
 -- Reports read these daily sums, written when a conversation ends (and when it is rated), so a report
--- over a million conversations sums a few hundred rows. Days are in desk.report-zone. agent_id is the
--- nil uuid for conversations no agent held (the bot's, missed ones).
+-- over a million conversations sums a few thousand rows. Days are in desk.report-zone. Each conversation
+-- counts twice: once under its group (dimension 'group'), once under its agent ('agent'; the nil uuid
+-- for conversations no agent held) — one key per row keeps the rows per day at groups + agents, not
+-- groups x agents. Each also counts in its day and in its month (period 'month', day = the 1st), so a
+-- report over a year by agent sums 12 months of rows, not 365 days of them.
 create table desk_daily_stats (
     org_id            uuid not null references organizations(id),
+    period            text not null check (period in ('day', 'month')),
     day               date not null,
-    group_id          uuid not null,
-    agent_id          uuid not null,
+    dimension         text not null check (dimension in ('group', 'agent')),
+    key               uuid not null,
     conversations     int not null default 0,
     handed_off        int not null default 0,
     bot_resolved      int not null default 0,
@@ -248,5 +252,5 @@ create table desk_daily_stats (
     csat_count        int not null default 0,
     first_response_breaches int not null default 0,
     resolution_breaches     int not null default 0,
-    primary key (org_id, day, group_id, agent_id)
+    primary key (org_id, dimension, period, day, key)
 );

@@ -32,6 +32,10 @@ final class Http {
         return send(request(path, token).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Reply put(String path, String token, Object body) throws Exception {
+        return send(request(path, token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+    }
+
     Reply postJson(String path, String token, Object body) throws Exception {
         return post(path, token, "application/json", Json.write(body));
     }

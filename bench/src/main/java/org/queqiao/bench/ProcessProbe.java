@@ -8,6 +8,10 @@ import java.util.concurrent.TimeUnit;
 final class ProcessProbe {
     private final long pid;
 
+    long pid() {
+        return pid;
+    }
+
     ProcessProbe(long pid) {
         this.pid = pid;
     }

@@ -49,6 +49,12 @@ class DeskReportsIT {
 
         JsonNode byAgent = DeskFixture.ok(api.get("/api/v1/desk/reports?by=agent&from=" + today + "&to=" + today, owner), 200).path("items");
         assertThat(byAgent.toString()).contains(agent.id());
+        // a range of whole months reads the monthly sums, a range of days the daily ones: the same figures
+        LocalDate first = LocalDate.parse(today).withDayOfMonth(1);
+        String wholeMonths = "/api/v1/desk/reports?by=agent&from=" + first.minusMonths(1) + "&to=" + first.plusMonths(1).minusDays(1);
+        assertThat(DeskFixture.ok(api.get(wholeMonths, owner), 200).path("items")).isEqualTo(byAgent);
+        String ragged = "/api/v1/desk/reports?by=group&from=" + first.minusMonths(1).plusDays(3) + "&to=" + first.plusMonths(1).minusDays(1);
+        assertThat(DeskFixture.ok(api.get(ragged, owner), 200).path("items").get(0).path("conversations").asInt()).isEqualTo(2);
 
         // the daily sums equal a recomputation from the conversations themselves
         DeskFixture.ok(api.post("/api/v1/desk/reports/rebuild", owner, Map.of()), 200);

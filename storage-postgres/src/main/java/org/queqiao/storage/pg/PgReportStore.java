@@ -25,7 +25,14 @@ public final class PgReportStore implements ReportStore {
             "coalesce(c.csat_score, 0)", "(c.csat_score is not null)::int",
             "coalesce(c.sla_first_response_breached, false)::int", "coalesce(c.sla_resolution_breached, false)::int");
     private static final String MEASURES = String.join(", ", MEASURE_LIST);
-    private static final String KEY = "c.org_id, (c.closed_at at time zone :zone)::date, c.group_id, coalesce(c.agent_id, '" + NIL + "'::uuid)";
+    /**
+     * Each conversation under its group and under its agent, in its day and in its month: {@code d.dim}
+     * and {@code p.period} come from {@link #BOTH}.
+     */
+    private static final String KEY = "c.org_id, p.period, case p.period when 'day' then (c.closed_at at time zone :zone)::date "
+            + "else date_trunc('month', c.closed_at at time zone :zone)::date end, d.dim, "
+            + "case d.dim when 'group' then c.group_id else coalesce(c.agent_id, '" + NIL + "'::uuid) end";
+    private static final String BOTH = " cross join (values ('group'), ('agent')) as d(dim) cross join (values ('day'), ('month')) as p(period) ";
 
     private final Db db;
 
@@ -44,9 +51,9 @@ public final class PgReportStore implements ReportStore {
             if (!update.isEmpty()) update.append(", ");
             update.append(col).append(" = desk_daily_stats.").append(col).append(" + excluded.").append(col);
         }
-        db.use(h -> h.createUpdate("insert into desk_daily_stats (org_id, day, group_id, agent_id, " + COLUMNS + ") select " + KEY + ", " + MEASURES
-                        + " from desk_conversations c where c.id = :id and c.closed_at is not null "
-                        + "on conflict (org_id, day, group_id, agent_id) do update set " + update)
+        db.use(h -> h.createUpdate("insert into desk_daily_stats (org_id, period, day, dimension, key, " + COLUMNS + ") select " + KEY + ", " + MEASURES
+                        + " from desk_conversations c" + BOTH + "where c.id = :id and c.closed_at is not null "
+                        + "on conflict (org_id, dimension, period, day, key) do update set " + update)
                 .bind("id", conversationId).bind("zone", zone.getId()).execute());
     }
 
@@ -54,22 +61,28 @@ public final class PgReportStore implements ReportStore {
     public void rated(UUID conversationId, ZoneId zone) {
         db.use(h -> h.createUpdate("update desk_daily_stats s set csat_sum = s.csat_sum + c.csat_score, csat_count = s.csat_count + 1 "
                         + "from desk_conversations c where c.id = :id and c.csat_score is not null and s.org_id = c.org_id "
-                        + "and s.day = (c.closed_at at time zone :zone)::date and s.group_id = c.group_id and s.agent_id = coalesce(c.agent_id, '" + NIL + "'::uuid)")
+                        + "and ((s.period = 'day' and s.day = (c.closed_at at time zone :zone)::date) "
+                        + "or (s.period = 'month' and s.day = date_trunc('month', c.closed_at at time zone :zone)::date)) "
+                        + "and ((s.dimension = 'group' and s.key = c.group_id) "
+                        + "or (s.dimension = 'agent' and s.key = coalesce(c.agent_id, '" + NIL + "'::uuid)))")
                 .bind("id", conversationId).bind("zone", zone.getId()).execute());
     }
 
     @Override
     public List<Totals> totals(UUID orgId, LocalDate from, LocalDate to, Dimension by) {
-        String key = switch (by) {
-            case DAY -> "day::text";
-            case AGENT -> "agent_id::text";
-            case GROUP -> "group_id::text";
-        };
+        String key = by == Dimension.DAY ? "day::text" : "key::text";
+        // whole months inside [from, to] come from the monthly rows; by day, every day is read from the daily ones
+        LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
+        LocalDate fullTo = to.plusDays(1).withDayOfMonth(1);
+        LocalDate[] months = by == Dimension.DAY || !fullFrom.isBefore(fullTo) ? new LocalDate[] {to.plusDays(1), to.plusDays(1)}
+                : new LocalDate[] {fullFrom, fullTo};
+        String dimension = by == Dimension.AGENT ? "agent" : "group";
         StringBuilder sums = new StringBuilder();
         for (String col : COLUMNS.split(", ")) sums.append(", sum(").append(col).append(")::bigint as ").append(col);
-        return db.with(h -> h.createQuery("select " + key + " as k" + sums + " from desk_daily_stats where org_id = :org and day between :from and :to "
-                        + "group by 1 order by 1")
-                .bind("org", orgId).bind("from", from).bind("to", to)
+        return db.with(h -> h.createQuery("select " + key + " as k" + sums + " from desk_daily_stats where org_id = :org and dimension = :dim and ("
+                        + "(period = 'day' and ((day >= :from and day < :fullFrom) or (day >= :fullTo and day <= :to))) "
+                        + "or (period = 'month' and day >= :fullFrom and day < :fullTo)) group by 1 order by 1")
+                .bind("org", orgId).bind("dim", dimension).bind("fullFrom", months[0]).bind("fullTo", months[1]).bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new Totals(rs.getString("k"), rs.getLong("conversations"), rs.getLong("handed_off"), rs.getLong("bot_resolved"),
                         rs.getLong("missed"), rs.getLong("wait_ms"), rs.getLong("waits"), rs.getLong("first_response_ms"), rs.getLong("first_responses"),
                         rs.getLong("next_response_ms"), rs.getLong("next_responses"), rs.getLong("handle_ms"), rs.getLong("handled"),
@@ -99,8 +112,8 @@ public final class PgReportStore implements ReportStore {
         String sums = String.join(", ", MEASURE_LIST.stream().map(m -> "sum(" + m + ")").toList());
         return db.inTransaction(() -> {
             db.use(h -> h.createUpdate("delete from desk_daily_stats where org_id = :org").bind("org", orgId).execute());
-            return db.with(h -> h.createUpdate("insert into desk_daily_stats (org_id, day, group_id, agent_id, " + COLUMNS + ") select " + KEY + ", " + sums
-                    + " from desk_conversations c where c.org_id = :org and c.closed_at is not null group by 1, 2, 3, 4")
+            return db.with(h -> h.createUpdate("insert into desk_daily_stats (org_id, period, day, dimension, key, " + COLUMNS + ") select " + KEY + ", " + sums
+                    + " from desk_conversations c" + BOTH + "where c.org_id = :org and c.closed_at is not null group by 1, 2, 3, 4, 5")
                     .bind("org", orgId).bind("zone", zone.getId()).execute());
         });
     }

@@ -1,0 +1,271 @@
+package org.queqiao.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Desk routing under load, against a server in its own process (bench/desk-load.sh): one organisation,
+ * {@code agents} agents online over WebSockets in 10 groups, caps adding up to 10 % more than
+ * {@code open} conversations. Visitors are real API-channel clients (HTTP, visitor tokens).
+ * <ol>
+ *   <li>fill: {@code open} visitors hand off at {@code rate}/s; each is assigned at once (offers off);</li>
+ *   <li>churn, {@code seconds} long, with about {@code open} conversations open: agents close
+ *   conversations and new visitors hand off, both at {@code rate}/s, so every second {@code rate}
+ *   routing decisions are made;</li>
+ *   <li>messages: visitors write to their agents at {@code rate}/2 per second for 10 s.</li>
+ * </ol>
+ * A decision's latency is from the visitor's handoff request leaving to the assignment push reaching
+ * the agent's socket; a message's from the visitor's POST leaving to the agent's desk.entry push.
+ * Usage: DeskLoadBench httpPort gatewayPort serverPid operatorToken [agents=1000] [open=10000] [rate=1000] [seconds=30]
+ */
+public final class DeskLoadBench {
+    private static final int GROUPS = 10;
+    private static final int PARALLEL = 256;
+
+    private final Http http;
+    private final Map<String, Long> handoffSent = new ConcurrentHashMap<>();
+    private final Map<String, String> agentOf = new ConcurrentHashMap<>();
+    private final Map<String, String> visitorOf = new ConcurrentHashMap<>();
+    private final List<String> open = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final ConcurrentLinkedQueue<String> freeVisitors = new ConcurrentLinkedQueue<>();
+    private final Map<String, BenchChatClient> agentSockets = new ConcurrentHashMap<>();
+    private final Map<String, Long> messageSent = new ConcurrentHashMap<>();
+    private volatile Samples decisions = new Samples();
+    private final Samples messages = new Samples();
+    private final AtomicLong errors = new AtomicLong();
+
+    private DeskLoadBench(Http http) {
+        this.http = http;
+    }
+
+    /** Latency samples of one phase, in nanoseconds. */
+    private static final class Samples {
+        final AtomicLongArray values = new AtomicLongArray(2_000_000);
+        final AtomicLong count = new AtomicLong();
+
+        void add(long nanos) {
+            long i = count.getAndIncrement();
+            if (i < values.length()) values.set((int) i, nanos);
+        }
+
+        Stats stats() {
+            int n = (int) Math.min(count.get(), values.length());
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) out[i] = values.get(i);
+            return new Stats(out);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int httpPort = Integer.parseInt(args[0]);
+        int gwPort = Integer.parseInt(args[1]);
+        ProcessProbe server = new ProcessProbe(Long.parseLong(args[2]));
+        String operator = args[3];
+        int agents = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+        int openTarget = args.length > 5 ? Integer.parseInt(args[5]) : 10_000;
+        int rate = args.length > 6 ? Integer.parseInt(args[6]) : 1000;
+        int seconds = args.length > 7 ? Integer.parseInt(args[7]) : 30;
+        new DeskLoadBench(new Http(httpPort)).run(gwPort, server, operator, agents, openTarget, rate, seconds);
+    }
+
+    private void run(int gwPort, ProcessProbe server, String operator, int agents, int openTarget, int rate, int seconds) throws Exception {
+        long t0 = System.nanoTime();
+        ChatBenchOrg org = ChatBenchOrg.create(http, operator, agents);
+        String orgId = http.get("/api/v1/me", org.adminToken).json().path("org").path("id").asText();
+        ok(http.put("/api/operator/v1/plans/desk-bench", operator, Map.of("name", "Desk bench", "quotas", Map.of("members", 1_000_000, "agentSeats", agents * 2))));
+        ok(http.postJson("/api/operator/v1/orgs/" + orgId + "/plan", operator, Map.of("planId", "desk-bench")));
+        int cap = (int) Math.ceil(openTarget * 1.1 / agents);
+        List<String> groups = new ArrayList<>();
+        List<String> widgetKeys = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            String id = ok(http.postJson("/api/v1/desk/groups", org.adminToken, Map.of("name", "Group " + g))).path("id").asText();
+            groups.add(id);
+            widgetKeys.add(ok(http.postJson("/api/v1/desk/channels", org.adminToken, Map.of("name", "Site " + g, "groupId", id))).path("widgetKey").asText());
+        }
+        parallel(agents, i -> ok(http.postJson("/api/v1/desk/agents", org.adminToken,
+                Map.of("memberId", org.memberIds.get(i), "maxConcurrent", cap, "groupIds", List.of(groups.get(i % GROUPS))))));
+        int visitors = openTarget + rate * 2;
+        parallel(visitors, i -> {
+            JsonNode t = ok(http.postJson("/api/v1/desk/widget/sessions", null, Map.of("widgetKey", widgetKeys.get(i % GROUPS))));
+            freeVisitors.add(t.path("token").asText());
+        });
+        System.out.printf("setup: %d agents (cap %d, %d groups), %d visitors in %.1f s%n", agents, cap, GROUPS, visitors, (System.nanoTime() - t0) / 1e9);
+
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        for (int i = 0; i < agents; i++) {
+            BenchChatClient c = BenchChatClient.connect(loop, gwPort, org.tokens.get(i));
+            String agentId = org.memberIds.get(i);
+            c.onPush = p -> onAgentPush(agentId, p);
+            c.call("desk.status", Map.of("status", "online"));
+            agentSockets.put(agentId, c);
+        }
+        long cpu0 = cpuNanos(server);
+        long start = System.nanoTime();
+        paced(openTarget, rate, i -> handOff());
+        awaitAssigned(openTarget, 60);
+        report("fill: " + openTarget + " handoffs at " + rate + "/s", decisions, start, server, cpu0);
+
+        decisions = new Samples();
+        cpu0 = cpuNanos(server);
+        start = System.nanoTime();
+        paced(rate * seconds, rate, i -> {
+            closeOne();
+            handOff();
+        });
+        awaitAssigned(openTarget, 60);
+        report("churn: " + seconds + " s, ~" + openTarget + " open, closes and handoffs at " + rate + "/s each", decisions, start, server, cpu0);
+
+        List<String> withAgents = new ArrayList<>(open);
+        int msgRate = Math.max(1, rate / 2);
+        paced(msgRate * 10, msgRate, i -> {
+            String conversation = withAgents.get(ThreadLocalRandom.current().nextInt(withAgents.size()));
+            String token = visitorOf.get(conversation);
+            if (token == null) return;
+            String text = "m-" + UUID.randomUUID();
+            messageSent.put(text, System.nanoTime());
+            var r = http.postJson("/api/v1/desk/visitor/messages", token, Map.of("clientMsgId", UUID.randomUUID().toString(), "text", text));
+            if (r.status() != 201) errors.incrementAndGet();
+        });
+        Thread.sleep(2000);
+        System.out.printf("visitor message -> agent screen (%d msg/s for 10 s): %s%n", msgRate, messages.stats().summary());
+        System.out.printf("errors: %d; server after: heap %.1f MB, threads %d%n", errors.get(), server.heapAfterGc() / 1e6, server.threads());
+        agentSockets.values().forEach(BenchChatClient::close);
+        loop.shutdownGracefully();
+    }
+
+    private void onAgentPush(String agentId, JsonNode frame) {
+        String topic = frame.path("topic").asText();
+        JsonNode d = frame.path("data");
+        if (topic.equals("desk.conversation") && d.has("reason")) {
+            String id = d.path("conversationId").asText();
+            Long sent = handoffSent.remove(id);
+            if (sent != null) decisions.add(System.nanoTime() - sent);
+            agentOf.put(id, agentId);
+            open.add(id);
+        } else if (topic.equals("desk.entry")) {
+            Long sent = messageSent.remove(d.path("body").path("text").asText());
+            if (sent != null) messages.add(System.nanoTime() - sent);
+        }
+    }
+
+    /** A free visitor opens a conversation and asks for a person. */
+    private void handOff() throws Exception {
+        String token = freeVisitors.poll();
+        if (token == null) {
+            errors.incrementAndGet();
+            return;
+        }
+        String id = ok(http.get("/api/v1/desk/visitor/conversation", token)).path("conversation").path("id").asText();
+        visitorOf.put(id, token);
+        handoffSent.put(id, System.nanoTime());
+        var r = http.postJson("/api/v1/desk/visitor/human", token, Map.of());
+        if (r.status() != 200) {
+            errors.incrementAndGet();
+            handoffSent.remove(id);
+        }
+    }
+
+    /** An agent closes one of the open conversations; its visitor is free for another. */
+    private void closeOne() throws Exception {
+        String id;
+        synchronized (open) {
+            if (open.isEmpty()) return;
+            id = open.remove(ThreadLocalRandom.current().nextInt(open.size()));
+        }
+        BenchChatClient agent = agentSockets.get(agentOf.get(id));
+        JsonNode res = agent.send("desk.close", Map.of("conversationId", id)).get(30, TimeUnit.SECONDS);
+        if (!res.path("ok").asBoolean()) errors.incrementAndGet();
+        String token = visitorOf.remove(id);
+        if (token != null) freeVisitors.add(token);
+    }
+
+    private void awaitAssigned(int openTarget, int timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (!handoffSent.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+        if (!handoffSent.isEmpty()) System.out.printf("  %d handoffs not assigned within %d s%n", handoffSent.size(), timeoutSeconds);
+    }
+
+    private void report(String phase, Samples s, long start, ProcessProbe server, long cpu0) throws Exception {
+        double secs = (System.nanoTime() - start) / 1e9;
+        long n = s.count.get();
+        double cpu = (cpuNanos(server) - cpu0) / 1e9;
+        System.out.printf("%s%n  %,d decisions in %.1f s = %,.0f decisions/s; handoff -> agent screen: %s%n  server CPU %.1f s (%.0f %% of one core), %.0f µs per decision (everything the server did)%n",
+                phase, n, secs, n / secs, s.stats().summary(), cpu, cpu / secs * 100, n == 0 ? 0 : cpu / n * 1e6);
+    }
+
+    private static long cpuNanos(ProcessProbe server) throws Exception {
+        String[] f = Files.readString(Path.of("/proc/" + server.pid() + "/stat")).split("\\) ")[1].split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return ticks * 10_000_000L; // USER_HZ 100
+    }
+
+    @FunctionalInterface
+    private interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private void paced(int count, int perSecond, Task task) throws Exception {
+        Semaphore inFlight = new Semaphore(PARALLEL);
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                long due = start + (long) (i * (1e9 / perSecond));
+                long wait = due - System.nanoTime();
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                inFlight.acquire();
+                int n = i;
+                pool.execute(() -> {
+                    try {
+                        task.run(n);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+    }
+
+    private void parallel(int count, Task task) throws Exception {
+        Semaphore inFlight = new Semaphore(16);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                inFlight.acquire();
+                int n = i;
+                pool.execute(() -> {
+                    try {
+                        task.run(n);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+    }
+
+    private static JsonNode ok(Http.Reply r) {
+        if (r.status() / 100 != 2) throw new IllegalStateException("HTTP " + r.status() + ": " + r.body());
+        return r.body().isEmpty() ? null : r.json();
+    }
+}

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code agents} agents online over WebSockets in 10 groups, caps adding up to 10 % more than
  * {@code open} conversations. Visitors are real API-channel clients (HTTP, visitor tokens).
  * <ol>
- *   <li>fill: {@code open} visitors hand off at {@code rate}/s; each is assigned at once (offers off);</li>
+ *   <li>burst: {@code open} visitors hand off while every agent is offline (the queue grows to
+ *   {@code open}); then every agent comes online at once and the router assigns them all (offers off);
+ *   decisions/s is how fast the queue empties;</li>
  *   <li>churn, {@code seconds} long, with about {@code open} conversations open: agents close
  *   conversations and new visitors hand off, both at {@code rate}/s, so every second {@code rate}
  *   routing decisions are made;</li>
@@ -114,14 +116,21 @@ public final class DeskLoadBench {
             BenchChatClient c = BenchChatClient.connect(loop, gwPort, org.tokens.get(i));
             String agentId = org.memberIds.get(i);
             c.onPush = p -> onAgentPush(agentId, p);
-            c.call("desk.status", Map.of("status", "online"));
             agentSockets.put(agentId, c);
         }
+        long t1 = System.nanoTime();
+        paced(openTarget, rate, i -> handOff());
+        System.out.printf("queued: %d handoffs with every agent offline in %.1f s (%.0f/s)%n", openTarget, (System.nanoTime() - t1) / 1e9,
+                openTarget / ((System.nanoTime() - t1) / 1e9));
         long cpu0 = cpuNanos(server);
         long start = System.nanoTime();
-        paced(openTarget, rate, i -> handOff());
-        awaitAssigned(openTarget, 60);
-        report("fill: " + openTarget + " handoffs at " + rate + "/s", decisions, start, server, cpu0);
+        long burstStart = start;
+        handoffSent.replaceAll((k, v) -> burstStart);
+        List<java.util.concurrent.CompletableFuture<JsonNode>> online = new ArrayList<>();
+        for (BenchChatClient c : agentSockets.values()) online.add(c.send("desk.status", Map.of("status", "online")));
+        for (var f : online) f.get(60, TimeUnit.SECONDS);
+        awaitAssigned(openTarget, 120);
+        report("burst: " + agents + " agents come online to " + openTarget + " waiting (latency = since the first came online)", decisions, start, server, cpu0);
 
         decisions = new Samples();
         cpu0 = cpuNanos(server);

@@ -9,6 +9,7 @@ import org.queqiao.messaging.EntryKind;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What happens when something is said in a desk conversation (after commit, in the log's order): the
@@ -21,6 +22,8 @@ final class DeskEvents implements DeskEntryListener {
     private final DeskLogs logs;
     private final DeskPushes pushes;
     private final VisitorSaid bot;
+    private static final int MAX_REMEMBERED = 100_000;
+    private final Map<UUID, UUID> visitors = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Who answers a visitor while the bot has the conversation. */
     @FunctionalInterface
@@ -37,20 +40,37 @@ final class DeskEvents implements DeskEntryListener {
 
     @Override
     public void entryAppended(Conversation chat, Entry e) {
-        DeskConversation c = conversations.find(chat.orgId(), chat.id()).orElse(null);
-        if (c == null) return; // opened and written in one transaction; the desk row follows at once
-        List<java.util.UUID> agents = logs.agentsIn(chat.id());
-        pushes.toVisitor(c.orgId(), c.visitorId(), DeskPushes.VISITOR_ENTRY, e);
-        pushes.toAgents(c.orgId(), agents, DeskPushes.DESK_ENTRY, e);
-        if (!e.kind().isMessage()) return;
-        boolean fromVisitor = c.visitorId().equals(e.senderId());
-        if (fromVisitor && c.state() == ConversationState.BOT && e.kind() == EntryKind.TEXT) {
-            Thread.ofVirtual().name("desk-bot").start(() -> bot.visitorSaid(c, e));
-        } else if (fromVisitor && c.state() == ConversationState.ASSIGNED) {
-            Thread.ofVirtual().start(() -> conversations.visitorSpoke(c.id(), e.createdAt()));
-        } else if (c.state() == ConversationState.ASSIGNED && e.senderId() != null && e.senderId().equals(c.agentId())) {
-            Thread.ofVirtual().start(() -> conversations.agentSpoke(c.id(), e.createdAt()));
+        UUID visitorId = visitorOf(chat);
+        if (visitorId == null) return; // opened and written in one transaction; the desk row follows at once
+        List<UUID> agents = logs.agentsIn(chat.id());
+        pushes.toVisitor(chat.orgId(), visitorId, DeskPushes.VISITOR_ENTRY, e);
+        pushes.toAgents(chat.orgId(), agents, DeskPushes.DESK_ENTRY, e);
+        if (!e.kind().isMessage() || e.senderId() == null) return;
+        if (visitorId.equals(e.senderId())) {
+            Thread.ofVirtual().name("desk-visitor-said").start(() -> visitorSaid(chat, e));
+        } else if (agents.contains(e.senderId())) {
+            Thread.ofVirtual().start(() -> conversations.agentSpoke(chat.id(), e.createdAt()));
         }
+    }
+
+    /** Off the log writer's thread: the bot answers while it has the conversation; with an agent, the response clock starts. */
+    private void visitorSaid(Conversation chat, Entry e) {
+        DeskConversation c = conversations.find(chat.orgId(), chat.id()).orElse(null);
+        if (c == null) return;
+        if (c.state() == ConversationState.BOT && e.kind() == EntryKind.TEXT) bot.visitorSaid(c, e);
+        else if (c.state() == ConversationState.ASSIGNED) conversations.visitorSpoke(c.id(), e.createdAt());
+    }
+
+    /** A conversation's visitor never changes: remembered, so most entries cost no lookup here. */
+    private UUID visitorOf(Conversation chat) {
+        UUID known = visitors.get(chat.id());
+        if (known != null) return known;
+        UUID v = conversations.find(chat.orgId(), chat.id()).map(DeskConversation::visitorId).orElse(null);
+        if (v != null) {
+            if (visitors.size() >= MAX_REMEMBERED) visitors.clear();
+            visitors.put(chat.id(), v);
+        }
+        return v;
     }
 
     static java.util.LinkedHashMap<String, Object> state(DeskConversation c) {

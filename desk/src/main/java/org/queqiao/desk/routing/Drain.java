@@ -37,28 +37,37 @@ public final class Drain {
     /** What one pass handed out; the caller tells agents and visitors once it is committed. */
     public record Handed(UUID conversationId, UUID visitorId, UUID groupId, UUID agentId, String reason, Instant offerExpiresAt) {}
 
-    public record Result(List<Handed> handed, List<UUID> groupsChanged) {}
+    /** {@code more}: the pass stopped at {@link #MAX_PER_PASS}; run another. */
+    public record Result(List<Handed> handed, List<UUID> groupsChanged, boolean more) {}
+
+    /**
+     * Decisions per transaction: a burst (agents coming online to a long queue) is committed in slices,
+     * so the first visitors are told within milliseconds and the organisation's lock is never held long.
+     */
+    static final int MAX_PER_PASS = 100;
 
     Result run(UUID orgId) {
         return tx.inTransaction(() -> {
             store.lockOrganization(orgId);
             List<RoutingStore.QueuedGroup> groups = store.groupsWithQueue(orgId);
-            if (groups.isEmpty()) return new Result(List.of(), List.of());
+            if (groups.isEmpty()) return new Result(List.of(), List.of(), false);
             List<Candidate> agents = store.agentsWithRoom(orgId);
             List<Handed> handed = new ArrayList<>();
             List<UUID> changed = new ArrayList<>();
             for (RoutingStore.QueuedGroup g : groups) {
+                if (handed.size() >= MAX_PER_PASS) break;
                 int room = agents.stream().filter(a -> a.inGroup(g.groupId())).mapToInt(a -> a.max() - a.active()).sum();
                 if (room <= 0) continue;
                 int before = handed.size();
-                serveGroup(orgId, g, agents, room, handed);
+                serveGroup(orgId, g, agents, Math.min(room, MAX_PER_PASS - handed.size()), handed);
                 if (handed.size() > before) changed.add(g.groupId());
             }
-            return new Result(handed, changed);
+            return new Result(handed, changed, handed.size() >= MAX_PER_PASS);
         });
     }
 
     private void serveGroup(UUID orgId, RoutingStore.QueuedGroup g, List<Candidate> agents, int room, List<Handed> handed) {
+        int limit = handed.size() + room;
         UUID rrLast = g.roundRobinLast();
         // a few more than the room, since some waiting conversations may have excluded every free agent
         for (Waiting w : store.queueHead(orgId, g.groupId(), room + 16)) {
@@ -87,7 +96,7 @@ public final class Drain {
                 handed.add(new Handed(w.conversationId(), w.visitorId(), g.groupId(), agent.agentId(), choice.get().reason(), expires));
                 break;
             }
-            if (agents.stream().noneMatch(a -> a.inGroup(g.groupId()) && a.hasRoom())) return;
+            if (handed.size() >= Math.min(limit, MAX_PER_PASS) || agents.stream().noneMatch(a -> a.inGroup(g.groupId()) && a.hasRoom())) return;
         }
     }
 }

@@ -42,30 +42,54 @@ public final class QueueBroadcaster {
         void queue(UUID orgId, UUID groupId, int waiting, long longestWaitSeconds);
     }
 
-    /** One group's rounds: when the last ran and whether one is scheduled. */
+    /**
+     * One group's rounds: when the last started, whether one is scheduled or running (never two at once),
+     * and whether the queue changed while one ran (then another follows it).
+     */
     private static final class Round {
         Instant last = Instant.EPOCH;
-        boolean scheduled;
+        boolean busy;
+        boolean dirty;
     }
 
     /** The group's queue changed (someone joined, left or was served). */
     public void changed(UUID orgId, UUID groupId) {
         Round r = rounds.computeIfAbsent(groupId, k -> new Round());
-        Instant at;
         synchronized (r) {
-            if (r.scheduled) return;
-            r.scheduled = true;
-            Instant earliest = r.last.plus(spacing);
-            Instant now = clock.instant();
-            at = earliest.isAfter(now) ? earliest : now;
+            if (r.busy) {
+                r.dirty = true;
+                return;
+            }
+            r.busy = true;
         }
-        timers.at(at, () -> broadcast(orgId, groupId, r));
+        schedule(orgId, groupId, r);
+    }
+
+    private void schedule(UUID orgId, UUID groupId, Round r) {
+        Instant earliest;
+        synchronized (r) {
+            earliest = r.last.plus(spacing);
+        }
+        Instant now = clock.instant();
+        timers.at(earliest.isAfter(now) ? earliest : now, () -> {
+            try {
+                broadcast(orgId, groupId, r);
+            } finally {
+                boolean again;
+                synchronized (r) {
+                    again = r.dirty;
+                    r.dirty = false;
+                    r.busy = again;
+                }
+                if (again) schedule(orgId, groupId, r);
+            }
+        });
     }
 
     private void broadcast(UUID orgId, UUID groupId, Round r) {
         synchronized (r) {
-            r.scheduled = false;
             r.last = clock.instant();
+            r.dirty = false;
         }
         Instant now = clock.instant();
         List<RoutingStore.Waiting> queue = store.queue(orgId, groupId);

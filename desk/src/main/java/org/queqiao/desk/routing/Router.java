@@ -57,6 +57,11 @@ public final class Router implements AutoCloseable {
             try {
                 Drain.Result r = drain.run(orgId);
                 if (!r.handed().isEmpty() || !r.groupsChanged().isEmpty()) listener.routed(orgId, r);
+                if (r.more()) {
+                    synchronized (lane) {
+                        lane.again = true;
+                    }
+                }
             } catch (RuntimeException e) {
                 // the next event drains again; nothing was half-written (one transaction)
                 log.warn("routing organisation {} failed", orgId, e);

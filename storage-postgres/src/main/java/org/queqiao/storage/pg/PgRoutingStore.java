@@ -30,8 +30,9 @@ public final class PgRoutingStore implements RoutingStore {
 
     @Override
     public List<QueuedGroup> groupsWithQueue(UUID orgId) {
-        return db.with(h -> h.createQuery("select g.id, g.routing, g.rr_last_agent from desk_groups g where g.org_id = :org and exists "
-                        + "(select 1 from desk_conversations c where c.org_id = :org and c.group_id = g.id and c.state = 'queued') order by g.created_at, g.id")
+        // the queue's partial index holds only waiting conversations: its distinct groups are few and cheap to find
+        return db.with(h -> h.createQuery("select g.id, g.routing, g.rr_last_agent from desk_groups g where g.id in "
+                        + "(select distinct c.group_id from desk_conversations c where c.org_id = :org and c.state = 'queued') order by g.created_at, g.id")
                 .bind("org", orgId)
                 .map((rs, ctx) -> new QueuedGroup(Rows.uuid(rs, "id"), RoutingMode.fromWire(rs.getString("routing")), Rows.uuid(rs, "rr_last_agent"))).list());
     }
@@ -57,9 +58,10 @@ public final class PgRoutingStore implements RoutingStore {
 
     @Override
     public List<Candidate> agentsWithRoom(UUID orgId) {
-        return db.with(h -> h.createQuery("select a.member_id, a.active, a.max_concurrent, a.last_assigned_at, "
-                        + "array(select ga.group_id from desk_group_agents ga where ga.org_id = a.org_id and ga.member_id = a.member_id) as groups "
-                        + "from desk_agents a where a.org_id = :org and a.status = 'online' and a.active < a.max_concurrent")
+        return db.with(h -> h.createQuery("select a.member_id, a.active, a.max_concurrent, a.last_assigned_at, array_agg(ga.group_id) as groups "
+                        + "from desk_agents a join desk_group_agents ga on ga.org_id = a.org_id and ga.member_id = a.member_id "
+                        + "where a.org_id = :org and a.status = 'online' and a.active < a.max_concurrent "
+                        + "group by a.member_id, a.active, a.max_concurrent, a.last_assigned_at")
                 .bind("org", orgId)
                 .map((rs, ctx) -> new Candidate(Rows.uuid(rs, "member_id"), rs.getInt("active"), rs.getInt("max_concurrent"),
                         Rows.instant(rs, "last_assigned_at"), new HashSet<>(Rows.uuids(rs, "groups")))).list());

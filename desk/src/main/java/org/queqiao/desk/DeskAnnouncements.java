@@ -10,6 +10,7 @@ import org.queqiao.desk.store.DeskSetupStore;
 import org.queqiao.messaging.DeskLogs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,10 +37,11 @@ final class DeskAnnouncements implements RoutingListener, Offers.OfferListener, 
     }
 
     AssignmentHook assignment(DeskLogs logs) {
-        return (orgId, conversationId, agentId, at) -> {
-            var chat = logs.find(orgId, conversationId).orElseThrow();
-            logs.addAgent(chat, agentId, at);
-            logs.record(chat, agentId, Map.of("type", "agent_joined", "agentId", agentId.toString()));
+        return (orgId, taken, at) -> {
+            var chats = DeskLogs.refs(orgId, taken.stream().map(AssignmentHook.Taken::conversationId).toList());
+            List<UUID> agents = taken.stream().map(AssignmentHook.Taken::agentId).toList();
+            logs.addAgents(chats, agents, at);
+            logs.recordAll(chats, agents, agents.stream().<Map<String, Object>>map(a -> Map.of("type", "agent_joined", "agentId", a.toString())).toList());
         };
     }
 

@@ -39,9 +39,12 @@ final class DeskBot implements DeskEvents.VisitorSaid, VisitorChat.BotGreeting {
     }
 
     @Override
-    public void greet(DeskConversation c) {
-        say(c, "您好！我是智能客服，请问有什么可以帮您？输入“人工”可转人工客服。\nHello! I'm the virtual assistant. How can I help? Type \"human\" to talk to a person.");
+    public void greet(org.queqiao.messaging.Conversation chat) {
+        logs.postWithin(chat, BOT_ID, org.queqiao.messaging.MessageBody.text(GREETING));
     }
+
+    static final String GREETING = "您好！我是智能客服，请问有什么可以帮您？输入“人工”可转人工客服。\nHello! I'm the virtual assistant. How can I help? "
+            + "Type \"human\" to talk to a person.";
 
     @Override
     public void visitorSaid(DeskConversation c, Entry e) {

@@ -10,6 +10,7 @@ import org.queqiao.messaging.EntryKind;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What happens when something is said in a desk conversation (after commit, in the log's order): the
@@ -39,17 +40,23 @@ final class DeskEvents implements DeskEntryListener {
     }
 
     @Override
-    public void entryAppended(Conversation chat, Entry e) {
-        UUID visitorId = visitorOf(chat);
-        if (visitorId == null) return; // opened and written in one transaction; the desk row follows at once
-        List<UUID> agents = logs.agentsIn(chat.id());
-        pushes.toVisitor(chat.orgId(), visitorId, DeskPushes.VISITOR_ENTRY, e);
-        pushes.toAgents(chat.orgId(), agents, DeskPushes.DESK_ENTRY, e);
-        if (!e.kind().isMessage() || e.senderId() == null) return;
-        if (visitorId.equals(e.senderId())) {
-            Thread.ofVirtual().name("desk-visitor-said").start(() -> visitorSaid(chat, e));
-        } else if (agents.contains(e.senderId())) {
-            Thread.ofVirtual().start(() -> conversations.agentSpoke(chat.id(), e.createdAt()));
+    public void entriesAppended(List<Entry> entries, Function<UUID, Conversation> conversationOf) {
+        List<UUID> ids = entries.stream().map(Entry::conversationId).distinct().toList();
+        Map<UUID, UUID> visitorOf = visitorsOf(ids, conversationOf);
+        Map<UUID, List<UUID>> agentsOf = logs.agentsIn(ids);
+        for (Entry e : entries) {
+            Conversation chat = conversationOf.apply(e.conversationId());
+            UUID visitorId = visitorOf.get(chat.id());
+            if (visitorId == null) continue; // opened and written in one transaction; the desk row follows at once
+            List<UUID> agents = agentsOf.getOrDefault(chat.id(), List.of());
+            pushes.toVisitor(chat.orgId(), visitorId, DeskPushes.VISITOR_ENTRY, e);
+            pushes.toAgents(chat.orgId(), agents, DeskPushes.DESK_ENTRY, e);
+            if (!e.kind().isMessage() || e.senderId() == null) continue;
+            if (visitorId.equals(e.senderId())) {
+                Thread.ofVirtual().name("desk-visitor-said").start(() -> visitorSaid(chat, e));
+            } else if (agents.contains(e.senderId())) {
+                Thread.ofVirtual().start(() -> conversations.agentSpoke(chat.id(), e.createdAt()));
+            }
         }
     }
 
@@ -61,16 +68,22 @@ final class DeskEvents implements DeskEntryListener {
         else if (c.state() == ConversationState.ASSIGNED) conversations.visitorSpoke(c.id(), e.createdAt());
     }
 
-    /** A conversation's visitor never changes: remembered, so most entries cost no lookup here. */
-    private UUID visitorOf(Conversation chat) {
-        UUID known = visitors.get(chat.id());
-        if (known != null) return known;
-        UUID v = conversations.find(chat.orgId(), chat.id()).map(DeskConversation::visitorId).orElse(null);
-        if (v != null) {
-            if (visitors.size() >= MAX_REMEMBERED) visitors.clear();
-            visitors.put(chat.id(), v);
+    /** A conversation's visitor never changes: remembered, so most batches cost no lookup here; the rest one query. */
+    private Map<UUID, UUID> visitorsOf(List<UUID> ids, Function<UUID, Conversation> conversationOf) {
+        Map<UUID, UUID> out = new java.util.HashMap<>();
+        List<UUID> unknown = new java.util.ArrayList<>();
+        for (UUID id : ids) {
+            UUID v = visitors.get(id);
+            if (v != null) out.put(id, v);
+            else unknown.add(id);
         }
-        return v;
+        if (!unknown.isEmpty()) {
+            Map<UUID, UUID> found = conversations.visitorsOf(conversationOf.apply(unknown.getFirst()).orgId(), unknown);
+            if (visitors.size() + found.size() > MAX_REMEMBERED) visitors.clear();
+            visitors.putAll(found);
+            out.putAll(found);
+        }
+        return out;
     }
 
     static java.util.LinkedHashMap<String, Object> state(DeskConversation c) {

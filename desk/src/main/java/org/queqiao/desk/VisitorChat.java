@@ -57,21 +57,19 @@ public final class VisitorChat {
         this.clock = clock;
     }
 
-    /** The bot's first words in a new conversation. */
+    /** The bot's first words in a new conversation, written in the transaction that opens it. */
     @FunctionalInterface
     interface BotGreeting {
-        void greet(DeskConversation c);
+        void greet(org.queqiao.messaging.Conversation chat);
     }
 
     /** The visitor's open conversation and its log after {@code after}; a new one (greeted by the bot) when none is open. */
     public Opened open(Principal visitor, long after) {
         Visitor v = visitorOf(visitor);
-        DeskConversation[] created = new DeskConversation[1];
         DeskConversation c = conversations.openFor(v.orgId(), v.id()).orElseGet(() -> tx.inTransaction(() -> {
             visitors.lock(v.id()); // two tabs opening at once get one conversation
-            return conversations.openFor(v.orgId(), v.id()).orElseGet(() -> created[0] = start(v));
+            return conversations.openFor(v.orgId(), v.id()).orElseGet(() -> start(v));
         }));
-        if (created[0] != null) greeting.greet(c);
         return new Opened(c, logs.entriesAfter(c.id(), Math.max(0, after), MAX_PAGE));
     }
 
@@ -145,8 +143,9 @@ public final class VisitorChat {
         UUID id = Ids.newId();
         DeskConversation c = new DeskConversation(id, v.orgId(), channel.id(), v.id(), channel.groupId(), ConversationState.BOT, 0, now, null, null,
                 null, null, List.of(), null, null, null, 0, 0, 0, null, null, List.of(), null, null);
-        logs.open(v.orgId(), id, v.name() != null ? v.name() : "Visitor", now);
+        var chat = logs.open(v.orgId(), id, v.name() != null ? v.name() : "Visitor", now);
         conversations.insert(c);
+        greeting.greet(chat);
         return c;
     }
 

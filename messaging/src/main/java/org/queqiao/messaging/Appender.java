@@ -48,7 +48,12 @@ final class Appender implements AutoCloseable {
 
     /** An entry the system writes (members joined, group renamed), inside the caller's transaction. */
     Entry appendSystem(Conversation c, UUID actorId, java.util.Map<String, Object> event) {
-        NewEntry n = new NewEntry(Ids.newId(), c.orgId(), c.id(), actorId, "sys-" + Ids.newId(), EntryKind.SYSTEM, MessageBody.event(event), null, Instant.now());
+        return appendWithin(c, actorId, EntryKind.SYSTEM, MessageBody.event(event));
+    }
+
+    /** One entry inside the caller's transaction (no group commit), told to the members' devices once committed. */
+    Entry appendWithin(Conversation c, UUID actorId, EntryKind kind, MessageBody body) {
+        NewEntry n = new NewEntry(Ids.newId(), c.orgId(), c.id(), actorId, "sys-" + Ids.newId(), kind, body, null, Instant.now());
         long seq = messages.appendAll(java.util.List.of(n)).orElseThrow().getFirst();
         Entry e = new Entry(n.id(), n.conversationId(), seq, n.senderId(), n.clientMsgId(), n.kind(), n.body(), null, null, n.at(), null, null);
         tx.afterCommit(() -> delivery.entryAppended(c, e));
@@ -57,10 +62,20 @@ final class Appender implements AutoCloseable {
 
     /** The same system entry in many conversations, in one statement, inside the caller's transaction. */
     void appendSystemToAll(java.util.List<Conversation> conversations, UUID actorId, java.util.Map<String, Object> event) {
+        appendSystemEach(conversations, java.util.Collections.nCopies(conversations.size(), actorId),
+                java.util.Collections.nCopies(conversations.size(), event));
+    }
+
+    /** A system entry in each conversation, each with its own actor and event, in one statement, inside the caller's transaction. */
+    void appendSystemEach(java.util.List<Conversation> conversations, java.util.List<UUID> actorIds, java.util.List<java.util.Map<String, Object>> events) {
         if (conversations.isEmpty()) return;
         Instant now = Instant.now();
-        java.util.List<NewEntry> entries = conversations.stream().map(c -> new NewEntry(Ids.newId(), c.orgId(), c.id(), actorId, "sys-" + Ids.newId(),
-                EntryKind.SYSTEM, MessageBody.event(event), null, now)).toList();
+        java.util.List<NewEntry> entries = new java.util.ArrayList<>(conversations.size());
+        for (int i = 0; i < conversations.size(); i++) {
+            Conversation c = conversations.get(i);
+            entries.add(new NewEntry(Ids.newId(), c.orgId(), c.id(), actorIds.get(i), "sys-" + Ids.newId(), EntryKind.SYSTEM,
+                    MessageBody.event(events.get(i)), null, now));
+        }
         java.util.List<Long> seqs = messages.appendAll(entries).orElseThrow();
         java.util.List<Entry> appended = new java.util.ArrayList<>();
         java.util.Map<UUID, Conversation> byId = new java.util.HashMap<>();

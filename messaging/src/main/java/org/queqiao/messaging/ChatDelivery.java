@@ -31,7 +31,7 @@ final class ChatDelivery {
     }
 
     /** Who is told of entries in desk conversations: the desk, which knows its visitors and agents (ADR 0010). */
-    private volatile DeskEntryListener desk = (c, e) -> { };
+    private volatile DeskEntryListener desk = (entries, conversationOf) -> { };
 
     void deskListener(DeskEntryListener listener) {
         this.desk = listener;
@@ -40,7 +40,7 @@ final class ChatDelivery {
     /** Every member's devices, the sender's included (their other devices learn of it this way). */
     void entryAppended(Conversation c, Entry e) {
         if (c.kind() == ConversationKind.DESK) {
-            desk.entryAppended(c, e);
+            desk.entriesAppended(List.of(e), id -> c);
             return;
         }
         pushes.pushToMembers(c.orgId(), conversations.memberIds(c.id()), ENTRY, e);
@@ -49,13 +49,15 @@ final class ChatDelivery {
     /** A batch of entries, in order: one query for the members of all their conversations. */
     void entriesAppended(List<Entry> entries, java.util.function.Function<UUID, Conversation> conversationOf) {
         if (entries.isEmpty()) return;
+        List<Entry> deskEntries = entries.stream().filter(e -> conversationOf.apply(e.conversationId()).kind() == ConversationKind.DESK).toList();
+        if (!deskEntries.isEmpty()) desk.entriesAppended(deskEntries, conversationOf);
+        if (deskEntries.size() == entries.size()) return;
         List<UUID> chats = entries.stream().filter(e -> conversationOf.apply(e.conversationId()).kind() != ConversationKind.DESK)
                 .map(Entry::conversationId).distinct().toList();
-        Map<UUID, List<UUID>> members = chats.isEmpty() ? Map.of() : conversations.memberIds(chats);
+        Map<UUID, List<UUID>> members = conversations.memberIds(chats);
         for (Entry e : entries) {
             Conversation c = conversationOf.apply(e.conversationId());
-            if (c.kind() == ConversationKind.DESK) desk.entryAppended(c, e);
-            else pushes.pushToMembers(c.orgId(), members.getOrDefault(e.conversationId(), List.of()), ENTRY, e);
+            if (c.kind() != ConversationKind.DESK) pushes.pushToMembers(c.orgId(), members.getOrDefault(e.conversationId(), List.of()), ENTRY, e);
         }
     }
 

@@ -75,6 +75,22 @@ public final class DeskLogs {
         conversations.addMembers(c.orgId(), c.id(), List.of(memberId), ChatRole.MEMBER, 0, at);
     }
 
+    /** Agents join several conversations at once ({@code conversations[i]} gets {@code agentIds[i]}), inside the caller's transaction. */
+    public void addAgents(List<Conversation> conversations, List<UUID> agentIds, Instant at) {
+        if (conversations.isEmpty()) return;
+        this.conversations.addMemberToEach(conversations.getFirst().orgId(), conversations.stream().map(Conversation::id).toList(), agentIds,
+                ChatRole.MEMBER, 0, at);
+    }
+
+    /**
+     * Desk conversations the caller knows exist and are open (the desk checked its own rows), as
+     * references for {@link #addAgents} and {@link #recordAll}: only their id, organisation and kind
+     * mean anything — no read for a batch of hand-overs.
+     */
+    public static List<Conversation> refs(UUID orgId, List<UUID> ids) {
+        return ids.stream().map(id -> new Conversation(id, orgId, ConversationKind.DESK, null, null, null, null, 0, 0, null, null, null, null)).toList();
+    }
+
     /** The agent leaves the conversation (transferred away); what they said stays in the log. */
     public void removeAgent(Conversation c, UUID memberId) {
         conversations.removeMembers(c.id(), List.of(memberId));
@@ -92,6 +108,24 @@ public final class DeskLogs {
     /** The members in the conversation: its agent, and supervisors who joined. */
     public List<UUID> agentsIn(UUID conversationId) {
         return conversations.memberIds(conversationId);
+    }
+
+    /** The members of several conversations, in one query. */
+    public java.util.Map<UUID, List<UUID>> agentsIn(java.util.Collection<UUID> conversationIds) {
+        return conversations.memberIds(conversationIds);
+    }
+
+    /**
+     * A message from a sender who is no member (the bot's greeting) written inside the caller's
+     * transaction — no trip through the log writer — and told to the listener once committed.
+     */
+    public Entry postWithin(Conversation c, UUID senderId, MessageBody body) {
+        return appender.appendWithin(c, senderId, EntryKind.TEXT, body);
+    }
+
+    /** Several system entries (one per conversation, each its own event) in one statement, inside the caller's transaction. */
+    public void recordAll(List<Conversation> conversations, List<UUID> actorIds, List<Map<String, Object>> events) {
+        appender.appendSystemEach(conversations, actorIds, events);
     }
 
     /** Entries with seq > {@code after}, oldest first (a visitor's or an agent's catch-up, the transcript). */

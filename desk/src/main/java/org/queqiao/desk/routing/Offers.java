@@ -50,7 +50,7 @@ public final class Offers {
             DeskConversation locked = offeredTo(orgId, agentId, conversationId);
             Instant now = clock.instant();
             if (!conversations.accept(locked.id(), agentId, now)) throw notOffered();
-            assigned.assigned(orgId, locked.id(), agentId, now);
+            assigned.assigned(orgId, List.of(new AssignmentHook.Taken(locked.id(), agentId)), now);
             record(locked, agentId, "accepted", now);
             return conversations.find(orgId, locked.id()).orElseThrow();
         });

@@ -23,6 +23,9 @@ public interface DeskConversationStore {
     /** Finds and locks the row until the transaction ends. */
     Optional<DeskConversation> lock(UUID orgId, UUID id);
 
+    /** The visitors of these conversations of the organisation. */
+    java.util.Map<UUID, UUID> visitorsOf(UUID orgId, java.util.Collection<UUID> ids);
+
     /** The visitor's conversation that is still open, if any. */
     Optional<DeskConversation> openFor(UUID orgId, UUID visitorId);
 

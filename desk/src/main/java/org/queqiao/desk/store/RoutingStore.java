@@ -30,6 +30,25 @@ public interface RoutingStore {
     /** Counts one more conversation against the agent, if they are online and below their cap. @return whether it did */
     boolean takeSlot(UUID orgId, UUID agentId, Instant at);
 
+    /**
+     * For a slice of decisions: counts {@code counts[agent]} more conversations against each agent, for
+     * those still online with that much room (all or nothing per agent). @return the agents it did
+     */
+    Set<UUID> takeSlots(UUID orgId, Map<UUID, Integer> counts, Instant at);
+
+    /** Gives back {@code counts[agent]} slots per agent. */
+    void releaseSlots(UUID orgId, Map<UUID, Integer> counts);
+
+    /**
+     * Hands queued conversations to agents (offered until {@code offerExpiresAt}, or assigned at once when
+     * that is null), in one statement. @return the conversations that were still queued and are now handed
+     */
+    Set<UUID> handAll(List<Hand> hands, Instant at, Instant offerExpiresAt);
+
+    void recordDecisions(List<Decision> decisions);
+
+    record Hand(UUID conversationId, UUID agentId) {}
+
     /** Gives a slot back (a conversation closed, transferred, declined or expired). */
     void releaseSlot(UUID orgId, UUID agentId);
 

@@ -44,6 +44,12 @@ public interface ConversationStore {
      */
     List<UUID> addMembers(UUID orgId, UUID conversationId, Collection<UUID> memberIds, ChatRole role, long visibleAfter, Instant at);
 
+    /**
+     * One member into each of several conversations ({@code conversationIds[i]} gets {@code memberIds[i]}),
+     * in one statement; member counts kept right.
+     */
+    void addMemberToEach(UUID orgId, List<UUID> conversationIds, List<UUID> memberIds, ChatRole role, long visibleAfter, Instant at);
+
     /** @return the members actually removed */
     List<UUID> removeMembers(UUID conversationId, Collection<UUID> memberIds);
 

@@ -126,6 +126,18 @@ public final class PgConversationStore implements ConversationStore {
     }
 
     @Override
+    public void addMemberToEach(UUID orgId, List<UUID> conversationIds, List<UUID> memberIds, ChatRole role, long visibleAfter, Instant at) {
+        if (conversationIds.isEmpty()) return;
+        db.use(h -> h.createUpdate("with added as (insert into conversation_members (conversation_id, member_id, org_id, role, visible_after, read_seq, joined_at) "
+                        + "select c, m, :org, :role, :va, :va, :at from unnest(cast(:cs as uuid[]), cast(:ms as uuid[])) as k(c, m) "
+                        + "on conflict (conversation_id, member_id) do nothing returning conversation_id) "
+                        + "update conversations v set member_count = member_count + n from (select conversation_id, count(*) as n from added group by 1) a "
+                        + "where v.id = a.conversation_id")
+                .bind("org", orgId).bind("role", role.wire()).bind("va", visibleAfter).bind("at", at)
+                .bindArray("cs", UUID.class, conversationIds).bindArray("ms", UUID.class, memberIds).execute());
+    }
+
+    @Override
     public List<UUID> removeMembers(UUID conversationId, Collection<UUID> memberIds) {
         if (memberIds.isEmpty()) return List.of();
         return db.with(h -> {

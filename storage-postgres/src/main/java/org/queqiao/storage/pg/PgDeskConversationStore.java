@@ -58,6 +58,15 @@ public final class PgDeskConversationStore implements DeskConversationStore {
     }
 
     @Override
+    public java.util.Map<UUID, UUID> visitorsOf(UUID orgId, java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, UUID> out = new java.util.HashMap<>();
+        db.use(h -> h.createQuery("select id, visitor_id from desk_conversations where org_id = :org and id = any(cast(:ids as uuid[]))")
+                .bind("org", orgId).bindArray("ids", UUID.class, List.copyOf(ids))
+                .map((rs, ctx) -> out.put(Rows.uuid(rs, "id"), Rows.uuid(rs, "visitor_id"))).list());
+        return out;
+    }
+
+    @Override
     public Optional<DeskConversation> openFor(UUID orgId, UUID visitorId) {
         return db.with(h -> h.createQuery("select * from desk_conversations where visitor_id = :v and org_id = :org "
                 + "and state in ('bot', 'queued', 'offered', 'assigned')").bind("v", visitorId).bind("org", orgId).map(ROW).findOne());

@@ -8,6 +8,7 @@ import org.queqiao.platform.json.Json;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -72,6 +73,51 @@ public final class PgRoutingStore implements RoutingStore {
         return db.with(h -> h.createUpdate("update desk_agents set active = active + 1, last_assigned_at = :at "
                 + "where org_id = :org and member_id = :a and status = 'online' and active < max_concurrent")
                 .bind("org", orgId).bind("a", agentId).bind("at", at).execute()) == 1;
+    }
+
+    @Override
+    public Set<UUID> takeSlots(UUID orgId, Map<UUID, Integer> counts, Instant at) {
+        if (counts.isEmpty()) return Set.of();
+        List<UUID> ids = List.copyOf(counts.keySet());
+        return new HashSet<>(db.with(h -> h.createQuery("update desk_agents a set active = a.active + k.n, last_assigned_at = :at "
+                        + "from unnest(cast(:ids as uuid[]), cast(:ns as int[])) as k(id, n) "
+                        + "where a.org_id = :org and a.member_id = k.id and a.status = 'online' and a.active + k.n <= a.max_concurrent returning a.member_id")
+                .bind("org", orgId).bind("at", at).bindArray("ids", UUID.class, ids).bindArray("ns", Integer.class, ids.stream().map(counts::get).toList())
+                .mapTo(UUID.class).list()));
+    }
+
+    @Override
+    public void releaseSlots(UUID orgId, Map<UUID, Integer> counts) {
+        if (counts.isEmpty()) return;
+        List<UUID> ids = List.copyOf(counts.keySet());
+        db.use(h -> h.createUpdate("update desk_agents a set active = greatest(a.active - k.n, 0) from unnest(cast(:ids as uuid[]), cast(:ns as int[])) as k(id, n) "
+                        + "where a.org_id = :org and a.member_id = k.id")
+                .bind("org", orgId).bindArray("ids", UUID.class, ids).bindArray("ns", Integer.class, ids.stream().map(counts::get).toList()).execute());
+    }
+
+    @Override
+    public Set<UUID> handAll(List<Hand> hands, Instant at, Instant offerExpiresAt) {
+        if (hands.isEmpty()) return Set.of();
+        String set = offerExpiresAt == null ? "state = 'assigned', agent_id = k.agent, assigned_at = :at"
+                : "state = 'offered', offered_to = k.agent, offer_expires_at = :exp";
+        return new HashSet<>(db.with(h -> h.createQuery("update desk_conversations c set " + set + " from unnest(cast(:cs as uuid[]), cast(:as as uuid[])) as k(id, agent) "
+                        + "where c.id = k.id and c.state = 'queued' returning c.id")
+                .bind("at", at).bind("exp", offerExpiresAt).bindArray("cs", UUID.class, hands.stream().map(Hand::conversationId).toList())
+                .bindArray("as", UUID.class, hands.stream().map(Hand::agentId).toList()).mapTo(UUID.class).list()));
+    }
+
+    @Override
+    public void recordDecisions(List<Decision> decisions) {
+        if (decisions.isEmpty()) return;
+        db.use(h -> {
+            var batch = h.prepareBatch("insert into desk_assignments (id, conversation_id, org_id, agent_id, group_id, reason, candidates, decided_at, outcome) "
+                    + "values (:id, :c, :org, :a, :g, :r, cast(:cand as jsonb), :at, :o)");
+            for (Decision d : decisions) {
+                batch.bind("id", d.id()).bind("c", d.conversationId()).bind("org", d.orgId()).bind("a", d.agentId()).bind("g", d.groupId())
+                        .bind("r", d.reason()).bind("cand", Json.write(d.candidates())).bind("at", d.at()).bind("o", d.outcome()).add();
+            }
+            batch.execute();
+        });
     }
 
     @Override

@@ -3,7 +3,7 @@
 # one organisation, decision p99 <= 50 ms, visitor message -> agent screen p99 <= 300 ms). The built server runs
 # in its own process with embedded PostgreSQL; agents are real WebSocket clients, visitors real API-channel
 # clients. Offers are off (desk.offer-timeout=0): every handoff is assigned at once, so what is timed is routing.
-#   bench/desk-load.sh [agents=1000] [open=10000] [rate=1000] [seconds=30]
+#   bench/desk-load.sh [agents=1000] [open=10000] [rate=1000] [seconds=30] [churn=100]
 # Build first: ./queqiao build
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +19,4 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"; echo "server log: $dir.log"' EXIT
 for _ in $(seq 1 300); do curl -fs http://127.0.0.1:18320/health >/dev/null 2>&1 && break; sleep 0.1; done
 "$JAVA_HOME/bin/java" -XX:+UseZGC -Xmx2g -cp "bench/target/classes:server/target/queqiao-server.jar:server/target/lib/*" \
-  org.queqiao.bench.DeskLoadBench 18320 18321 "$pid" "$op" "${1:-1000}" "${2:-10000}" "${3:-1000}" "${4:-30}"
+  org.queqiao.bench.DeskLoadBench 18320 18321 "$pid" "$op" "${1:-1000}" "${2:-10000}" "${3:-1000}" "${4:-30}" "${5:-100}"

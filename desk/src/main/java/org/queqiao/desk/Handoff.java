@@ -64,7 +64,7 @@ public final class Handoff {
             if (!hours.isOpen(group[0], now)) return Outcome.CLOSED_HOURS;
             boolean vip = visitors.find(orgId, c.visitorId()).map(Visitor::vip).orElse(false);
             conversations.enqueue(c.id(), reason, vip ? VIP_PRIORITY : 0, now);
-            logs.record(logs.find(orgId, c.id()).orElseThrow(), null, Map.of("type", "handoff", "reason", reason));
+            logs.record(DeskLogs.refs(orgId, java.util.List.of(c.id())).getFirst(), null, Map.of("type", "handoff", "reason", reason));
             return Outcome.QUEUED;
         });
         if (outcome == Outcome.QUEUED) {

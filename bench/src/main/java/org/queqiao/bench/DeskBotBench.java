@@ -37,8 +37,15 @@ public final class DeskBotBench {
         KnowledgeBase kb = new KnowledgeBase();
         long t0 = System.nanoTime();
         kb.replace(dev.entries());
-        System.out.printf("%nRetrievalTuning.DEFAULT %s; index built in %.0f ms%n", RetrievalTuning.DEFAULT, (System.nanoTime() - t0) / 1e6);
-        DeskBotScores s = new DeskBotScores(kb, dev);
+        System.out.printf("%nRetrievalTuning.DEFAULT %s; index of all FAQs built in %.0f ms%n", RetrievalTuning.DEFAULT, (System.nanoTime() - t0) / 1e6);
+        report("per organisation (domain + account FAQs)", new DeskBotScores(DeskBotCases.perOrganisation(dev, RetrievalTuning.DEFAULT)));
+        report("one KB with every FAQ", new DeskBotScores(DeskBotCases.oneKnowledgeBase(dev, RetrievalTuning.DEFAULT)));
+        decisions(kb, dev);
+        latency(kb, dev, rounds, loadBefore);
+    }
+
+    private static void report(String mode, DeskBotScores s) {
+        System.out.printf("%n== %s%n", mode);
         System.out.printf("top-1 %.1f %% (zh %.1f %%, en %.1f %%); recall@3 %.1f %% (zh %.1f %%, en %.1f %%)%n",
                 100 * s.recallAt(1, o -> true), 100 * s.recallAt(1, o -> o.chinese()), 100 * s.recallAt(1, o -> !o.chinese()),
                 100 * s.recallAt(3, o -> true), 100 * s.recallAt(3, o -> o.chinese()), 100 * s.recallAt(3, o -> !o.chinese()));
@@ -47,8 +54,6 @@ public final class DeskBotBench {
         row(s.at(BotSettings.DEFAULT.answerThreshold()), "  <- BotSettings.DEFAULT answer threshold");
         DeskBotScores.AtThreshold p95 = s.lowestWithPrecision(0.95);
         if (p95 != null) row(p95, "  <- lowest threshold with precision >= 95 %");
-        decisions(kb, dev);
-        latency(kb, dev, rounds, loadBefore);
     }
 
     private static void row(DeskBotScores.AtThreshold a, String note) {
@@ -61,18 +66,19 @@ public final class DeskBotBench {
         Map<String, RetrievalTuning> variants = new java.util.LinkedHashMap<>();
         variants.put("smartcn words only", new RetrievalTuning(0, 0, false, 1.2f, 0.75f));
         variants.put("words + English stop words", new RetrievalTuning(0, 0, true, 1.2f, 0.75f));
-        variants.put("words + bigrams 0.5", new RetrievalTuning(0.5f, 0, true, 1.2f, 0.75f));
-        variants.put("words + bigrams 1.0", new RetrievalTuning(1f, 0, true, 1.2f, 0.75f));
-        variants.put("words + bigrams 1.0 + answer 0.1", new RetrievalTuning(1f, 0.1f, true, 1.2f, 0.75f));
-        variants.put("words + bigrams 1.0 + answer 0.3", new RetrievalTuning(1f, 0.3f, true, 1.2f, 0.75f));
-        System.out.println("\nvariant                                top-1   recall@3  coverage at precision>=95 % (threshold)");
+        variants.put("words + zh pairs&chars 0.5", new RetrievalTuning(0.5f, 0, true, 1.2f, 0.75f));
+        variants.put("words + zh pairs&chars 1.0", new RetrievalTuning(1f, 0, true, 1.2f, 0.75f));
+        variants.put("words + zh pairs&chars 1.0 + answer 0.5", new RetrievalTuning(1f, 0.5f, true, 1.2f, 0.75f));
+        variants.put("words + zh pairs&chars 1.0 + answer 1.0", new RetrievalTuning(1f, 1f, true, 1.2f, 0.75f));
+        variants.put("words + zh pairs&chars 1.0 + answer 0.5, b 0.3", new RetrievalTuning(1f, 0.5f, true, 1.2f, 0.3f));
+        System.out.println("\nvariant (per organisation | one KB)      top-1   recall@3  coverage at precision>=95 % (threshold)");
         variants.forEach((name, tuning) -> {
-            KnowledgeBase kb = new KnowledgeBase(tuning);
-            kb.replace(dev.entries());
-            DeskBotScores s = new DeskBotScores(kb, dev);
-            DeskBotScores.AtThreshold a = s.lowestWithPrecision(0.95);
-            System.out.printf("%-38s %5.1f %%  %5.1f %%   %s%n", name, 100 * s.recallAt(1, o -> true), 100 * s.recallAt(3, o -> true),
-                    a == null ? "never" : String.format("%5.1f %% (%.2f)", 100 * a.coverage(), a.threshold()));
+            for (boolean perOrg : new boolean[] {true, false}) {
+                DeskBotScores s = new DeskBotScores(perOrg ? DeskBotCases.perOrganisation(dev, tuning) : DeskBotCases.oneKnowledgeBase(dev, tuning));
+                DeskBotScores.AtThreshold a = s.lowestWithPrecision(0.95);
+                System.out.printf("%-38s %5.1f %%  %5.1f %%   %s%n", perOrg ? name : "  (one KB)", 100 * s.recallAt(1, o -> true),
+                        100 * s.recallAt(3, o -> true), a == null ? "never" : String.format("%5.1f %% (%.2f)", 100 * a.coverage(), a.threshold()));
+            }
         });
     }
 

@@ -3,6 +3,7 @@ package org.queqiao.bench;
 import org.queqiao.desk.bot.FaqEntry;
 import org.queqiao.desk.bot.KnowledgeBase;
 import org.queqiao.desk.bot.RetrievalTuning;
+import org.queqiao.desk.bot.TextEmbedder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,13 +16,13 @@ import java.util.Map;
  * school's "where do I sign up"). {@link #perOrganisation}: what a deployment looks like: one KB per kind of
  * organisation, its domain's FAQs in both languages plus the generic account/login/invoice/refund ones; each
  * domain's questions are asked of its own KB, and the generic and out-of-scope questions of the six KBs in
- * turn, so every question is asked exactly once in both modes.
+ * turn, so every question is asked exactly once in both modes. The embedder is null for BM25 only.
  */
 final class DeskBotCases {
     private DeskBotCases() {}
 
-    static List<DeskBotScores.Case> oneKnowledgeBase(DeskBotDevSet dev, RetrievalTuning tuning) {
-        KnowledgeBase kb = new KnowledgeBase(tuning);
+    static List<DeskBotScores.Case> oneKnowledgeBase(DeskBotDevSet dev, RetrievalTuning tuning, TextEmbedder embedder) {
+        KnowledgeBase kb = new KnowledgeBase(tuning, embedder);
         kb.replace(dev.entries());
         List<DeskBotScores.Case> cases = new ArrayList<>();
         dev.inScope().forEach(p -> cases.add(new DeskBotScores.Case(p.text(), p.expected(), kb)));
@@ -29,12 +30,12 @@ final class DeskBotCases {
         return cases;
     }
 
-    static List<DeskBotScores.Case> perOrganisation(DeskBotDevSet dev, RetrievalTuning tuning) {
+    static List<DeskBotScores.Case> perOrganisation(DeskBotDevSet dev, RetrievalTuning tuning, TextEmbedder embedder) {
         Map<String, KnowledgeBase> kbs = new HashMap<>();
         for (String domain : DeskBotDevSet.DOMAINS) {
             List<FaqEntry> entries = dev.entries().stream()
                     .filter(e -> DeskBotDevSet.domain(e).equals(domain) || DeskBotDevSet.domain(e).equals("account")).toList();
-            KnowledgeBase kb = new KnowledgeBase(tuning);
+            KnowledgeBase kb = new KnowledgeBase(tuning, embedder);
             kb.replace(entries);
             kbs.put(domain, kb);
         }

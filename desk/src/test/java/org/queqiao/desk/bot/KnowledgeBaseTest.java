@@ -96,7 +96,7 @@ class KnowledgeBaseTest {
                     return n;
                 }));
             }
-            for (int i = 0; i < 40; i++) swapping.replace(i % 2 == 0 ? v2 : v1);
+            for (int i = 0; i < 20; i++) swapping.replace(i % 2 == 0 ? v2 : v1);
             stop.set(true);
             for (Future<Integer> f : searchers) assertThat(f.get()).isPositive();
         } finally {
@@ -107,7 +107,7 @@ class KnowledgeBaseTest {
     private static List<FaqEntry> version(String tag) {
         List<FaqEntry> out = new ArrayList<>();
         out.add(entry("How do I reset my password? (" + tag + ")", List.of(), "Use the link on the sign-in page.", null));
-        for (int i = 0; i < 200; i++) out.add(entry("Question " + i + " about topic " + tag, List.of("other phrasing " + i), "Answer " + i, null));
+        for (int i = 0; i < 100; i++) out.add(entry("Question " + i + " about topic " + tag, List.of("other phrasing " + i), "Answer " + i, null));
         return out;
     }
 }

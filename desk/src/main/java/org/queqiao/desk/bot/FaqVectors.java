@@ -76,9 +76,4 @@ final class FaqVectors {
         }
         return best;
     }
-
-    /** How many texts were embedded for this version (the rest came from the previous one). */
-    int embeddedCount(FaqVectors previous) {
-        return previous == null ? byText.size() : (int) byText.keySet().stream().filter(t -> !previous.byText.containsKey(t)).count();
-    }
 }

@@ -124,8 +124,9 @@ public final class FaqIndex {
             // blended with the best cosine of the entry's vectors.
             double[] cosines = vectors.cosines(embedder.embed(FaqQuery.cap(text)));
             double w = tuning.embeddingWeight();
+            double self = Math.max(query.selfScore(), Double.MIN_NORMAL);
             double[] fused = new double[entries.size()];
-            for (int i = 0; i < fused.length; i++) fused[i] = w * cosines[i] + (1 - w) * Math.min(1, bm25[i] / query.selfScore());
+            for (int i = 0; i < fused.length; i++) fused[i] = w * cosines[i] + (1 - w) * Math.min(1, bm25[i] / self);
             List<FaqMatch> matches = best(fused, wanted);
             return result(matches, max, Confidence.hybrid(matches));
         } catch (IOException e) {

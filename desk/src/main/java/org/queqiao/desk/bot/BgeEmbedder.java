@@ -17,6 +17,7 @@ import java.util.List;
  * 2 s and adds about 400 MB of resident memory (ONNX Runtime's, outside the Java heap), and the jars add about
  * 150 MB (ONNX Runtime's natives for every platform are most of it): one instance serves the whole process
  * ({@link #shared()}); it is thread-safe. DJL extracts its tokenizer library to ~/.djl.ai (DJL_CACHE_DIR moves it).
+ * The model jars are optional dependencies of desk: a module that uses this class declares them (see desk/pom.xml).
  */
 public final class BgeEmbedder implements TextEmbedder {
     private static volatile BgeEmbedder shared;

@@ -10,4 +10,4 @@ cd "$(dirname "$0")/.."
 JAVA_HOME="$(./queqiao java-home)"
 [[ -d bench/target/classes && -f bench/target/classes/desk-faq-dev.tsv ]] || {
   echo "build first: ./queqiao mvn -q -pl bench -am package -DskipTests -Dskip.web=true" >&2; exit 1; }
-exec "$JAVA_HOME/bin/java" -XX:+UseZGC -Xmx1g -cp "bench/target/classes:bench/target/lib/*" org.queqiao.bench.DeskBotBench "$@"
+exec "$JAVA_HOME/bin/java" -XX:+UseZGC -Xmx2g -Dlogback.configurationFile=bench/target/classes/desk-bot-logback.xml -cp "bench/target/classes:bench/target/lib/*" org.queqiao.bench.DeskBotBench "$@"

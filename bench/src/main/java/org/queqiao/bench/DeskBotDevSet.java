@@ -44,6 +44,26 @@ record DeskBotDevSet(List<FaqEntry> entries, List<Probe> inScope, List<String> o
         return new DeskBotDevSet(entries, probes, outOfScope);
     }
 
+    /**
+     * The kind of organisation an entry belongs to: its category in either language; the generic account,
+     * login, invoice and refund questions (账户/Account) are "account", found in every organisation's KB.
+     */
+    static String domain(FaqEntry e) {
+        return switch (e.category()) {
+            case "保险", "Insurance" -> "insurance";
+            case "证券", "Brokerage" -> "brokerage";
+            case "教育", "Education" -> "education";
+            case "电商", "Shopping" -> "retail";
+            case "政务", "Government" -> "government";
+            case "电信", "Telecom" -> "telecom";
+            case "账户", "Account" -> "account";
+            default -> throw new IllegalStateException("unknown category " + e.category());
+        };
+    }
+
+    /** The organisations' domains, without the shared "account". */
+    static final List<String> DOMAINS = List.of("insurance", "brokerage", "education", "retail", "government", "telecom");
+
     static boolean isChinese(String text) {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }

@@ -1,5 +1,6 @@
 package org.queqiao.bench;
 
+import org.queqiao.desk.bot.FaqEntry;
 import org.queqiao.desk.bot.FaqMatch;
 import org.queqiao.desk.bot.FaqSearchResult;
 import org.queqiao.desk.bot.KnowledgeBase;
@@ -16,18 +17,18 @@ final class DeskBotScores {
     /** One test question's outcome: where the right entry ranked (-1: not in the top 3; out of scope: always -1). */
     record Outcome(boolean inScope, boolean chinese, int rank, double confidence) {}
 
+    /** A test question, the entry that answers it (null: out of scope) and the knowledge base it is asked of. */
+    record Case(String text, FaqEntry expected, KnowledgeBase kb) {}
+
     final List<Outcome> outcomes = new ArrayList<>();
 
-    DeskBotScores(KnowledgeBase kb, DeskBotDevSet dev) {
-        for (DeskBotDevSet.Probe p : dev.inScope()) {
-            FaqSearchResult r = kb.search(p.text(), 3);
+    DeskBotScores(List<Case> cases) {
+        for (Case k : cases) {
+            FaqSearchResult r = k.kb().search(k.text(), 3);
             int rank = -1;
             List<FaqMatch> c = r.candidates();
-            for (int i = 0; i < c.size(); i++) if (c.get(i).entry().id().equals(p.expected().id())) rank = i;
-            outcomes.add(new Outcome(true, DeskBotDevSet.isChinese(p.text()), rank, r.confidence()));
-        }
-        for (String q : dev.outOfScope()) {
-            outcomes.add(new Outcome(false, DeskBotDevSet.isChinese(q), -1, kb.search(q, 3).confidence()));
+            for (int i = 0; k.expected() != null && i < c.size(); i++) if (c.get(i).entry().id().equals(k.expected().id())) rank = i;
+            outcomes.add(new Outcome(k.expected() != null, DeskBotDevSet.isChinese(k.text()), rank, r.confidence()));
         }
     }
 

@@ -10,8 +10,10 @@ package org.queqiao.desk.bot;
  *                               have an agent answer than let the visitor rephrase)
  */
 public record BotSettings(double answerThreshold, double suggestThreshold, int handoffAfterFallbacks, boolean handoffOnLowConfidence) {
-    /** Thresholds calibrated on the development set by bench DeskBotBench (see BENCHMARKS.md). */
+    /** For a knowledge base with embeddings (RetrievalTuning.HYBRID); thresholds calibrated by bench DeskBotBench. */
     public static final BotSettings DEFAULT = new BotSettings(0.5, 0.3, 2, false);
+    /** For a BM25-only knowledge base, whose confidence is scaled differently (bench DeskBotBench). */
+    public static final BotSettings BM25_ONLY = new BotSettings(0.7, 0.3, 2, false);
 
     public BotSettings {
         if (!(0 <= suggestThreshold && suggestThreshold <= answerThreshold && answerThreshold <= 1)) {

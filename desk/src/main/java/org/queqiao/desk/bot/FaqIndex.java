@@ -19,16 +19,17 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An immutable, in-memory BM25 index over one version of a knowledge base. Built whole, then only read:
  * any number of threads may search it at once (IndexSearcher and the analyzers are thread-safe), and a
  * new version of the knowledge base is a new FaqIndex swapped in by {@link KnowledgeBase}, so a search
  * never sees a half-built one.
+ *
+ * <p>With a {@link TextEmbedder}, each entry's BM25 score is blended with the cosine of the question's sentence
+ * vector and the entry's ({@link FaqVectors}); see RetrievalTuning for the weights and what they were measured at.
  *
  * <p>Each phrasing (the question and every alternative) is its own Lucene document carrying the entry's
  * number, and an entry scores as its best phrasing: with one document per entry, an entry with many
@@ -43,16 +44,24 @@ public final class FaqIndex {
     private final FaqAnalysis analysis;
     private final RetrievalTuning tuning;
     private final IndexSearcher searcher;
+    private final TextEmbedder embedder;   // null: BM25 only
+    private final FaqVectors vectors;      // null: BM25 only
 
-    private FaqIndex(List<FaqEntry> entries, FaqAnalysis analysis, RetrievalTuning tuning, IndexSearcher searcher) {
+    private FaqIndex(List<FaqEntry> entries, FaqAnalysis analysis, RetrievalTuning tuning, IndexSearcher searcher,
+                     TextEmbedder embedder, FaqVectors vectors) {
         this.entries = entries;
         this.analysis = analysis;
         this.tuning = tuning;
         this.searcher = searcher;
+        this.embedder = embedder;
+        this.vectors = vectors;
     }
 
-    static FaqIndex build(List<FaqEntry> entries, FaqAnalysis analysis, RetrievalTuning tuning) {
+    /** @param embedder null for BM25 only; {@code previous} (may be null) lends the vectors of texts it already had */
+    static FaqIndex build(List<FaqEntry> entries, FaqAnalysis analysis, RetrievalTuning tuning, TextEmbedder embedder, FaqIndex previous) {
         List<FaqEntry> copy = List.copyOf(entries);
+        FaqVectors vectors = embedder == null ? null
+                : FaqVectors.build(copy, embedder, tuning.embedAnswers(), previous == null ? null : previous.vectors);
         Analyzer perField = new PerFieldAnalyzerWrapper(analysis.analyzer(FaqAnalysis.WORDS),
                 Map.of(FaqAnalysis.GRAMS, analysis.analyzer(FaqAnalysis.GRAMS)));
         BM25Similarity similarity = new BM25Similarity(tuning.k1(), tuning.b());
@@ -76,7 +85,7 @@ public final class FaqIndex {
             searcher.setQueryCache(null); // every question is new; caching would only cost memory
             // The reader is never closed: it holds heap only, and a search may still be running on an index
             // that has just been replaced; the collector frees both once nothing refers to them.
-            return new FaqIndex(copy, analysis, tuning, searcher);
+            return new FaqIndex(copy, analysis, tuning, searcher, embedder, vectors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,21 +113,54 @@ public final class FaqIndex {
         try {
             FaqQuery query = FaqQuery.of(text, analysis, tuning, searcher);
             if (query == null) return FaqSearchResult.NONE;
-            ScoreDoc[] hits = searcher.search(query.lucene(), HITS).scoreDocs;
-            StoredFields stored = searcher.storedFields();
+            double[] bm25 = bm25ByEntry(query);
             int wanted = Math.max(max, 2); // confidence looks at the runner-up too
-            List<FaqMatch> matches = new ArrayList<>(wanted);
-            Set<Integer> seen = new HashSet<>();
-            for (ScoreDoc hit : hits) { // best first, so an entry's first hit is its best phrasing
-                int entry = stored.document(hit.doc).getField(ENTRY).numericValue().intValue();
-                if (seen.add(entry)) matches.add(new FaqMatch(entries.get(entry), hit.score));
-                if (matches.size() == wanted) break;
+            if (vectors == null) {
+                List<FaqMatch> matches = best(bm25, wanted);
+                if (matches.isEmpty()) return FaqSearchResult.NONE;
+                return result(matches, max, Confidence.of(matches, query.selfScore()));
             }
-            if (matches.isEmpty()) return FaqSearchResult.NONE;
-            double confidence = Confidence.of(matches, query.selfScore());
-            return new FaqSearchResult(matches.subList(0, Math.min(max, matches.size())), confidence);
+            // Hybrid: BM25 as the share of the question it explains (score over self-score, as for confidence),
+            // blended with the best cosine of the entry's vectors.
+            double[] cosines = vectors.cosines(embedder.embed(FaqQuery.cap(text)));
+            double w = tuning.embeddingWeight();
+            double self = Math.max(query.selfScore(), Double.MIN_NORMAL);
+            double[] fused = new double[entries.size()];
+            for (int i = 0; i < fused.length; i++) fused[i] = w * cosines[i] + (1 - w) * Math.min(1, bm25[i] / self);
+            List<FaqMatch> matches = best(fused, wanted);
+            return result(matches, max, Confidence.hybrid(matches));
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail to read", e);
         }
+    }
+
+    /** Each entry's BM25 score: that of its best phrasing, 0 when none matched. */
+    private double[] bm25ByEntry(FaqQuery query) throws IOException {
+        double[] byEntry = new double[entries.size()];
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc hit : searcher.search(query.lucene(), HITS).scoreDocs) {
+            int entry = stored.document(hit.doc).getField(ENTRY).numericValue().intValue();
+            byEntry[entry] = Math.max(byEntry[entry], hit.score);
+        }
+        return byEntry;
+    }
+
+    /** The {@code n} entries of highest positive score, best first. */
+    private List<FaqMatch> best(double[] scores, int n) {
+        List<FaqMatch> out = new ArrayList<>(n + 1);
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] <= 0) continue;
+            if (out.size() == n && scores[i] <= out.getLast().score()) continue;
+            int at = out.size();
+            while (at > 0 && out.get(at - 1).score() < scores[i]) at--;
+            out.add(at, new FaqMatch(entries.get(i), (float) scores[i]));
+            if (out.size() > n) out.removeLast();
+        }
+        return out;
+    }
+
+    private static FaqSearchResult result(List<FaqMatch> matches, int max, double confidence) {
+        if (matches.isEmpty()) return FaqSearchResult.NONE;
+        return new FaqSearchResult(matches.subList(0, Math.min(max, matches.size())), confidence);
     }
 }

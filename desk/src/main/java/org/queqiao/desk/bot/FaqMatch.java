@@ -1,4 +1,7 @@
 package org.queqiao.desk.bot;
 
-/** One knowledge-base entry found for a question, with its raw BM25 score (comparable within one search only). */
+/**
+ * One knowledge-base entry found for a question, with its score: raw BM25 (comparable within one search only),
+ * or with an embedder the blend of BM25 and cosine described in FaqIndex.
+ */
 public record FaqMatch(FaqEntry entry, float score) {}

@@ -11,26 +11,38 @@ import java.util.List;
 public final class KnowledgeBase {
     private final FaqAnalysis analysis;
     private final RetrievalTuning tuning;
+    private final TextEmbedder embedder;
     private volatile FaqIndex current;
 
+    /** BM25 only. */
     public KnowledgeBase() {
-        this(RetrievalTuning.DEFAULT);
+        this(RetrievalTuning.DEFAULT, null);
     }
 
-    /** With other retrieval settings: for the bench that compares them. */
+    /** BM25 only, with other retrieval settings: for the bench that compares them. */
     public KnowledgeBase(RetrievalTuning tuning) {
-        this.tuning = tuning;
-        this.analysis = new FaqAnalysis(tuning.englishStopWords());
-        this.current = FaqIndex.build(List.of(), analysis, tuning);
+        this(tuning, null);
     }
 
     /**
-     * Builds an index of these entries and makes it the current one. Synchronised so that two changes
-     * saved one after the other are published in that order: without it, the slower build of the older
-     * version could be swapped in last and win. Searches are not held up meanwhile.
+     * @param embedder null for BM25 only; else e.g. {@code BgeEmbedder.shared()} with {@link RetrievalTuning#HYBRID}.
+     *                 Shared by all knowledge bases of the process: it is thread-safe and costly to load.
+     */
+    public KnowledgeBase(RetrievalTuning tuning, TextEmbedder embedder) {
+        this.tuning = tuning;
+        this.embedder = embedder;
+        this.analysis = new FaqAnalysis(tuning.englishStopWords());
+        this.current = FaqIndex.build(List.of(), analysis, tuning, embedder, null);
+    }
+
+    /**
+     * Builds an index of these entries and makes it the current one; with an embedder, only texts that the
+     * current version does not have are embedded (a few ms each). Synchronised so that two changes saved one
+     * after the other are published in that order: without it, the slower build of the older version could be
+     * swapped in last and win. Searches are not held up meanwhile.
      */
     public synchronized void replace(List<FaqEntry> entries) {
-        current = FaqIndex.build(entries, analysis, tuning);
+        current = FaqIndex.build(entries, analysis, tuning, embedder, current);
     }
 
     /** The index searches use now; hold on to it to make several searches against the same version. */

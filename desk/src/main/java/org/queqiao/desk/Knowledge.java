@@ -40,7 +40,8 @@ public final class Knowledge implements BotBrain {
     private final Clock clock;
     private final Map<UUID, Loaded> byOrg = new ConcurrentHashMap<>();
 
-    private record Loaded(BotPolicy policy, Instant at) {}
+    /** An organisation's index (one, updated in place: only changed FAQs are analysed again) and when it was last read. */
+    private record Loaded(KnowledgeBase kb, BotPolicy policy, Instant at) {}
 
     public Knowledge(FaqStore faqs, Transactor tx, BotSettings settings, int maxCsvRows, Duration refresh, Clock clock) {
         this.faqs = faqs;
@@ -130,15 +131,17 @@ public final class Knowledge implements BotBrain {
     }
 
     private Loaded load(UUID orgId) {
-        KnowledgeBase kb = new KnowledgeBase();
+        Loaded old = byOrg.get(orgId);
+        KnowledgeBase kb = old != null ? old.kb() : new KnowledgeBase();
         kb.replace(faqs.all(orgId).stream().map(f -> new FaqEntry(f.id(), f.question(), f.alternatives(), f.answer(), f.category())).toList());
-        Loaded l = new Loaded(new BotPolicy(kb, settings), clock.instant());
+        Loaded l = new Loaded(kb, old != null ? old.policy() : new BotPolicy(kb, settings), clock.instant());
         byOrg.put(orgId, l);
         return l;
     }
 
+    /** This node's index follows at once (other nodes within {@code refresh}). */
     private void changed(UUID orgId) {
-        byOrg.remove(orgId);
+        if (byOrg.containsKey(orgId)) load(orgId);
     }
 
     private FaqStore.Faq faq(UUID id, UUID orgId, String question, List<String> alternatives, String answer, String category, Instant created,

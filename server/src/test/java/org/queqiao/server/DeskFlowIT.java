@@ -25,6 +25,18 @@ class DeskFlowIT {
         String owner = desk.owner().token();
         JsonNode faq = DeskFixture.ok(api.post("/api/v1/desk/faqs", owner, Map.of("question", "如何退保？", "alternatives", List.of("怎么取消保单"),
                 "answer", "您可以在 App 的“我的保单”页面申请退保，3 个工作日内退款。", "category", "保险")), 201);
+        String csv = "question,alternatives,answer,category\n"
+                + "理赔需要哪些材料？,理赔要准备什么|报案后交什么资料,身份证、保单号和医院发票。,保险\n"
+                + "保费可以分期吗？,能不能按月交保费,可以，支持按月或按季缴费。,保险\n"
+                + "How do I reset my password?,forgot password,Use the Forgot password link on the sign-in page.,account\n"
+                + "发票怎么开？,如何申请发票|开票,在订单详情页点击“申请发票”。,账户\n";
+        var imported = api.postRaw("/api/v1/desk/faqs/import", owner, "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().path("imported").asInt()).isEqualTo(4);
+        var again = api.postRaw("/api/v1/desk/faqs/import", owner, "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(again.code()).as("nothing half-imported: every row already exists").isEqualTo("import_rejected");
+        assertThat(again.json().path("errors").get(0).path("code").asText()).isEqualTo("duplicate_question");
+        assertThat(api.get("/api/v1/desk/faqs", owner).json().path("items")).hasSize(5);
         var alice = desk.agent("Alice", 3);
         var bob = desk.agent("Bob", 3);
         DeskFixture.Visitor v = desk.visitor(Map.of("name", "王女士"));
@@ -35,9 +47,20 @@ class DeskFlowIT {
             assertThat(next(visitor, "visitor.entry", e -> BOT.equals(e.path("senderId").asText()))).as("the bot's greeting").isNotNull();
 
             // the bot answers a paraphrase from the knowledge base, with a card naming the FAQ
-            JsonNode sent = visitor.ok("visitor.send", Map.of("clientMsgId", DeskFixture.clientMsgId(), "text", "我想退保，该怎么操作"));
+            JsonNode sent = visitor.ok("visitor.send", Map.of("clientMsgId", DeskFixture.clientMsgId(), "text", "请问怎么退保"));
             assertThat(sent.path("entry").path("seq").asLong()).isPositive();
             JsonNode answer = next(visitor, "visitor.entry", e -> "card".equals(e.path("kind").asText()));
+            int botReplies = 1;
+            if ("faq_suggestions".equals(answer.path("body").path("card").path("type").asText())) {
+                // unsure between close FAQs: it offers them; picking one sends its question, which it answers
+                JsonNode pick = null;
+                for (JsonNode item : answer.path("body").path("card").path("items")) if (item.path("faqId").asText().equals(faq.path("id").asText())) pick = item;
+                assertThat(pick).as("the right FAQ is among the suggestions: %s", answer).isNotNull();
+                visitor.ok("visitor.send", Map.of("clientMsgId", DeskFixture.clientMsgId(), "text", pick.path("question").asText()));
+                answer = next(visitor, "visitor.entry", e -> "faq_answer".equals(e.path("body").path("card").path("type").asText()));
+                botReplies++;
+            }
+            assertThat(answer.path("body").path("card").path("type").asText()).isEqualTo("faq_answer");
             assertThat(answer.path("body").path("card").path("faqId").asText()).isEqualTo(faq.path("id").asText());
             assertThat(answer.path("body").path("text").asText()).contains("我的保单");
             visitor.ok("visitor.rate-answer", Map.of("conversationId", id, "seq", answer.path("seq").asLong(), "helpful", true));
@@ -59,7 +82,7 @@ class DeskFlowIT {
 
             // the whole transcript went with the handoff
             JsonNode detail = first.ok("desk.detail", Map.of("conversationId", id));
-            assertThat(detail.path("entries").toString()).contains("我想退保，该怎么操作").contains("我的保单").contains("转人工");
+            assertThat(detail.path("entries").toString()).contains("请问怎么退保").contains("我的保单").contains("转人工");
             assertThat(detail.path("conversation").path("handoffReason").asText()).isEqualTo("requested");
 
             // the agent replies with chat.send; the visitor gets it; first response is measured from the handoff
@@ -91,7 +114,7 @@ class DeskFlowIT {
             assertThat(list.get(0).path("csatScore").asInt()).isEqualTo(5);
             assertThat(list.get(0).path("transfers").asInt()).isEqualTo(1);
             assertThat(list.get(0).path("tags").toString()).isEqualTo("[\"退保\",\"refund\"]");
-            assertThat(list.get(0).path("botAnswers").asInt()).isEqualTo(1);
+            assertThat(list.get(0).path("botAnswers").asInt()).as("answers and suggestions").isEqualTo(botReplies);
             assertThat(list.get(0).path("sla").path("firstResponse").path("running").asBoolean()).isFalse();
         }
     }

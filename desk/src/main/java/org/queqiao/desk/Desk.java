@@ -41,7 +41,9 @@ public final class Desk implements AutoCloseable {
     private final Knowledge knowledge;
     private final DeskReports reports;
 
-    public Desk(Stores s, DeskLogs logs, Transactor tx, Pushes realtime, DeskDirectory directory, DeskConfig config, GroupHours hours, Clock clock) {
+    /** @param embedder sentence embeddings for the bot (null: BM25 only; see {@link Knowledge}) */
+    public Desk(Stores s, DeskLogs logs, Transactor tx, Pushes realtime, DeskDirectory directory, DeskConfig config, GroupHours hours,
+                org.queqiao.desk.bot.TextEmbedder embedder, Clock clock) {
         this.stores = s;
         this.logs = logs;
         this.tx = tx;
@@ -55,7 +57,8 @@ public final class Desk implements AutoCloseable {
         this.handoff = new Handoff(s.conversations(), s.setup(), s.visitors(), logs, tx, routing, queues, timers, hours, pushes, endings, clock);
         DeskAccess access = new DeskAccess(s.setup(), s.conversations());
         Closing closing = new Closing(s.conversations(), s.routing(), s.visitors(), logs, tx, routing, queues, pushes, endings, clock);
-        this.knowledge = new Knowledge(s.faqs(), tx, new org.queqiao.desk.bot.BotSettings(config.botAnswerThreshold(), config.botSuggestThreshold(),
+        this.knowledge = new Knowledge(s.faqs(), tx, embedder, new org.queqiao.desk.bot.BotSettings(config.botAnswerThreshold(), config.botSuggestThreshold(),
+                config.botMaxFallbacks(), false), new org.queqiao.desk.bot.BotSettings(config.bm25AnswerThreshold(), config.botSuggestThreshold(),
                 config.botMaxFallbacks(), false), config.faqMaxRows(), config.faqRefresh(), clock);
         DeskBot bot = new DeskBot(knowledge, s.conversations(), logs, handoff, new UnansweredQuestions(s.faqs(), clock));
         logs.listen(new DeskEvents(s.conversations(), logs, pushes, bot));

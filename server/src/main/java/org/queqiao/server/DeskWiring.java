@@ -62,7 +62,9 @@ final class DeskWiring {
         var hours = new GroupHours();
         Clock clock = Clock.systemUTC();
         var config = DeskConfig.from(c);
-        var desk = new Desk(stores, messaging.desk(), db, realtime, directory(members, organizations), config, hours, clock);
+        var desk = new Desk(stores, messaging.desk(), db, realtime, directory(members, organizations), config, hours,
+                // the models load on first use (an organisation's first FAQs), not with the server
+                config.embeddings() ? texts -> org.queqiao.desk.bot.BgeEmbedder.shared().embed(texts) : null, clock);
         visitors.sessions = desk.visitorSessions();
         var views = new DeskViews(hours, (org, group) -> setup.group(org, group).orElse(null), clock);
         DeskOps.register(handlers, desk, views);

@@ -80,10 +80,15 @@ export class DeskStore {
     this.mineTimer = setTimeout(() => { this.mineTimer = null; this.refreshMine().catch(() => {}); }, 100);
   }
 
+  /** My conversations, and my seat with them (its load moves with every offer, transfer and close). */
   async refreshMine() {
     if (!this.state.seat) return;
-    const r = await this.rt.request<{ conversations: DeskConversation[] }>('desk.mine', {});
+    const [r, seat] = await Promise.all([
+      this.rt.request<{ conversations: DeskConversation[] }>('desk.mine', {}),
+      this.rt.request<Seat>('desk.me', {}),
+    ]);
     this.dispatch({ type: 'mine', conversations: r.conversations });
+    this.dispatch({ type: 'seat', seat });
   }
 
   async setStatus(status: AgentStatus) {
@@ -94,6 +99,7 @@ export class DeskStore {
   async accept(id: string) {
     const c = await this.rt.request<DeskConversation>('desk.accept', { conversationId: id });
     this.dispatch({ type: 'conversation', conversation: c });
+    this.refreshMineSoon();
     await this.open(id);
   }
 
@@ -141,6 +147,7 @@ export class DeskStore {
   async close(conversationId: string, tags: string[]) {
     const c = await this.rt.request<DeskConversation>('desk.close', { conversationId, tags });
     this.dispatch({ type: 'conversation', conversation: c });
+    this.refreshMineSoon();
   }
 
   /** Supervisors: read along and write in a conversation. */

@@ -68,11 +68,12 @@ export class DeskStore {
       if (!(e instanceof ApiError && (e.code === 'not_an_agent' || e.code === 'agents_only'))) throw e;
     }
     this.dispatch({ type: 'seat', seat });
+    // the logs first: a conversation that ended meanwhile is then known as ended when the list comes
+    for (const id of Object.keys(this.state.logs)) await this.loadDetail(id).catch(() => {});
     if (seat) {
       await this.refreshMine();
       this.rt.request<{ items: Canned[] }>('desk.canned', {}).then((r) => this.dispatch({ type: 'canned', items: r.items }), () => {});
     }
-    for (const id of Object.keys(this.state.logs)) await this.loadDetail(id).catch(() => {});
   }
 
   private refreshMineSoon() {

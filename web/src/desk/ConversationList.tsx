@@ -12,6 +12,7 @@ export function MyConversations() {
   const conversations = useDesk((s) => s.conversations);
   const unread = useDesk((s) => s.unread);
   const active = useDesk((s) => s.active);
+  const logs = useDesk((s) => s.logs);
   const now = useNow(5000);
   const shown = mine.map((id) => conversations[id]).filter((c) => c && c.state !== 'offered');
   return (
@@ -26,7 +27,7 @@ export function MyConversations() {
                 <strong>{t('desk_visitor', { id: visitorTag(c.visitorId) })}</strong>
                 {(unread[c.id] ?? 0) > 0 && <span className="badge" data-testid="desk-unread">{unread[c.id]}</span>}
               </div>
-              <div className="desk-item-meta"><StateLabel state={c.state} /> <SlaBadge c={c} now={now} /></div>
+              <div className="desk-item-meta"><StateLabel state={c.state} /> <SlaBadge c={c} now={now} entries={logs[c.id]?.entries} /></div>
             </li>
           ))}
         </ul>

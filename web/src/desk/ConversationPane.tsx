@@ -38,7 +38,7 @@ export function ConversationPane({ id, groups, onClose }: { id: string; groups: 
         <div className="chat-head">
           <div>
             <strong data-testid="desk-pane-title">{t('desk_visitor', { id: visitorTag(c.visitorId) })}</strong>{' '}
-            <StateLabel state={c.state} /> <SlaBadge c={c} now={now} />
+            <StateLabel state={c.state} /> <SlaBadge c={c} now={now} entries={log?.entries} />
           </div>
           <div className="toolbar-inline">
             {!open && <button className="link" data-testid="desk-dismiss" onClick={() => { store.dismiss(id); onClose?.(); }}>{t('desk_dismiss')}</button>}

@@ -12,7 +12,7 @@ export function Offers({ groupName }: { groupName: (id: string | undefined) => s
   const offers = useDesk((s) => s.offers);
   const conversations = useDesk((s) => s.conversations);
   const now = useNow(500);
-  const live = useMemo(() => liveOffers({ offers } as Parameters<typeof liveOffers>[0], now), [offers, now]);
+  const live = useMemo(() => liveOffers(offers, now), [offers, now]);
   if (live.length === 0) return null;
   return (
     <section className="panel desk-offers" data-testid="desk-offers">

@@ -151,6 +151,6 @@ function mergeNotes(a: Note[], b: Note[]): Note[] {
 }
 
 /** Offers still open at `now` (a lapsed one goes away before the server's push says so). */
-export function liveOffers(s: DeskView, now: number): Offer[] {
-  return Object.values(s.offers).filter((o) => Date.parse(o.expiresAt) > now).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+export function liveOffers(offers: DeskView['offers'], now: number): Offer[] {
+  return Object.values(offers).filter((o) => Date.parse(o.expiresAt) > now).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
 }

@@ -1,6 +1,6 @@
 // A desk conversation's log as the widget and the agent desk hold it: entries by seq, each once,
 // whichever way they came (a push, the answer to visitor.open / desk.detail, a send's answer).
-import { BOT_ID, type Entry, type FaqAnswerCard, type FaqSuggestionsCard } from './types';
+import { BOT_ID, type DeskConversation, type Entry, type FaqAnswerCard, type FaqSuggestionsCard, type Sla } from './types';
 
 /** The entries of both lists, each seq once (the later copy wins), in seq order. Returns `a` when nothing changed. */
 export function mergeEntries(a: readonly Entry[], b: readonly Entry[]): Entry[] {
@@ -45,4 +45,16 @@ export function suggestionsOf(e: Entry): FaqSuggestionsCard | null {
   const items = (c.items as unknown[]).filter((x): x is { faqId: string; question: string } =>
     !!x && typeof (x as { question?: unknown }).question === 'string');
   return { type: 'faq_suggestions', items };
+}
+
+/**
+ * The SLA as the log shows it now: the server's timers are a snapshot taken when the conversation was
+ * fetched, so once a person has answered after the handoff the first-response clock is shown stopped
+ * without asking again.
+ */
+export function currentSla(c: DeskConversation, entries: readonly Entry[] | undefined): Sla | undefined {
+  if (!c.sla || !entries || !c.sla.firstResponse.running) return c.sla;
+  const since = c.queuedAt ?? c.openedAt;
+  const answered = entries.some((e) => isMessage(e) && e.senderId !== c.visitorId && !isBot(e.senderId) && e.createdAt >= since);
+  return answered ? { ...c.sla, firstResponse: { ...c.sla.firstResponse, running: false, breached: c.sla.firstResponse.breached } } : c.sla;
 }

@@ -36,3 +36,16 @@ describe('durations', () => {
     expect(secondsUntil(undefined, now)).toBe(0);
   });
 });
+
+describe('the SLA the log shows', () => {
+  it('stops the first-response clock once a person answered after the handoff', async () => {
+    const { currentSla } = await import('./log');
+    const { entry } = await import('./fakeRt.test-util');
+    const sla: Sla = { firstResponse: timer({ targetSeconds: 300, due: '2027-01-04T10:04:00Z', running: true }), resolution: timer() };
+    const c = { id: 'c', state: 'assigned' as const, openedAt: '2027-01-01T00:00:00Z', queuedAt: '2027-01-01T00:00:03Z', visitorId: 'v', sla };
+    const visitorAndBot = [entry('c', 1, 'v'), entry('c', 2, '00000000-0000-0000-0000-000000000b07'), entry('c', 4, 'v')];
+    expect(currentSla(c, visitorAndBot)?.firstResponse.running).toBe(true);
+    expect(currentSla(c, [...visitorAndBot, entry('c', 5, 'agent')])?.firstResponse.running).toBe(false);
+    expect(currentSla(c, undefined)).toBe(sla);
+  });
+});

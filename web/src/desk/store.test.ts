@@ -93,8 +93,8 @@ describe('the desk state', () => {
   const now = Date.parse('2027-01-01T00:00:00Z');
   it('holds offers until accepted, declined, withdrawn or lapsed', () => {
     let s = deskReducer(emptyDesk, { type: 'offer', offer: { conversationId: 'c9', expiresAt: '2027-01-01T00:00:30Z' } }, ME);
-    expect(liveOffers(s, now).map((o) => o.conversationId)).toEqual(['c9']);
-    expect(liveOffers(s, now + 31_000)).toEqual([]);
+    expect(liveOffers(s.offers, now).map((o) => o.conversationId)).toEqual(['c9']);
+    expect(liveOffers(s.offers, now + 31_000)).toEqual([]);
     s = deskReducer(s, { type: 'push', push: { conversationId: 'c9', state: 'withdrawn', outcome: 'expired' } }, ME);
     expect(s.offers).toEqual({});
     s = deskReducer(s, { type: 'mine', conversations: [conv('c8', { state: 'offered', offerExpiresAt: '2027-01-01T00:00:20Z' })] }, ME);

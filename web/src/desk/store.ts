@@ -11,6 +11,7 @@ import { deskReducer, emptyDesk, type DeskAction, type DeskView } from './deskSt
 import type { AgentStatus, Canned, ConversationPush, DeskConversation, Detail, Entry, Floor, Note, Offer, QueuePush, Seat } from './types';
 
 const PAGE = 200;
+const REFRESH_MS = 60_000;
 
 export class DeskStore {
   private state: DeskView = emptyDesk;
@@ -18,6 +19,7 @@ export class DeskStore {
   private unsubs: (() => void)[] = [];
   private readonly outbox: Outbox;
   private mineTimer: ReturnType<typeof setTimeout> | null = null;
+  private tick: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
 
   constructor(private readonly rt: Realtime, private readonly me: string) {
@@ -51,12 +53,15 @@ export class DeskStore {
         if (!info.resumed || !this.state.checked) this.refresh().catch(() => {});
       }),
     ];
+    // SLA timers and loads are snapshots: asked again now and then while I hold a seat
+    this.tick = setInterval(() => { if (this.state.seat && this.rt.connected) this.refreshMine().catch(() => {}); }, REFRESH_MS);
   }
 
   stop() {
     this.stopped = true;
     this.unsubs.forEach((u) => u());
     if (this.mineTimer) clearTimeout(this.mineTimer);
+    if (this.tick) clearInterval(this.tick);
   }
 
   /** Seat, conversations, canned responses, and every log on screen caught up. */

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { en, problemText, useI18n, type Key } from '../i18n';
 import { ApiError } from '../api';
 import { DURATION_EN, DURATION_ZH, formatDuration, slaBadge } from './sla';
-import type { DeskConversation } from './types';
+import { currentSla } from './log';
+import type { DeskConversation, Entry } from './types';
 
 /** The time, re-rendered every `ms`. */
 export function useNow(ms = 1000): number {
@@ -24,10 +25,10 @@ export function useDuration() {
   return (seconds: number) => formatDuration(seconds, lang === 'en' ? DURATION_EN : DURATION_ZH);
 }
 
-export function SlaBadge({ c, now }: { c: DeskConversation; now: number }) {
+export function SlaBadge({ c, now, entries }: { c: DeskConversation; now: number; entries?: readonly Entry[] }) {
   const { t } = useI18n();
   const duration = useDuration();
-  const b = slaBadge(c.sla, now);
+  const b = slaBadge(currentSla(c, entries), now);
   if (!b) return null;
   if (b.kind === 'breached') return <span className="sla breached" data-testid="sla" data-sla="breached">{t(`desk_sla_breached_${b.which}` as Key)}</span>;
   return <span className={`sla${b.seconds < 120 ? ' soon' : ''}`} data-testid="sla" data-sla="due">{t(`desk_sla_due_${b.which}` as Key, { time: duration(b.seconds) })}</span>;

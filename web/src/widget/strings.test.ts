@@ -15,7 +15,7 @@ describe('the widget’s words', () => {
     expect(widgetLang('en', 'zh-CN')).toBe('en');
     expect(widgetLang(null, 'zh-TW')).toBe('zh-CN');
     expect(widgetLang(null, 'de-DE')).toBe('en');
-    expect(wt('zh-CN', 'queuePosition', { n: 3 })).toBe('你前面排在第 3 位。');
+    expect(wt('zh-CN', 'queuePosition', { n: 3 })).toBe('你排在第 3 位。');
   });
   it('say server problems in the visitor’s words, and what to do', () => {
     expect(widgetError('zh-CN', new ApiError(429, 'rate_limited', undefined, 'slow down'))).toBe('发送太快了，请稍等片刻。');

@@ -125,7 +125,7 @@ export const widgetZh: Record<WidgetKey, string> = {
   thanksForFeedback: '感谢你的反馈。',
   suggestionsTitle: '你是不是想问：',
   queued: '正在为你排队等待人工客服…',
-  queuePosition: '你前面排在第 {n} 位。',
+  queuePosition: '你排在第 {n} 位。',
   queueEta: '预计等待约 {time}。',
   minutes: '{n} 分钟',
   seconds: '{n} 秒',

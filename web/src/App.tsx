@@ -221,7 +221,7 @@ function Shell({ path, chatReady, deskReady }: { path: string; chatReady: boolea
           <div key={n.path}>
             {n.admin && !items[i - 1]?.admin && <div className="nav-group">{t('admin')}</div>}
             <a href={n.path} data-testid={n.testId} className={n === current ? 'active' : ''}
-              onClick={(e) => { e.preventDefault(); navigate(n.path); }}>{t(n.label)}{n.path === '/chat' && chatReady && <UnreadTotal />}</a>
+              onClick={(e) => { e.preventDefault(); navigate(n.path); }}>{t(n.label)}{n.path === '/chat' && chatReady && <UnreadTotal />}{n.path === '/desk' && <DeskWaiting />}</a>
           </div>
         ))}
       </nav>
@@ -244,4 +244,13 @@ function UnreadTotal() {
   const capped = summaries.some((s) => s.unreadCapped);
   if (!total) return null;
   return <span className="badge nav-badge" data-testid="nav-chat-unread">{capped || total > 99 ? '99+' : total}</span>;
+}
+
+/** Offers waiting for me and unread visitor messages, on the Agent desk item of the navigation. */
+function DeskWaiting() {
+  const offers = useDesk((s) => s.offers);
+  const unread = useDesk((s) => s.unread);
+  const total = Object.keys(offers).length + Object.values(unread).reduce((n, x) => n + x, 0);
+  if (!total) return null;
+  return <span className="badge nav-badge" data-testid="nav-desk-waiting">{total > 99 ? '99+' : total}</span>;
 }

@@ -162,7 +162,7 @@ function ConversationsTable({ groups, onOpen }: { groups: SkillGroup[]; onOpen: 
                 <td className="actions">
                   <button className="link" onClick={() => act(c.id, 'view')}>{t('desk_open')}</button>
                   {isOpenState(c.state) && <button className="link" data-testid="floor-join" onClick={() => act(c.id, 'join')}>{t('desk_join')}</button>}
-                  {isOpenState(c.state) && seat && c.agentId !== seat.memberId && (
+                  {c.state === 'assigned' && seat && c.agentId !== seat.memberId && (
                     <button className="link" data-testid="floor-takeover" onClick={() => act(c.id, 'takeover')}>{t('desk_takeover')}</button>
                   )}
                 </td>

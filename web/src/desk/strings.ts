@@ -241,6 +241,9 @@ export const deskEn = {
   err_invalid_status: 'Choose online, away or offline.',
   err_import_rejected: 'Nothing was imported; fix the rows listed and import again.',
   err_invalid_kind: 'Choose a website widget or an app channel.',
+  err_not_assigned: 'Only a conversation an agent has can be transferred to an agent or taken over.',
+  err_same_agent: 'The conversation is theirs already.',
+  err_conversation_moved: 'The conversation changed meanwhile; reload it and try again.',
 };
 
 type DeskKey = keyof typeof deskEn;
@@ -485,4 +488,7 @@ export const deskZh: Record<DeskKey, string> = {
   err_invalid_status: '请选择在线、离开或离线。',
   err_import_rejected: '未导入任何内容；请修改列出的行后重新导入。',
   err_invalid_kind: '请选择网站插件或 App 渠道。',
+  err_not_assigned: '只有已有客服接待的会话才能转给客服或被接管。',
+  err_same_agent: '该会话已经由这位客服接待。',
+  err_conversation_moved: '会话状态刚刚发生了变化，请刷新后重试。',
 };

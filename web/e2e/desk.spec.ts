@@ -9,7 +9,8 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 // a website channel, a Chinese knowledge base and a canned response. A visitor on a customer's page (served
 // from another origin, embedding the real script tag) asks the bot, which answers from the FAQ, and asks
 // for a person; agent A (signed in through the UI) gets the offer, accepts and replies with a canned
-// response; the visitor sees it; A transfers to agent B, who closes it with a tag; the visitor rates it;
+// response; the visitor sees it, reloads the page and is back in the same conversation (the launcher counting
+// what A said meanwhile); A transfers to agent B, who closes it with a tag; the visitor rates it;
 // the supervisor (the owner) sees the closed conversation with its CSAT and tag.
 const run = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 5);
 const PASSWORD = 'correct horse battery';
@@ -135,6 +136,17 @@ test('a visitor is answered by the bot, handed to an agent, transferred, closed 
     await expect(a.getByTestId('desk-pending')).toHaveCount(0);
     const reply = w.locator('[data-testid="widget-message"][data-from="agent"]').filter({ hasText: '您好，我是客服小王，这就帮您处理退货。' });
     await expect(reply).toBeVisible();
+
+    // the visitor reloads the page: the same visitor (the token kept per widget key) comes back to the same
+    // conversation at once, and what the agent says meanwhile shows on the closed launcher
+    await visitor.reload();
+    await a.getByTestId('desk-input').fill('请问订单号是多少？');
+    await a.getByTestId('desk-input').press('Enter');
+    await expect(visitor.getByTestId('queqiao-unread')).toHaveText('1');
+    await visitor.getByTestId('queqiao-launcher').click();
+    await expect(reply).toBeVisible();
+    await expect(w.locator('[data-testid="widget-message"][data-from="agent"]').filter({ hasText: '请问订单号是多少？' })).toBeVisible();
+    await expect(visitor.getByTestId('queqiao-unread')).toBeHidden();
     await a.getByTestId('desk-mode-note').click();
     await a.getByTestId('desk-input').fill('老客户，优先处理');
     await a.getByTestId('desk-send').click();

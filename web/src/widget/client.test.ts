@@ -168,15 +168,20 @@ describe('the visitor client', () => {
     expect(client.getState().phase).toBe('ready');
   });
 
-  it('a returning visitor with an open conversation connects at page load (to count what the agent says)', async () => {
-    const { client, rt, connect } = setup({ stored: JSON.stringify({ token: 'qv_old', expiresAt: '2099-01-01T00:00:00Z', visitorId: V, conversationId: C }) });
+  it('a returning visitor with an open conversation connects at page load and counts what the agent said since they looked', async () => {
+    const { client, rt, connect, log, storage } = setup({ stored: JSON.stringify({ token: 'qv_old', expiresAt: '2099-01-01T00:00:00Z', visitorId: V, conversationId: C, seenSeq: 2 }) });
+    log.push(entry(C, 2, V), entry(C, 3, 'agent')); // the agent answered after the visitor left the page
     client.boot();
     await flush();
     expect(connect).toHaveBeenCalled();
     rt.becomeReady(false);
     await flush();
-    rt.push('visitor.entry', entry(C, 2, 'agent'));
     expect(client.getState().unread).toBe(1);
+    rt.push('visitor.entry', entry(C, 4, 'agent'));
+    expect(client.getState().unread).toBe(2);
+    client.setPanel(true); // looked: seen up to the newest, remembered for the next page
+    expect(client.getState().unread).toBe(0);
+    expect(storage.load()?.seenSeq).toBe(4);
   });
 
   it('a new visitor does not connect until they open the chat', async () => {

@@ -6,7 +6,7 @@ import { ApiError, problemOf } from '../api';
 import { Outbox, type Outgoing } from '../chat/outbox';
 import type { SendResult } from '../chat/types';
 import { eventType } from '../desk/log';
-import { isOpenState, type Entry, type VisitorConversation, type VisitorStatePush } from '../desk/types';
+import type { Entry, VisitorConversation, VisitorStatePush } from '../desk/types';
 import { newUuid } from '../notices/idempotency';
 import { RealtimeConnection, type ReadyInfo, type Realtime } from '../realtime';
 import { initialState, isClosed, widgetReducer, type WidgetAction, type WidgetState } from './state';
@@ -68,7 +68,18 @@ export class VisitorClient {
     const next = widgetReducer(this.state, a);
     if (next === this.state) return;
     this.state = next;
+    this.rememberSeen();
     this.listeners.forEach((l) => l());
+  }
+
+  /** While the panel is open, what is on screen is seen: remembered for the next page. */
+  private seenSaved = -1;
+  private rememberSeen() {
+    const s = this.state;
+    const last = s.entries.length ? s.entries[s.entries.length - 1].seq : 0;
+    if (!s.panelOpen || !s.conversation || last <= this.seenSaved || s.phase !== 'ready') return;
+    this.seenSaved = last;
+    this.storage.save({ seenSeq: last });
   }
 
   /**
@@ -207,9 +218,16 @@ export class VisitorClient {
       this.dispatch({ type: 'entries', conversationId: mine.id, entries: await this.transcript(mine.id, this.state.lastSeq) });
       if (isClosed(this.state)) return;
     }
+    const stored = this.storage.load();
+    const carried = !mine && stored?.conversationId === r.conversation.id ? stored : null; // from an earlier page
+    if (!carried && stored?.conversationId !== r.conversation.id) {
+      this.storage.save({ conversationId: r.conversation.id, seenSeq: 0 });
+      this.seenSaved = -1;
+    }
     this.dispatch({ type: 'opened', conversation: r.conversation, entries: r.entries });
     if (r.entries.length >= PAGE) this.dispatch({ type: 'entries', conversationId: r.conversation.id, entries: await this.transcript(r.conversation.id, this.state.lastSeq) });
-    if (isOpenState(r.conversation.state)) this.storage.save({ conversationId: r.conversation.id });
+    // what came after the visitor last looked (on the earlier page) is unread
+    if (carried?.seenSeq !== undefined) this.dispatch({ type: 'seen', seq: carried.seenSeq });
   }
 
   /** The log of one of the visitor's conversations after `after`, every page of it. */
@@ -279,7 +297,8 @@ export class VisitorClient {
 
   /** After a conversation ended: a new one, greeted by the bot. */
   async newConversation() {
-    this.storage.save({ conversationId: null });
+    this.storage.save({ conversationId: null, seenSeq: 0 });
+    this.seenSaved = -1;
     this.dispatch({ type: 'newConversation' });
     await this.sync();
   }

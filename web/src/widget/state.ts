@@ -52,6 +52,8 @@ export type WidgetAction =
   | { type: 'offlineSent' }
   | { type: 'connection'; connected: boolean }
   | { type: 'panel'; open: boolean }
+  /** What the visitor had seen of this conversation on an earlier page: the rest is unread. */
+  | { type: 'seen'; seq: number }
   /** The visitor starts over after a conversation ended. */
   | { type: 'newConversation' };
 
@@ -175,6 +177,11 @@ export function widgetReducer(s: WidgetState, a: WidgetAction): WidgetState {
       return s.connected === a.connected ? s : { ...s, connected: a.connected };
     case 'panel':
       return { ...s, panelOpen: a.open, unread: a.open ? 0 : s.unread };
+    case 'seen': {
+      if (s.panelOpen) return s;
+      const unread = s.entries.filter((e) => e.seq > a.seq && isMessage(e) && !isOwn(s, e)).length;
+      return unread === s.unread ? s : { ...s, unread };
+    }
     case 'newConversation':
       return { ...initialState, phase: s.phase, visitorId: s.visitorId, connected: s.connected, panelOpen: s.panelOpen };
   }

@@ -10,6 +10,8 @@ export interface Stored {
   prechatDone?: boolean;
   /** The conversation that was open when the visitor left the page. */
   conversationId?: string | null;
+  /** In it, the last seq the visitor had on screen: what came after is unread on the next page. */
+  seenSeq?: number;
 }
 
 export function storageKey(widgetKey: string, userId?: string | null): string {

@@ -19,6 +19,11 @@ import { InvitationsAdmin } from './admin/InvitationsAdmin';
 import { MembersAdmin } from './admin/MembersAdmin';
 import { OrganizationAdmin } from './admin/OrganizationAdmin';
 import { DirectoryPage } from './directory';
+import { AgentDesk } from './desk/AgentDesk';
+import { DeskAdmin } from './desk/admin/DeskAdmin';
+import { DeskContext, useDesk } from './desk/context';
+import { SupervisorFloor } from './desk/Floor';
+import { DeskStore } from './desk/store';
 import { I18nContext, initialLang, translate, useI18n, type Key, type Lang } from './i18n';
 import { navigate, usePath } from './router';
 import { RealtimeConnection, type Realtime } from './realtime';
@@ -28,17 +33,21 @@ import { MeetingsHome } from './meetings/MeetingsHome';
 import { parseNumber } from './meetings/number';
 import { SessionContext, isAdmin, useSession, type SessionState } from './session';
 
-interface NavItem { path: string; label: Key; testId: string; admin?: boolean }
+/** `desk`: shown to members with an agent seat; `floor`: to supervisors and admins. */
+interface NavItem { path: string; label: Key; testId: string; admin?: boolean; desk?: 'agent' | 'floor' }
 const NAV: NavItem[] = [
   { path: '/chat', label: 'chat', testId: 'nav-chat' },
   { path: '/meetings', label: 'meetings', testId: 'nav-meetings' },
   { path: '/directory', label: 'directory', testId: 'nav-directory' },
   { path: '/notices', label: 'urgentNotices', testId: 'nav-notices' },
+  { path: '/desk', label: 'nav_desk', testId: 'nav-desk', desk: 'agent' },
+  { path: '/desk-floor', label: 'nav_floor', testId: 'nav-desk-floor', desk: 'floor' },
   { path: '/admin/members', label: 'members', testId: 'nav-admin-members', admin: true },
   { path: '/admin/departments', label: 'departments', testId: 'nav-admin-departments', admin: true },
   { path: '/admin/import', label: 'importMembers', testId: 'nav-admin-import', admin: true },
   { path: '/admin/invitations', label: 'invitations', testId: 'nav-admin-invitations', admin: true },
   { path: '/admin/chat', label: 'chatPolicy', testId: 'nav-admin-chat', admin: true },
+  { path: '/admin/desk', label: 'nav_deskAdmin', testId: 'nav-admin-desk', admin: true },
   { path: '/admin/audit', label: 'audit', testId: 'nav-admin-audit', admin: true },
   { path: '/admin/organization', label: 'organization', testId: 'nav-admin-organization', admin: true },
   { path: '/account', label: 'account', testId: 'nav-account' },
@@ -94,6 +103,7 @@ export function App() {
   const signedInMember = me?.member.id;
   const [chat, setChat] = useState<ChatEngine | null>(null);
   const [notices, setNotices] = useState<NoticeCenter | null>(null);
+  const [desk, setDesk] = useState<DeskStore | null>(null);
   const [rt, setRt] = useState<Realtime | null>(null);
   const names = useMemo(() => new NameCache(), [signedInMember]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
@@ -110,13 +120,16 @@ export function App() {
     });
     const engine = new ChatEngine({ rt, me: signedInMember });
     const center = new NoticeCenter({ rt, me: signedInMember });
+    const deskStore = new DeskStore(rt, signedInMember);
     engine.start();
     center.start();
+    deskStore.start();
     rt.start();
     setChat(engine);
     setNotices(center);
+    setDesk(deskStore);
     setRt(rt);
-    return () => { engine.stop(); center.stop(); rt.stop(); setChat(null); setNotices(null); setRt(null); };
+    return () => { engine.stop(); center.stop(); deskStore.stop(); rt.stop(); setChat(null); setNotices(null); setDesk(null); setRt(null); };
   }, [signedInMember, gatewayUrl]);
   useEffect(() => { if (me) names.seed([me.member]); }, [me, names]);
 
@@ -146,7 +159,9 @@ export function App() {
       <SessionContext.Provider value={session}>
         <NamesContext.Provider value={names}>
           <ChatContext.Provider value={chat}>
-            <NoticesContext.Provider value={notices}><Shell path={path} chatReady={!!chat} /></NoticesContext.Provider>
+            <NoticesContext.Provider value={notices}>
+              <DeskContext.Provider value={desk}><Shell path={path} chatReady={!!chat} deskReady={!!desk} /></DeskContext.Provider>
+            </NoticesContext.Provider>
           </ChatContext.Provider>
         </NamesContext.Provider>
       </SessionContext.Provider>
@@ -170,18 +185,27 @@ function LanguageSwitch({ lang, setLang, floating }: { lang: Lang; setLang: (l: 
   );
 }
 
-function Shell({ path, chatReady }: { path: string; chatReady: boolean }) {
+function Shell({ path, chatReady, deskReady }: { path: string; chatReady: boolean; deskReady: boolean }) {
   const { t } = useI18n();
   const session = useSession();
   const admin = isAdmin(session.member);
-  const items = NAV.filter((n) => !n.admin || admin);
+  const seat = useDesk((s) => s.seat);
+  const deskChecked = useDesk((s) => s.checked);
+  const deskShown = (n: NavItem) => !n.desk || (n.desk === 'agent' ? !!seat : admin || !!seat?.supervisor);
+  const items = NAV.filter((n) => (!n.admin || admin) && deskShown(n));
   const matched = items.find((n) => path === n.path || path.startsWith(`${n.path}/`));
-  const current = matched ?? items.find((n) => n.path === '/directory') ?? items[0];
-  useEffect(() => { if (!matched) navigate(current.path); }, [matched, current.path]);
+  // a desk page waits for desk.me before it counts as unknown (a deep link to /desk on a fresh load)
+  const deskPage = NAV.find((n) => n.desk && (path === n.path || path.startsWith(`${n.path}/`)));
+  const waiting = !matched && !deskChecked && !!deskPage;
+  const current = matched ?? (waiting && deskPage ? deskPage : items.find((n) => n.path === '/directory') ?? items[0]);
+  useEffect(() => { if (!matched && !waiting) navigate(current.path); }, [matched, waiting, current.path]);
   const pages: Record<string, React.ReactNode> = {
     '/chat': chatReady ? <ChatPage path={path} /> : <p className="muted">{t('loading')}</p>,
     '/admin/chat': <ChatPolicyAdmin />,
     '/meetings': <MeetingsHome />,
+    '/desk': deskReady ? <AgentDesk /> : <p className="muted">{t('loading')}</p>,
+    '/desk-floor': deskReady ? <SupervisorFloor /> : <p className="muted">{t('loading')}</p>,
+    '/admin/desk': <DeskAdmin path={path} />,
     '/directory': <DirectoryPage />, '/notices': <NoticesPage path={path} />, '/admin/members': <MembersAdmin />, '/admin/departments': <DepartmentsAdmin />,
     '/admin/import': <ImportAdmin />, '/admin/invitations': <InvitationsAdmin />, '/admin/audit': <AuditAdmin />, '/admin/organization': <OrganizationAdmin />, '/account': <AccountPage />,
   };
@@ -197,7 +221,7 @@ function Shell({ path, chatReady }: { path: string; chatReady: boolean }) {
           <div key={n.path}>
             {n.admin && !items[i - 1]?.admin && <div className="nav-group">{t('admin')}</div>}
             <a href={n.path} data-testid={n.testId} className={n === current ? 'active' : ''}
-              onClick={(e) => { e.preventDefault(); navigate(n.path); }}>{t(n.label)}{n.path === '/chat' && chatReady && <UnreadTotal />}</a>
+              onClick={(e) => { e.preventDefault(); navigate(n.path); }}>{t(n.label)}{n.path === '/chat' && chatReady && <UnreadTotal />}{n.path === '/desk' && <DeskWaiting />}</a>
           </div>
         ))}
       </nav>
@@ -220,4 +244,13 @@ function UnreadTotal() {
   const capped = summaries.some((s) => s.unreadCapped);
   if (!total) return null;
   return <span className="badge nav-badge" data-testid="nav-chat-unread">{capped || total > 99 ? '99+' : total}</span>;
+}
+
+/** Offers waiting for me and unread visitor messages, on the Agent desk item of the navigation. */
+function DeskWaiting() {
+  const offers = useDesk((s) => s.offers);
+  const unread = useDesk((s) => s.unread);
+  const total = Object.keys(offers).length + Object.values(unread).reduce((n, x) => n + x, 0);
+  if (!total) return null;
+  return <span className="badge nav-badge" data-testid="nav-desk-waiting">{total > 99 ? '99+' : total}</span>;
 }

@@ -1,6 +1,7 @@
 // Every visible string, in English and Chinese. The Chinese dictionary is typed against the English
 // one, so a missing translation is a compile error (and a test checks the keys too).
 import { createContext, useContext } from 'react';
+import { deskEn, deskZh } from './desk/strings';
 import { meetingsEn, meetingsZh } from './meetings/strings';
 
 export const en = {
@@ -335,6 +336,7 @@ export const en = {
   err_too_long: 'This is too long.',
   err_body_too_large: 'This is more than the server accepts at once.',
   ...meetingsEn,
+  ...deskEn,
 };
 
 export type Key = keyof typeof en;
@@ -670,6 +672,7 @@ export const zh: Record<Key, string> = {
   err_too_long: '内容过长。',
   err_body_too_large: '一次提交的内容超过了服务器的上限。',
   ...meetingsZh,
+  ...deskZh,
 };
 
 export type Lang = 'zh-CN' | 'en';

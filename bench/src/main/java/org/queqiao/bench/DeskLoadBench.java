@@ -137,12 +137,15 @@ public final class DeskLoadBench {
         decisions = new Samples();
         cpu0 = cpuNanos(server);
         start = System.nanoTime();
+        java.time.Instant churnStartedAt = java.time.Instant.now();
         paced(churn * seconds, churn, i -> {
             closeOne();
             handOff();
         });
         awaitAssigned(openTarget, 60);
         report("churn: " + seconds + " s, ~" + openTarget + " open, closes and new conversations handed off at " + churn + "/s each", decisions, start, server, cpu0);
+        System.out.println("  router's decision time (handoff committed -> assignment committed, from the conversations' own times): "
+                + routerTimes(org.adminToken, churnStartedAt, churn * seconds).summary());
 
         List<String> withAgents = new ArrayList<>(open);
         int msgRate = Math.max(1, churn);
@@ -160,6 +163,28 @@ public final class DeskLoadBench {
         System.out.printf("errors: %d; server after: heap %.1f MB, threads %d%n", errors.get(), server.heapAfterGc() / 1e6, server.threads());
         agentSockets.values().forEach(BenchChatClient::close);
         loop.shutdownGracefully();
+    }
+
+    /** queuedAt -> assignedAt of the conversations handed off since {@code since}, read back through the supervisors' list. */
+    private Stats routerTimes(String adminToken, java.time.Instant since, int expected) throws Exception {
+        List<Long> out = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < expected / 200 + 20; page++) {
+            JsonNode r = ok(http.get("/api/v1/desk/conversations?limit=200" + (cursor.isEmpty() ? "" : "&cursor=" + cursor), adminToken));
+            boolean older = false;
+            for (JsonNode c : r.path("items")) {
+                if (!c.hasNonNull("queuedAt") || !c.hasNonNull("assignedAt")) continue;
+                java.time.Instant queued = java.time.Instant.parse(c.path("queuedAt").asText());
+                if (queued.isBefore(since)) {
+                    older = true;
+                    continue;
+                }
+                out.add(java.time.Duration.between(queued, java.time.Instant.parse(c.path("assignedAt").asText())).toNanos());
+            }
+            cursor = r.path("nextCursor").asText("");
+            if (older || cursor.isEmpty() || cursor.equals("null")) break;
+        }
+        return new Stats(out.stream().mapToLong(Long::longValue).toArray());
     }
 
     private void onAgentPush(String agentId, JsonNode frame) {

@@ -30,13 +30,15 @@ public final class AgentDesk {
     private final DeskConversationStore conversations;
     private final DeskSetupStore setup;
     private final NoteStore notes;
+    private final org.queqiao.desk.store.VisitorStore visitors;
     private final DeskLogs logs;
     private final Routing routing;
     private final Closing closing;
     private final Clock clock;
 
-    AgentDesk(DeskAccess access, DeskConversationStore conversations, DeskSetupStore setup, NoteStore notes, DeskLogs logs, Routing routing,
-              Closing closing, Clock clock) {
+    AgentDesk(DeskAccess access, DeskConversationStore conversations, DeskSetupStore setup, NoteStore notes, org.queqiao.desk.store.VisitorStore visitors,
+              DeskLogs logs, Routing routing, Closing closing, Clock clock) {
+        this.visitors = visitors;
         this.access = access;
         this.conversations = conversations;
         this.setup = setup;
@@ -97,10 +99,11 @@ public final class AgentDesk {
     public Detail detail(Principal p, UUID conversationId, long after) {
         DeskConversation c = access.visible(p, conversationId);
         List<Entry> entries = logs.entriesAfter(c.id(), Math.max(0, after), VisitorChat.MAX_PAGE);
-        return new Detail(c, entries, notes.notes(c.id()));
+        return new Detail(c, visitors.find(p.orgId(), c.visitorId()).orElse(null), entries, notes.notes(c.id()));
     }
 
-    public record Detail(DeskConversation conversation, List<Entry> entries, List<NoteStore.Note> notes) {}
+    /** {@code visitor}: who they are as far as we know (name, contact and signed id when given; VIP). */
+    public record Detail(DeskConversation conversation, Visitor visitor, List<Entry> entries, List<NoteStore.Note> notes) {}
 
     public NoteStore.Note addNote(Principal p, UUID conversationId, String text) {
         DeskConversation c = access.visible(p, conversationId);

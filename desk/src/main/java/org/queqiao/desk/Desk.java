@@ -65,7 +65,7 @@ public final class Desk implements AutoCloseable {
         this.visitorSessions = new VisitorSessions(s.setup(), s.visitors(), config.visitorTokenTtl(), clock);
         this.visitors = new VisitorChat(s.conversations(), s.setup(), s.visitors(), logs, tx, handoff, closing, bot, s.faqs(),
                 new org.queqiao.messaging.SendRateLimit(config.visitorSendRate(), config.visitorSendBurst()), endings, clock);
-        this.agents = new AgentDesk(access, s.conversations(), s.setup(), s.notes(), logs, routing, closing, clock);
+        this.agents = new AgentDesk(access, s.conversations(), s.setup(), s.notes(), s.visitors(), logs, routing, closing, clock);
         this.transfers = new Transfers(access, s.conversations(), s.setup(), s.routing(), logs, tx, routing, queues, pushes, clock);
         this.supervision = new Supervision(access, s.conversations(), s.setup(), logs, tx, transfers, clock);
         this.admin = new DeskAdmin(access, s.setup(), s.conversations(), s.visitors(), directory, tx, routing, new GroupRules(config.maxWait(), GroupHours::check), clock);

@@ -84,6 +84,7 @@ class DeskFlowIT {
             JsonNode detail = first.ok("desk.detail", Map.of("conversationId", id));
             assertThat(detail.path("entries").toString()).contains("请问怎么退保").contains("我的保单").contains("转人工");
             assertThat(detail.path("conversation").path("handoffReason").asText()).isEqualTo("requested");
+            assertThat(detail.path("visitor").path("name").asText()).as("the visitor's details are beside the chat").isEqualTo("王女士");
 
             // the agent replies with chat.send; the visitor gets it; first response is measured from the handoff
             first.ok("chat.send", Map.of("conversationId", id, "clientMsgId", DeskFixture.clientMsgId(), "kind", "text", "text", "您好，我来帮您办理"));

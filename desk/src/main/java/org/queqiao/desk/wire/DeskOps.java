@@ -68,7 +68,12 @@ public final class DeskOps {
             var f = JsonFields.of(d);
             Long after = f.longValue("after");
             var detail = desk.agents().detail(p, f.requiredId("conversationId"), after == null ? 0 : after);
-            return Map.of("conversation", views.forAgent(detail.conversation()), "entries", detail.entries(), "notes", detail.notes());
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("conversation", views.forAgent(detail.conversation()));
+            if (detail.visitor() != null) out.put("visitor", detail.visitor());
+            out.put("entries", detail.entries());
+            out.put("notes", detail.notes());
+            return out;
         });
         h.register("desk.note", (p, d) -> {
             var f = JsonFields.of(d);

@@ -161,11 +161,13 @@ test('a visitor is answered by the bot, handed to an agent, transferred, closed 
     await w.getByTestId('widget-send').click();
     await expect(paneA.locator('[data-testid="desk-message"][data-from="visitor"]').filter({ hasText: '20270101' })).toBeVisible();
 
-    // B comes online; A transfers the conversation to B (found in the directory: A is not a supervisor)
+    // B comes online; A transfers the conversation to B, picked from the seats with their status and load
     const b = await signIn(browser, org.agentB.email, org.agentB.password);
     await goOnline(b);
-    await a.getByTestId('desk-transfer-search').fill('客服小李');
-    await a.getByTestId('desk-transfer').getByText('客服小李').click();
+    const pick = a.getByTestId('desk-transfer-agent');
+    const optionB = pick.locator('option', { hasText: '客服小李' });
+    await expect(optionB).toHaveCount(1);
+    await pick.selectOption((await optionB.getAttribute('value'))!);
     await a.getByTestId('desk-transfer-submit').click();
     await expect(a.getByTestId('desk-conversation')).toHaveCount(0);
     await expect(w.locator('[data-testid="widget-event"][data-event="transfer"]')).toBeVisible();

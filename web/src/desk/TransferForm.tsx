@@ -1,5 +1,5 @@
-// Transferring a conversation: to an agent who is online with room (supervisors and admins see every
-// seat with its status; other agents pick a colleague from the directory and the server says whether
+// Transferring a conversation: to an agent who is online with room (every seat with its status and
+// load; should the list be refused, a colleague picked from the directory, and the server says whether
 // they can take it), or to a group's queue.
 import { useEffect, useState } from 'react';
 import { api, type Member } from '../api';

@@ -34,6 +34,18 @@ export const isMessage = (e: Entry) => e.kind === 'text' || e.kind === 'card' ||
 export const isBot = (senderId: string | null | undefined) => senderId === BOT_ID;
 export const eventType = (e: Entry): string | undefined => (e.kind === 'system' ? e.body.event?.type : undefined);
 
+/** Agents' display names as the log's own events tell them (agent_joined: agentId → agentName; transfer and takeover: to → toName). */
+export function agentNames(entries: Entry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const e of entries) {
+    const ev = e.kind === 'system' ? (e.body.event as unknown as Record<string, unknown> | undefined) : undefined;
+    if (!ev) continue;
+    if (typeof ev.agentId === 'string' && typeof ev.agentName === 'string' && ev.agentName) names.set(ev.agentId, ev.agentName);
+    if (typeof ev.to === 'string' && typeof ev.toName === 'string' && ev.toName) names.set(ev.to, ev.toName);
+  }
+  return names;
+}
+
 export function faqAnswerOf(e: Entry): FaqAnswerCard | null {
   const c = e.kind === 'card' ? e.body.card : undefined;
   return c && c.type === 'faq_answer' && typeof c.faqId === 'string' ? (c as unknown as FaqAnswerCard) : null;

@@ -3,7 +3,7 @@
 // between as centered notes, and messages still on their way (sending / not sent, with retry).
 import { useState } from 'react';
 import type { Outgoing } from '../chat/outbox';
-import { eventType, faqAnswerOf, isBot, isMessage, suggestionsOf } from '../desk/log';
+import { agentNames, eventType, faqAnswerOf, isBot, isMessage, suggestionsOf } from '../desk/log';
 import type { Entry } from '../desk/types';
 import { useWidget, useWidgetState } from './context';
 import { isClosed, isOwn } from './state';
@@ -13,15 +13,16 @@ const EVENTS = new Set(['handoff', 'agent_joined', 'transfer', 'transferred_to_g
 
 export function Messages() {
   const s = useWidgetState();
+  const names = agentNames(s.entries);
   return (
     <div className="w-messages" data-testid="widget-messages" aria-live="polite">
-      {s.entries.map((e) => <EntryView key={e.seq} e={e} />)}
+      {s.entries.map((e) => <EntryView key={e.seq} e={e} names={names} />)}
       {s.outbox.map((m) => <PendingView key={m.clientMsgId} m={m} />)}
     </div>
   );
 }
 
-function EntryView({ e }: { e: Entry }) {
+function EntryView({ e, names }: { e: Entry; names: Map<string, string> }) {
   const { t, client } = useWidget();
   const s = useWidgetState();
   if (e.kind === 'system') {
@@ -36,7 +37,7 @@ function EntryView({ e }: { e: Entry }) {
   const suggestions = suggestionsOf(e);
   return (
     <div className={`w-msg w-${who}`} data-testid="widget-message" data-from={who} data-seq={e.seq}>
-      {!own && <div className="w-sender">{who === 'bot' ? t('bot') : t('agent')}</div>}
+      {!own && <div className="w-sender">{who === 'bot' ? t('bot') : names.get(e.senderId ?? '') ?? t('agent')}</div>}
       <div className="w-bubble" data-testid="widget-message-text">{e.body.text}</div>
       {answer && <RateAnswer seq={e.seq} />}
       {suggestions && suggestions.items.length > 0 && (

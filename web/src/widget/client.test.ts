@@ -155,13 +155,13 @@ describe('the visitor client', () => {
     expect(client.getState().outbox[0].error?.code).toBe('text_too_long');
   });
 
-  it('asks for the pre-chat form when the channel wants it, then starts a visitor with the details', async () => {
+  it('asks for the pre-chat form when the channel wants it, then gives the details to the same visitor', async () => {
     const { client, rt, http, storage } = setup({ preChatForm: true });
     client.setPanel(true);
     await flush();
     expect(client.getState().phase).toBe('prechat');
     await client.start({ name: '王女士', email: 'wang@example.cn', phone: '' });
-    expect(http.mock.calls[1][2]).toEqual({ widgetKey: KEY, name: '王女士', email: 'wang@example.cn' });
+    expect(http.mock.calls[1][2]).toEqual({ widgetKey: KEY, token: expect.stringMatching(/^qv_/), name: '王女士', email: 'wang@example.cn' });
     expect(storage.load()?.prechatDone).toBe(true);
     rt.becomeReady(false);
     await flush();

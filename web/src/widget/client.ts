@@ -103,7 +103,8 @@ export class VisitorClient {
     const stored = this.storage.load();
     // an anonymous visitor's details go with a new visitor: a token brings back the one it names, unchanged
     const body: Record<string, unknown> = { widgetKey: this.config.widgetKey };
-    if (this.config.userId) { body.userId = this.config.userId; body.signature = this.config.signature ?? ''; } else if (stored && !details) body.token = stored.token;
+    // the stored token goes with the pre-chat details too: the server fills them into the same visitor
+    if (this.config.userId) { body.userId = this.config.userId; body.signature = this.config.signature ?? ''; } else if (stored) body.token = stored.token;
     if (details) Object.assign(body, clean(details));
     let s: SessionAnswer;
     try {

@@ -135,6 +135,8 @@ create index desk_conversations_visitor on desk_conversations (visitor_id, opene
 create unique index desk_conversations_one_open on desk_conversations (visitor_id) where state in ('bot', 'queued', 'offered', 'assigned');
 create index desk_conversations_closed on desk_conversations (org_id, closed_at);
 create index desk_conversations_open on desk_conversations (org_id, opened_at) where closed_at is null;
+-- conversations still with the bot: the idle sweep closes those the visitor left
+create index desk_conversations_bot on desk_conversations (opened_at) where state = 'bot';
 
 -- Every routing decision and why it was made.
 create table desk_assignments (

@@ -40,6 +40,7 @@ public final class Desk implements AutoCloseable {
     private final Transfers transfers;
     private final Knowledge knowledge;
     private final DeskReports reports;
+    private final IdleBotSweep idleSweep;
 
     /** @param embedder sentence embeddings for the bot (null: BM25 only; see {@link Knowledge}) */
     public Desk(Stores s, DeskLogs logs, Transactor tx, Pushes realtime, DeskDirectory directory, DeskConfig config, GroupHours hours,
@@ -49,10 +50,11 @@ public final class Desk implements AutoCloseable {
         this.tx = tx;
         this.timers = new DeskTimers(clock);
         DeskPushes pushes = new DeskPushes(realtime);
+        AgentNames agentNames = new AgentNames(directory, clock);
         DeskAnnouncements announce = new DeskAnnouncements(s.conversations(), pushes);
         QueueBroadcaster queues = new QueueBroadcaster(s.routing(), timers, clock, config.queuePushSpacing(), config.etaWindow(), announce);
         announce.queues(queues, s.setup());
-        this.routing = new Routing(s.routing(), s.conversations(), tx, clock, config.offerTimeout(), announce.assignment(logs), announce, announce, timers);
+        this.routing = new Routing(s.routing(), s.conversations(), tx, clock, config.offerTimeout(), announce.assignment(logs, agentNames), announce, announce, timers);
         Endings endings = new Endings(s.conversations(), s.setup(), s.reports(), hours, config.reportZone(), logs);
         this.handoff = new Handoff(s.conversations(), s.setup(), s.visitors(), logs, tx, routing, queues, timers, hours, pushes, endings, clock);
         DeskAccess access = new DeskAccess(s.setup(), s.conversations());
@@ -62,11 +64,12 @@ public final class Desk implements AutoCloseable {
                 config.botMaxFallbacks(), false), config.faqMaxRows(), config.faqRefresh(), clock);
         DeskBot bot = new DeskBot(knowledge, s.conversations(), logs, handoff, new UnansweredQuestions(s.faqs(), clock));
         logs.listen(new DeskEvents(s.conversations(), logs, pushes, bot));
+        this.idleSweep = new IdleBotSweep(s.conversations(), closing, timers, config.botIdleClose(), clock);
         this.visitorSessions = new VisitorSessions(s.setup(), s.visitors(), config.visitorTokenTtl(), clock);
         this.visitors = new VisitorChat(s.conversations(), s.setup(), s.visitors(), logs, tx, handoff, closing, bot, s.faqs(),
                 new org.queqiao.messaging.SendRateLimit(config.visitorSendRate(), config.visitorSendBurst()), endings, clock);
         this.agents = new AgentDesk(access, s.conversations(), s.setup(), s.notes(), s.visitors(), logs, routing, closing, clock);
-        this.transfers = new Transfers(access, s.conversations(), s.setup(), s.routing(), logs, tx, routing, queues, pushes, clock);
+        this.transfers = new Transfers(access, s.conversations(), s.setup(), s.routing(), logs, tx, routing, queues, pushes, agentNames, clock);
         this.supervision = new Supervision(access, s.conversations(), s.setup(), logs, tx, transfers, clock);
         this.admin = new DeskAdmin(access, s.setup(), s.conversations(), s.visitors(), directory, tx, routing, new GroupRules(config.maxWait(), GroupHours::check), clock);
         this.reports = new DeskReports(s.reports(), config.reportZone(), access::requireSupervisor);
@@ -95,6 +98,7 @@ public final class Desk implements AutoCloseable {
                     timers.at(c.queuedAt().plus(g.maxWait()), () -> handoff.waitedTooLong(c.orgId(), c.id(), g.id())));
         }
         routing.start();
+        idleSweep.start();
     }
 
     /**
@@ -114,6 +118,7 @@ public final class Desk implements AutoCloseable {
 
     @Override
     public void close() {
+        idleSweep.stop();
         routing.close();
         timers.close();
     }

@@ -36,12 +36,13 @@ final class DeskAnnouncements implements RoutingListener, Offers.OfferListener, 
         this.setup = setup;
     }
 
-    AssignmentHook assignment(DeskLogs logs) {
+    AssignmentHook assignment(DeskLogs logs, AgentNames names) {
         return (orgId, taken, at) -> {
             var chats = DeskLogs.refs(orgId, taken.stream().map(AssignmentHook.Taken::conversationId).toList());
             List<UUID> agents = taken.stream().map(AssignmentHook.Taken::agentId).toList();
             logs.addAgents(chats, agents, at);
-            logs.recordAll(chats, agents, agents.stream().<Map<String, Object>>map(a -> Map.of("type", "agent_joined", "agentId", a.toString())).toList());
+            logs.recordAll(chats, agents, agents.stream().<Map<String, Object>>map(a -> Map.of("type", "agent_joined", "agentId", a.toString(),
+                    "agentName", names.of(orgId, a))).toList());
         };
     }
 

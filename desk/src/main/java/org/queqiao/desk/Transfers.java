@@ -32,10 +32,12 @@ public final class Transfers {
     private final Routing router;
     private final QueueBroadcaster queues;
     private final DeskPushes pushes;
+    private final AgentNames names;
     private final Clock clock;
 
     Transfers(DeskAccess access, DeskConversationStore conversations, DeskSetupStore setup, RoutingStore routing, DeskLogs logs, Transactor tx,
-              Routing router, QueueBroadcaster queues, DeskPushes pushes, Clock clock) {
+              Routing router, QueueBroadcaster queues, DeskPushes pushes, AgentNames names, Clock clock) {
+        this.names = names;
         this.access = access;
         this.conversations = conversations;
         this.setup = setup;
@@ -66,7 +68,8 @@ public final class Transfers {
             logs.removeAgent(chat, c.agentId());
             logs.addAgent(chat, toAgentId, now);
             routing.recordDecision(new RoutingStore.Decision(Ids.newId(), c.id(), p.orgId(), toAgentId, c.groupId(), reason, List.of(), now, "assigned"));
-            logs.record(chat, p.memberId(), Map.of("type", reason, "from", c.agentId().toString(), "to", toAgentId.toString()));
+            logs.record(chat, p.memberId(), Map.of("type", reason, "from", c.agentId().toString(), "to", toAgentId.toString(),
+                    "toName", names.of(p.orgId(), toAgentId)));
             return conversations.find(p.orgId(), c.id()).orElseThrow();
         });
         pushes.toAgent(p.orgId(), before[0].agentId(), DeskPushes.DESK_CONVERSATION, DeskEvents.state(after));

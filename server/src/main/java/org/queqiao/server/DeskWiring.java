@@ -79,6 +79,11 @@ final class DeskWiring {
             }
 
             @Override
+            public java.util.Optional<String> name(UUID orgId, UUID memberId) {
+                return members.find(orgId, memberId).map(Member::name);
+            }
+
+            @Override
             public Seats agentSeats(UUID orgId) {
                 var plan = organizations.planOf(orgId);
                 return new Seats(plan.limit(Quotas.AGENT_SEATS), plan.id());

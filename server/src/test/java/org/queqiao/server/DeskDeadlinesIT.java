@@ -22,7 +22,7 @@ class DeskDeadlinesIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("desk.offer-timeout", "1s"));
+        server = TestServer.start(Map.of("desk.offer-timeout", "1s", "desk.bot-idle-close", "5s"));
         api = new ApiClient("http://127.0.0.1:" + server.httpPort());
     }
 
@@ -121,6 +121,26 @@ class DeskDeadlinesIT {
                 assertThat(reasons).isEqualTo("least_busy,declined,sticky");
             }
         }
+    }
+
+    @Test
+    void aVisitorWhoLeftTheBotIsClosedAndCountsAsResolvedByTheBot() throws Exception {
+        DeskFixture desk = new DeskFixture(api, server.gatewayPort(), "Deadlines idle");
+        DeskFixture.Visitor v = desk.visitor();
+        try (ChatClient visitor = desk.connect(v)) {
+            String id = visitor.ok("visitor.open", Map.of()).path("conversation").path("id").asText();
+            long deadline = System.currentTimeMillis() + 20_000;
+            JsonNode closed = null;
+            while (closed == null && System.currentTimeMillis() < deadline) {
+                closed = MeetingFixture.next(visitor, "visitor.state", s -> "closed".equals(s.path("state").asText()));
+            }
+            assertThat(closed).as("closed after 5 s of quiet").isNotNull();
+            assertThat(closed.path("conversationId").asText()).isEqualTo(id);
+            assertThat(closed.has("csat")).as("no survey: no person handled it").isFalse();
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode day = DeskFixture.ok(api.get("/api/v1/desk/reports?from=" + today + "&to=" + today, desk.owner().token()), 200).path("items").get(0);
+        assertThat(day.path("botResolved").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -78,6 +78,10 @@ class DeskFlowIT {
             ChatClient second = offerA != null ? b : a;
             var secondPerson = offerA != null ? bob : alice;
             first.ok("desk.accept", Map.of("conversationId", id));
+            // the log's entry is pushed as the acceptance commits, the new state right after it
+            JsonNode joined = next(visitor, "visitor.entry", e -> "agent_joined".equals(e.path("body").path("event").path("type").asText()));
+            assertThat(joined.path("body").path("event").path("agentName").asText()).as("visitors see who answers them")
+                    .isEqualTo(offerA != null ? "Alice" : "Bob");
             assertThat(next(visitor, "visitor.state", s -> "assigned".equals(s.path("state").asText()))).isNotNull();
 
             // the whole transcript went with the handoff

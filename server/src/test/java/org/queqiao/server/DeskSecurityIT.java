@@ -39,6 +39,9 @@ class DeskSecurityIT {
         DeskFixture.Visitor anon = desk.visitor();
         var back = api.post("/api/v1/desk/widget/sessions", null, Map.of("widgetKey", widgetKey, "token", anon.token()));
         assertThat(back.json().path("visitorId").asText()).isEqualTo(anon.id());
+        var withDetails = api.post("/api/v1/desk/widget/sessions", null, Map.of("widgetKey", widgetKey, "token", back.json().path("token").asText(),
+                "name", "回头客", "email", "back@example.cn"));
+        assertThat(withDetails.json().path("visitorId").asText()).as("a pre-chat form fills in the same visitor").isEqualTo(anon.id());
         var stranger = api.post("/api/v1/desk/widget/sessions", null, Map.of("widgetKey", widgetKey, "token", "qv_" + "x".repeat(43)));
         assertThat(stranger.json().path("visitorId").asText()).isNotEqualTo(anon.id());
     }

@@ -79,6 +79,9 @@ public interface DeskConversationStore {
     /** Conversations for desk lists: by state, agent and group (each optional), newest first. */
     Page<DeskConversation> list(UUID orgId, Filter filter, PageRequest page);
 
+    /** Conversations still with the bot whose log has been quiet since {@code cutoff} (the visitor left), at most {@code limit}. */
+    List<DeskConversation> idleWithBot(Instant cutoff, int limit);
+
     /** Every pending offer (re-armed when a node starts). */
     List<DeskConversation> pendingOffers();
 

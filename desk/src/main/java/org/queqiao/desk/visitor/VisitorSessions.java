@@ -49,7 +49,8 @@ public final class VisitorSessions implements TokenAuthenticator {
         Channel channel = setup.channelByKey(Validate.required("widgetKey", s.widgetKey()))
                 .orElseThrow(() -> new ProblemException(404, "no_such_channel", "No chat channel has this key; copy the script tag again from the desk settings", "widgetKey", null));
         Instant now = clock.instant();
-        Visitor v = s.userId() != null ? identified(channel, s, now) : returning(channel, s.token(), now).orElseGet(() -> anonymous(channel, s, now));
+        Visitor v = s.userId() != null ? identified(channel, s, now)
+                : returning(channel, s.token(), now).map(back -> refreshed(back, s, now)).orElseGet(() -> anonymous(channel, s, now));
         String token = OpaqueTokens.newToken(PREFIX);
         Instant expires = now.plus(ttl);
         visitors.insertToken(OpaqueTokens.sha256(token), v.id(), v.orgId(), expires);

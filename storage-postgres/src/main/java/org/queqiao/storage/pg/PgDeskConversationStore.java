@@ -187,6 +187,13 @@ public final class PgDeskConversationStore implements DeskConversationStore {
     }
 
     @Override
+    public List<DeskConversation> idleWithBot(Instant cutoff, int limit) {
+        return db.with(h -> h.createQuery("select d.* from desk_conversations d join conversations c on c.id = d.id "
+                        + "where d.state = 'bot' and d.opened_at < :cutoff and c.last_entry_at < :cutoff order by d.opened_at limit :n")
+                .bind("cutoff", cutoff).bind("n", limit).map(ROW).list());
+    }
+
+    @Override
     public List<DeskConversation> pendingOffers() {
         return db.with(h -> h.createQuery("select * from desk_conversations where state = 'offered'").map(ROW).list());
     }

@@ -54,12 +54,10 @@ final class Closing {
         UUID holder = c.holder();
         if (holder != null) routing.releaseSlot(c.orgId(), holder);
         if (c.agentId() != null) visitors.rememberAgent(c.visitorId(), c.agentId());
-        var chat = logs.find(c.orgId(), c.id()).orElseThrow();
+        var chat = DeskLogs.refs(c.orgId(), List.of(c.id())).getFirst(); // it exists: the desk row was locked open
         logs.record(chat, by, Map.of("type", "closed", "by", by == null ? "system" : by.toString()));
         logs.close(chat, now);
-        DeskConversation closed = conversations.find(c.orgId(), c.id()).orElseThrow();
-        endings.ended(closed);
-        return closed;
+        return endings.ended(c.closed(by, tags, now));
     }
 
     void announce(DeskConversation before, DeskConversation closed) {

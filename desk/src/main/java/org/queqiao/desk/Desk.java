@@ -41,22 +41,28 @@ public final class Desk implements AutoCloseable {
     private final Knowledge knowledge;
     private final DeskReports reports;
     private final IdleBotSweep idleSweep;
+    private final GroupCache groups;
 
-    /** @param embedder sentence embeddings for the bot (null: BM25 only; see {@link Knowledge}) */
-    public Desk(Stores s, DeskLogs logs, Transactor tx, Pushes realtime, DeskDirectory directory, DeskConfig config, GroupHours hours,
+    /**
+     * @param routingTx transactions of the router, on connections of their own, so a decision never waits behind
+     *                  the requests queued for the main pool (the decision-time target; ADR 0010)
+     * @param embedder  sentence embeddings for the bot (null: BM25 only; see {@link Knowledge})
+     */
+    public Desk(Stores s, DeskLogs logs, Transactor tx, Transactor routingTx, Pushes realtime, DeskDirectory directory, DeskConfig config, GroupHours hours,
                 org.queqiao.desk.bot.TextEmbedder embedder, Clock clock) {
         this.stores = s;
         this.logs = logs;
         this.tx = tx;
         this.timers = new DeskTimers(clock);
         DeskPushes pushes = new DeskPushes(realtime);
+        this.groups = new GroupCache(s.setup());
         AgentNames agentNames = new AgentNames(directory, clock);
-        DeskAnnouncements announce = new DeskAnnouncements(s.conversations(), pushes);
+        DeskAnnouncements announce = new DeskAnnouncements(pushes);
         QueueBroadcaster queues = new QueueBroadcaster(s.routing(), timers, clock, config.queuePushSpacing(), config.etaWindow(), announce);
         announce.queues(queues, s.setup());
-        this.routing = new Routing(s.routing(), s.conversations(), tx, clock, config.offerTimeout(), announce.assignment(logs, agentNames), announce, announce, timers);
-        Endings endings = new Endings(s.conversations(), s.setup(), s.reports(), hours, config.reportZone(), logs);
-        this.handoff = new Handoff(s.conversations(), s.setup(), s.visitors(), logs, tx, routing, queues, timers, hours, pushes, endings, clock);
+        this.routing = new Routing(s.routing(), s.conversations(), routingTx, clock, config.offerTimeout(), announce.assignment(logs, agentNames), announce, announce, timers);
+        Endings endings = new Endings(s.conversations(), groups, s.reports(), hours, config.reportZone(), logs);
+        this.handoff = new Handoff(s.conversations(), groups, s.visitors(), logs, tx, routing, queues, timers, hours, pushes, endings, clock);
         DeskAccess access = new DeskAccess(s.setup(), s.conversations());
         Closing closing = new Closing(s.conversations(), s.routing(), s.visitors(), logs, tx, routing, queues, pushes, endings, clock);
         this.knowledge = new Knowledge(s.faqs(), tx, embedder, new org.queqiao.desk.bot.BotSettings(config.botAnswerThreshold(), config.botSuggestThreshold(),
@@ -71,7 +77,7 @@ public final class Desk implements AutoCloseable {
         this.agents = new AgentDesk(access, s.conversations(), s.setup(), s.notes(), s.visitors(), logs, routing, closing, clock);
         this.transfers = new Transfers(access, s.conversations(), s.setup(), s.routing(), logs, tx, routing, queues, pushes, agentNames, clock);
         this.supervision = new Supervision(access, s.conversations(), s.setup(), logs, tx, transfers, clock);
-        this.admin = new DeskAdmin(access, s.setup(), s.conversations(), s.visitors(), directory, tx, routing, new GroupRules(config.maxWait(), GroupHours::check), clock);
+        this.admin = new DeskAdmin(access, s.setup(), groups, s.conversations(), s.visitors(), directory, tx, routing, new GroupRules(config.maxWait(), GroupHours::check), clock);
         this.reports = new DeskReports(s.reports(), config.reportZone(), access::requireSupervisor);
     }
 
@@ -86,6 +92,9 @@ public final class Desk implements AutoCloseable {
     public Supervision supervision() { return supervision; }
 
     public DeskAdmin admin() { return admin; }
+
+    /** A skill group as the busy paths read it: at most {@link GroupCache#MAX_AGE} old (for views built on every request). */
+    public java.util.Optional<SkillGroup> recentGroup(UUID orgId, UUID groupId) { return groups.group(orgId, groupId); }
 
     public Knowledge knowledge() { return knowledge; }
 

@@ -38,9 +38,11 @@ public final class DeskAdmin {
     private final Routing routing;
     private final GroupRules rules;
     private final Clock clock;
+    private final GroupCache groups;
 
-    DeskAdmin(DeskAccess access, DeskSetupStore setup, DeskConversationStore conversations, VisitorStore visitors, DeskDirectory directory,
+    DeskAdmin(DeskAccess access, DeskSetupStore setup, GroupCache groups, DeskConversationStore conversations, VisitorStore visitors, DeskDirectory directory,
               Transactor tx, Routing routing, GroupRules rules, Clock clock) {
+        this.groups = groups;
         this.visitors = visitors;
         this.access = access;
         this.setup = setup;
@@ -68,6 +70,7 @@ public final class DeskAdmin {
         SkillGroup old = group(p, groupId);
         SkillGroup g = rules.group(groupId, p.orgId(), in, old, old.createdAt());
         setup.updateGroup(g);
+        groups.forget(groupId);
         return g;
     }
 
@@ -77,6 +80,7 @@ public final class DeskAdmin {
         if (!setup.deleteGroup(p.orgId(), groupId, clock.instant())) {
             throw ProblemException.conflict("group_in_use", "Move the group's agents, channels and open conversations elsewhere first", null);
         }
+        groups.forget(groupId);
     }
 
     public List<SkillGroup> groups(Principal p) {

@@ -5,7 +5,6 @@ import org.queqiao.desk.routing.Drain;
 import org.queqiao.desk.routing.Offers;
 import org.queqiao.desk.routing.QueueBroadcaster;
 import org.queqiao.desk.routing.RoutingListener;
-import org.queqiao.desk.store.DeskConversationStore;
 import org.queqiao.desk.store.DeskSetupStore;
 import org.queqiao.messaging.DeskLogs;
 
@@ -20,13 +19,11 @@ import java.util.UUID;
  * done inside the routing transaction: an agent who takes a conversation joins its log.
  */
 final class DeskAnnouncements implements RoutingListener, Offers.OfferListener, QueueBroadcaster.QueueListener {
-    private final DeskConversationStore conversations;
     private final DeskPushes pushes;
     private QueueBroadcaster queues;
     private DeskSetupStore setup;
 
-    DeskAnnouncements(DeskConversationStore conversations, DeskPushes pushes) {
-        this.conversations = conversations;
+    DeskAnnouncements(DeskPushes pushes) {
         this.pushes = pushes;
     }
 
@@ -59,7 +56,8 @@ final class DeskAnnouncements implements RoutingListener, Offers.OfferListener, 
                 pushes.toAgent(orgId, h.agentId(), DeskPushes.DESK_OFFER, offer);
             } else {
                 pushes.toAgent(orgId, h.agentId(), DeskPushes.DESK_CONVERSATION, offer);
-                conversations.find(orgId, h.conversationId()).ifPresent(c -> pushes.toVisitor(orgId, c.visitorId(), DeskPushes.VISITOR_STATE, DeskEvents.state(c)));
+                // built from the decision, not read back: this runs on the routing lane, before its next pass
+                pushes.toVisitor(orgId, h.visitorId(), DeskPushes.VISITOR_STATE, DeskEvents.assigned(h.conversationId(), h.agentId()));
             }
         }
         for (UUID g : result.groupsChanged()) queues.changed(orgId, g);

@@ -17,6 +17,19 @@ public record DeskConversation(UUID id, UUID orgId, UUID channelId, UUID visitor
 
     public boolean isOpen() { return state.isOpen(); }
 
+    /** This conversation as the close statement leaves it (so the closing transaction need not read it back). */
+    public DeskConversation closed(UUID by, List<String> closingTags, Instant at) {
+        return new DeskConversation(id, orgId, channelId, visitorId, groupId, ConversationState.CLOSED, priority, openedAt, queuedAt, handoffReason,
+                null, null, excludedAgents, agentId, assignedAt, firstResponseAt, botAnswers, botFallbacks, transfers, at, by, closingTags,
+                csatScore, csatComment);
+    }
+
+    public DeskConversation withFirstResponseAt(Instant at) {
+        return new DeskConversation(id, orgId, channelId, visitorId, groupId, state, priority, openedAt, queuedAt, handoffReason, offeredTo,
+                offerExpiresAt, excludedAgents, agentId, assignedAt, at, botAnswers, botFallbacks, transfers, closedAt, closedBy, tags,
+                csatScore, csatComment);
+    }
+
     /** The agent currently holding it (offered or assigned), if any. */
     public UUID holder() {
         return state == ConversationState.OFFERED ? offeredTo : state == ConversationState.ASSIGNED ? agentId : null;

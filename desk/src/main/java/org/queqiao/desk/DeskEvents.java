@@ -86,6 +86,15 @@ final class DeskEvents implements DeskEntryListener {
         return out;
     }
 
+    /** What {@link #state} says of a conversation just assigned to {@code agentId}. */
+    static java.util.LinkedHashMap<String, Object> assigned(UUID conversationId, UUID agentId) {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("conversationId", conversationId);
+        m.put("state", ConversationState.ASSIGNED);
+        m.put("agentId", agentId);
+        return m;
+    }
+
     static java.util.LinkedHashMap<String, Object> state(DeskConversation c) {
         var m = new java.util.LinkedHashMap<String, Object>();
         m.put("conversationId", c.id());

@@ -2,7 +2,6 @@ package org.queqiao.desk;
 
 import org.queqiao.desk.hours.SlaStatus;
 import org.queqiao.desk.store.DeskConversationStore;
-import org.queqiao.desk.store.DeskSetupStore;
 import org.queqiao.desk.store.ReportStore;
 
 import org.queqiao.messaging.DeskLogs;
@@ -19,38 +18,38 @@ import java.util.UUID;
  */
 final class Endings {
     private final DeskConversationStore conversations;
-    private final DeskSetupStore setup;
+    private final GroupCache groups;
     private final ReportStore reports;
     private final GroupHours hours;
     private final ZoneId reportZone;
     private final DeskLogs logs;
     private static final int PAGE = 500;
 
-    Endings(DeskConversationStore conversations, DeskSetupStore setup, ReportStore reports, GroupHours hours, ZoneId reportZone, DeskLogs logs) {
+    Endings(DeskConversationStore conversations, GroupCache groups, ReportStore reports, GroupHours hours, ZoneId reportZone, DeskLogs logs) {
         this.logs = logs;
         this.conversations = conversations;
-        this.setup = setup;
+        this.groups = groups;
         this.reports = reports;
         this.hours = hours;
         this.reportZone = reportZone;
     }
 
-    void ended(DeskConversation ended) {
+    /** @return the conversation with what was recorded of it */
+    DeskConversation ended(DeskConversation ended) {
         DeskConversation c = ended;
         if (c.queuedAt() != null) {
             ResponseTimes t = ResponseTimes.of(wholeLog(c.id()), c.visitorId(), c.queuedAt());
             conversations.recordResponseTimes(c.id(), t.firstResponseAt(), t.responses(), t.responseMsTotal());
-            c = conversations.find(c.orgId(), c.id()).orElse(c);
-        }
-        if (c.queuedAt() != null) {
+            c = c.withFirstResponseAt(t.firstResponseAt());
             DeskConversation finalC = c;
-            setup.group(c.orgId(), c.groupId()).ifPresent(g -> {
+            groups.group(c.orgId(), c.groupId()).ifPresent(g -> {
                 SlaStatus s = hours.sla(g, finalC.queuedAt(), finalC.firstResponseAt(), finalC.closedAt(), finalC.closedAt());
                 conversations.recordSla(finalC.id(), g.slaFirstResponse() == null ? null : s.firstResponseBreached(),
                         g.slaResolution() == null ? null : s.resolutionBreached());
             });
         }
         reports.ended(c.id(), reportZone);
+        return c;
     }
 
     private List<Entry> wholeLog(UUID conversationId) {

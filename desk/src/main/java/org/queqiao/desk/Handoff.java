@@ -4,7 +4,6 @@ import org.queqiao.desk.routing.DeskTimers;
 import org.queqiao.desk.routing.QueueBroadcaster;
 import org.queqiao.desk.routing.Routing;
 import org.queqiao.desk.store.DeskConversationStore;
-import org.queqiao.desk.store.DeskSetupStore;
 import org.queqiao.desk.store.VisitorStore;
 import org.queqiao.messaging.DeskLogs;
 import org.queqiao.platform.problem.ProblemException;
@@ -24,7 +23,7 @@ public final class Handoff {
     static final int VIP_PRIORITY = 10;
 
     private final DeskConversationStore conversations;
-    private final DeskSetupStore setup;
+    private final GroupCache groups;
     private final VisitorStore visitors;
     private final DeskLogs logs;
     private final Transactor tx;
@@ -36,11 +35,11 @@ public final class Handoff {
     private final Endings endings;
     private final Clock clock;
 
-    Handoff(DeskConversationStore conversations, DeskSetupStore setup, VisitorStore visitors, DeskLogs logs, Transactor tx, Routing routing,
+    Handoff(DeskConversationStore conversations, GroupCache groups, VisitorStore visitors, DeskLogs logs, Transactor tx, Routing routing,
             QueueBroadcaster queues, DeskTimers timers, OpenHours hours, DeskPushes pushes, Endings endings, Clock clock) {
         this.endings = endings;
         this.conversations = conversations;
-        this.setup = setup;
+        this.groups = groups;
         this.visitors = visitors;
         this.logs = logs;
         this.tx = tx;
@@ -60,7 +59,7 @@ public final class Handoff {
         Outcome outcome = tx.inTransaction(() -> {
             DeskConversation c = conversations.lock(orgId, conversationId).orElseThrow(() -> ProblemException.notFound("Conversation"));
             if (c.state() != ConversationState.BOT) return c.isOpen() ? Outcome.ALREADY_WITH_PEOPLE : closed();
-            group[0] = setup.group(orgId, c.groupId()).orElseThrow();
+            group[0] = groups.group(orgId, c.groupId()).orElseThrow();
             if (!hours.isOpen(group[0], now)) return Outcome.CLOSED_HOURS;
             boolean vip = visitors.find(orgId, c.visitorId()).map(Visitor::vip).orElse(false);
             conversations.enqueue(c.id(), reason, vip ? VIP_PRIORITY : 0, now);

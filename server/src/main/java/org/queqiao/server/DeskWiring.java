@@ -53,7 +53,7 @@ final class DeskWiring {
         }
     }
 
-    static Built build(Config c, Db db, Messaging messaging, RealtimeGateway realtime, RequestHandlers handlers, PgMemberStore members,
+    static Built build(Config c, Db db, org.queqiao.platform.tx.Transactor routingTx, Messaging messaging, RealtimeGateway realtime, RequestHandlers handlers, PgMemberStore members,
                        Organizations organizations, Visitors visitors) {
         var setup = new PgDeskSetupStore(db);
         var faqs = new PgFaqStore(db);
@@ -62,11 +62,11 @@ final class DeskWiring {
         var hours = new GroupHours();
         Clock clock = Clock.systemUTC();
         var config = DeskConfig.from(c);
-        var desk = new Desk(stores, messaging.desk(), db, realtime, directory(members, organizations), config, hours,
+        var desk = new Desk(stores, messaging.desk(), db, routingTx, realtime, directory(members, organizations), config, hours,
                 // the models load on first use (an organisation's first FAQs), not with the server
                 config.embeddings() ? texts -> org.queqiao.desk.bot.BgeEmbedder.shared().embed(texts) : null, clock);
         visitors.sessions = desk.visitorSessions();
-        var views = new DeskViews(hours, (org, group) -> setup.group(org, group).orElse(null), clock);
+        var views = new DeskViews(hours, (org, group) -> desk.recentGroup(org, group).orElse(null), clock);
         DeskOps.register(handlers, desk, views);
         return new Built(desk, views);
     }

@@ -53,7 +53,7 @@ public final class QueqiaoServer implements AutoCloseable {
             bus = Infrastructure.bus(config, nodeId);
             PrometheusMeterRegistry metrics = Infrastructure.metrics(nodeId);
             EventBus b = bus;
-            Services.Built built = Services.build(config, database.db(), bus, metrics, (auth, handlers) -> new RealtimeGateway(config, auth, b, metrics, handlers));
+            Services.Built built = Services.build(config, database, bus, metrics, (auth, handlers) -> new RealtimeGateway(config, auth, b, metrics, handlers));
             ApiServices services = built.api();
             gateway = built.gateway();
             gateway.start();

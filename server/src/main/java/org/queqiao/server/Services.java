@@ -55,6 +55,7 @@ import org.queqiao.identity.SessionPolicy;
 import org.queqiao.identity.Sessions;
 import org.queqiao.platform.bus.EventBus;
 import org.queqiao.platform.config.Config;
+import org.queqiao.storage.pg.Database;
 import org.queqiao.storage.pg.Db;
 import org.queqiao.storage.pg.PgAuditLog;
 import org.queqiao.storage.pg.PgCredentialStore;
@@ -76,7 +77,8 @@ final class Services {
      * @param gateway builds the realtime gateway once the token authenticator exists; messaging
      *                pushes through it and registers its realtime operations on it
      */
-    static Built build(Config c, Db db, EventBus bus, MeterRegistry meters, RealtimeGatewayFactory gateway) {
+    static Built build(Config c, Database database, EventBus bus, MeterRegistry meters, RealtimeGatewayFactory gateway) {
+        Db db = database.db();
         var orgs = new PgOrganizationStore(db);
         var members = new PgMemberStore(db);
         var departments = new PgDepartmentStore(db);
@@ -142,7 +144,7 @@ final class Services {
         MediaOps.register(handlers, media.meetings());
         realtime.addConnectionListener(meetings.live()::deviceDisconnected);
         meetings.followDeactivations(bus);
-        var desk = DeskWiring.build(c, db, messaging, realtime, handlers, members, organizations, deskVisitors);
+        var desk = DeskWiring.build(c, db, database.reserved("routing", c.integer("db.routing-connections")), messaging, realtime, handlers, members, organizations, deskVisitors);
         var offboarding = new Offboarding(directory, members, orgs, sessions,
                 List.of(invitationStore::reassignCreator, messaging::offboard, meetings::handover, (org, member, heir) -> {
                     desk.desk().offboard(org, member);

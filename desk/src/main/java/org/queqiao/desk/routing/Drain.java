@@ -64,7 +64,7 @@ public final class Drain {
             store.lockOrganization(orgId);
             List<RoutingStore.QueuedGroup> groups = store.groupsWithQueue(orgId);
             if (groups.isEmpty()) return new Result(List.of(), List.of(), false);
-            List<Candidate> agents = store.agentsWithRoom(orgId);
+            List<Candidate> agents = store.agentsWithRoom(orgId, groups.stream().map(RoutingStore.QueuedGroup::groupId).toList());
             List<Decision> decisions = new ArrayList<>();
             Map<UUID, UUID> roundRobinLast = new HashMap<>();
             for (RoutingStore.QueuedGroup g : groups) {

@@ -25,6 +25,10 @@ public final class QueueBroadcaster {
     private final QueueListener listener;
     private final Map<UUID, Round> rounds = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> lastPosition = new ConcurrentHashMap<>();
+    /** What each group's agents were told last: a round that changes nothing for them pushes nothing. */
+    private final Map<UUID, Summary> lastSummary = new ConcurrentHashMap<>();
+
+    private record Summary(int waiting, long longestWaitSeconds) {}
 
     public QueueBroadcaster(RoutingStore store, DeskTimers timers, Clock clock, Duration spacing, Duration rateWindow, QueueListener listener) {
         this.store = store;
@@ -93,8 +97,8 @@ public final class QueueBroadcaster {
         }
         Instant now = clock.instant();
         List<RoutingStore.Waiting> queue = store.queue(orgId, groupId);
-        int served = store.assignedSince(groupId, now.minus(rateWindow));
-        double perSecond = served / (double) rateWindow.toSeconds();
+        // the serving rate is only needed for someone's estimate (an empty queue is the usual case while agents have room)
+        double perSecond = queue.isEmpty() ? 0 : store.assignedSince(groupId, now.minus(rateWindow)) / (double) rateWindow.toSeconds();
         for (int i = 0; i < queue.size(); i++) {
             RoutingStore.Waiting w = queue.get(i);
             int position = i + 1;
@@ -105,7 +109,8 @@ public final class QueueBroadcaster {
         }
         long longest = queue.stream().map(RoutingStore.Waiting::queuedAt).min(Instant::compareTo)
                 .map(t -> Duration.between(t, now).toSeconds()).orElse(0L);
-        listener.queue(orgId, groupId, queue.size(), longest);
+        Summary summary = new Summary(queue.size(), longest);
+        if (!summary.equals(lastSummary.put(groupId, summary))) listener.queue(orgId, groupId, queue.size(), longest);
     }
 
     /** The conversation left the queue: forget its last position. */

@@ -24,8 +24,8 @@ public interface RoutingStore {
     /** The head of a group's queue, in serving order (priority, then first come), at most {@code limit}. */
     List<Waiting> queueHead(UUID orgId, UUID groupId, int limit);
 
-    /** The organisation's online agents with room, with their groups. */
-    List<Candidate> agentsWithRoom(UUID orgId);
+    /** The organisation's online agents with room in any of {@code groupIds}, with those of their groups among them. */
+    List<Candidate> agentsWithRoom(UUID orgId, java.util.Collection<UUID> groupIds);
 
     /** Counts one more conversation against the agent, if they are online and below their cap. @return whether it did */
     boolean takeSlot(UUID orgId, UUID agentId, Instant at);

@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.queqiao.platform.tx.Transactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +28,23 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final Db db;
+    private final java.util.List<HikariDataSource> reserved = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
         this.embedded = embedded;
         this.pool = pool;
         this.db = new Db(Jdbi.create(pool).installPlugin(new PostgresPlugin()));
+    }
+
+    /**
+     * Transactions on {@code connections} connections of their own, for work whose latency is a target and
+     * must not wait behind a backlog of requests for the main pool (the desk router). Stores join them as usual.
+     */
+    public Transactor reserved(String name, int connections) {
+        HikariConfig hc = config(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), connections, "queqiao-db-" + name);
+        HikariDataSource ds = new HikariDataSource(hc);
+        reserved.add(ds);
+        return db.on(Jdbi.create(ds).installPlugin(new PostgresPlugin()));
     }
 
     /** An external PostgreSQL (production, or the machine's own server in tests). */
@@ -75,15 +88,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database open(EmbeddedPostgres embedded, String url, String user, String password, int poolSize) {
+    private static HikariConfig config(String url, String user, String password, int poolSize, String name) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setUsername(user);
         hc.setPassword(password);
         hc.setMaximumPoolSize(poolSize);
         hc.setMinimumIdle(Math.min(2, poolSize));
-        hc.setPoolName("queqiao-db");
+        hc.setPoolName(name);
         hc.setConnectionTimeout(10_000);
+        return hc;
+    }
+
+    private static Database open(EmbeddedPostgres embedded, String url, String user, String password, int poolSize) {
+        HikariConfig hc = config(url, user, password, poolSize, "queqiao-db");
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);
@@ -128,6 +146,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        reserved.forEach(HikariDataSource::close);
         pool.close();
         if (embedded != null) {
             try {

@@ -16,6 +16,8 @@ public final class Db implements Transactor {
     private final Jdbi jdbi;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Db.class);
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    /** The pool that calls outside a transaction take a connection from, while a reserved transactor's work runs. */
+    private final ThreadLocal<Jdbi> source = new ThreadLocal<>();
     private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
     public Db(Jdbi jdbi) {
@@ -24,9 +26,40 @@ public final class Db implements Transactor {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        return inTransaction(jdbi, work);
+    }
+
+    /**
+     * Transactions on connections of a pool of their own (e.g. the desk router's), which every store of
+     * this Db joins as usual: work that must not queue behind the requests waiting for the main pool.
+     */
+    public Transactor on(Jdbi reserved) {
+        Db self = this;
+        return new Transactor() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                // what runs after commit on this thread (pushes that look up members) stays on the reserved pool too
+                Jdbi before = self.source.get();
+                self.source.set(reserved);
+                try {
+                    return self.inTransaction(reserved, work);
+                } finally {
+                    if (before == null) self.source.remove();
+                    else self.source.set(before);
+                }
+            }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                self.afterCommit(action);
+            }
+        };
+    }
+
+    private <T> T inTransaction(Jdbi source, Supplier<T> work) {
         if (current.get() != null) return work.get();
         java.util.List<Runnable> actions = new java.util.ArrayList<>();
-        T result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        T result = SqlErrors.translate(() -> source.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             current.set(h);
             afterCommit.set(actions);
             try {
@@ -35,7 +68,7 @@ public final class Db implements Transactor {
                 current.remove();
                 afterCommit.remove();
             }
-        });
+        }));
         for (Runnable a : actions) {
             try {
                 a.run();
@@ -56,7 +89,8 @@ public final class Db implements Transactor {
     public <T> T with(Function<Handle, T> work) {
         Handle h = current.get();
         if (h != null) return SqlErrors.translate(() -> work.apply(h));
-        return SqlErrors.translate(() -> jdbi.withHandle(work::apply));
+        Jdbi from = source.get();
+        return SqlErrors.translate(() -> (from == null ? jdbi : from).withHandle(work::apply));
     }
 
     public void use(java.util.function.Consumer<Handle> work) {

@@ -58,12 +58,13 @@ public final class PgRoutingStore implements RoutingStore {
     }
 
     @Override
-    public List<Candidate> agentsWithRoom(UUID orgId) {
+    public List<Candidate> agentsWithRoom(UUID orgId, java.util.Collection<UUID> groupIds) {
+        // only the groups with a queue: under steady churn that is one group's agents, not the organisation's thousand
         return db.with(h -> h.createQuery("select a.member_id, a.active, a.max_concurrent, a.last_assigned_at, array_agg(ga.group_id) as groups "
-                        + "from desk_agents a join desk_group_agents ga on ga.org_id = a.org_id and ga.member_id = a.member_id "
-                        + "where a.org_id = :org and a.status = 'online' and a.active < a.max_concurrent "
+                        + "from desk_group_agents ga join desk_agents a on a.org_id = ga.org_id and a.member_id = ga.member_id "
+                        + "where ga.group_id = any(cast(:groups as uuid[])) and ga.org_id = :org and a.status = 'online' and a.active < a.max_concurrent "
                         + "group by a.member_id, a.active, a.max_concurrent, a.last_assigned_at")
-                .bind("org", orgId)
+                .bind("org", orgId).bindArray("groups", UUID.class, List.copyOf(groupIds))
                 .map((rs, ctx) -> new Candidate(Rows.uuid(rs, "member_id"), rs.getInt("active"), rs.getInt("max_concurrent"),
                         Rows.instant(rs, "last_assigned_at"), new HashSet<>(Rows.uuids(rs, "groups")))).list());
     }

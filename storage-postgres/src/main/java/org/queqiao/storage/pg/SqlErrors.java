@@ -1,14 +1,17 @@
 package org.queqiao.storage.pg;
 
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.statement.StatementException;
 import org.queqiao.platform.problem.ProblemException;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 
 /**
  * Turns the constraint violations a racing request can still hit (after the service's own checks)
- * into the same problems the checks would have raised, instead of a 500.
+ * into the same problems the checks would have raised, instead of a 500; and a request that waited its
+ * whole connection timeout for the pool (the node is overloaded) into 503 {@code busy}, retry later.
  */
 final class SqlErrors {
     private SqlErrors() {}
@@ -18,7 +21,14 @@ final class SqlErrors {
             return work.get();
         } catch (StatementException e) {
             throw translate(e);
+        } catch (ConnectionException e) {
+            throw e.getCause() instanceof SQLTransientConnectionException ? busy() : e;
         }
+    }
+
+    static ProblemException busy() {
+        return new ProblemException(503, "busy", "The server has more requests than its database connections can serve right now; retry in a few seconds",
+                null, java.util.Map.of("retryAfterSeconds", 2));
     }
 
     private static RuntimeException translate(StatementException e) {

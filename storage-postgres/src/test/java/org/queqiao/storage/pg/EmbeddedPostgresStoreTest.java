@@ -1,8 +1,10 @@
 package org.queqiao.storage.pg;
 
 import org.junit.jupiter.api.Test;
+import org.queqiao.platform.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The store contract on the embedded PostgreSQL the single-node server uses by default. */
 class EmbeddedPostgresStoreTest extends StoreContract {
@@ -18,5 +20,38 @@ class EmbeddedPostgresStoreTest extends StoreContract {
         String fsync = db.with(h -> h.createQuery("show fsync").mapTo(String.class).one());
         assertThat(synchronousCommit).isEqualTo("on");
         assertThat(fsync).isEqualTo("on");
+    }
+
+    /** A request that waits the pool's whole connection timeout (an overloaded node) gets 503 busy with a retry hint, not a 500. */
+    @Test
+    void anExhaustedPoolAnswersBusy() throws Exception {
+        int held = 8;
+        var holding = new java.util.concurrent.CountDownLatch(held);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(held);
+        try {
+            for (int i = 0; i < held; i++) {
+                pool.submit(() -> db.run(() -> {
+                    db.use(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> orgs.find(org))
+                    .isInstanceOfSatisfying(ProblemException.class, p -> {
+                        assertThat(p.status()).isEqualTo(503);
+                        assertThat(p.code()).isEqualTo("busy");
+                        assertThat(p.extensions()).containsEntry("retryAfterSeconds", 2);
+                    });
+        } finally {
+            release.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
     }
 }

@@ -226,6 +226,48 @@ abstract class StoreContract {
         assertThat(idempotency.claim(caller, "k2", "h")).as("a released key can be used again").isEmpty();
     }
 
+    /**
+     * The desk router's transactions run on connections of their own: with every connection of the main
+     * pool held (a backlog of requests), they and what runs after their commit still get through at once,
+     * and every store call inside joins the one transaction.
+     */
+    @Test
+    void reservedTransactionsDoNotWaitForTheMainPool() throws Exception {
+        var reserved = database().reserved("contract-" + org, 1);
+        int held = 8; // TestDatabases' pool size
+        var holding = new java.util.concurrent.CountDownLatch(held);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(held);
+        try {
+            for (int i = 0; i < held; i++) {
+                pool.submit(() -> db.run(() -> {
+                    db.use(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long t0 = System.nanoTime();
+            String[] afterCommit = new String[1];
+            List<Integer> pids = reserved.inTransaction(() -> {
+                reserved.afterCommit(() -> afterCommit[0] = orgs.find(org).orElseThrow().name());
+                return List.of(db.with(h -> h.createQuery("select pg_backend_pid()").mapTo(Integer.class).one()),
+                        db.with(h -> h.createQuery("select pg_backend_pid()").mapTo(Integer.class).one()));
+            });
+            assertThat(pids.get(0)).as("store calls join the reserved transaction").isEqualTo(pids.get(1));
+            assertThat(afterCommit[0]).as("after commit, reads use the reserved pool too").isNotNull();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            release.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     private Session session(Member m, Instant expires) {
         Instant now = Instant.now();
         return new Session(Ids.newId(), m.orgId(), m.id(), "test", "127.0.0.1", "junit", now, now, expires, null);

@@ -138,14 +138,17 @@ public final class DeskLoadBench {
         cpu0 = cpuNanos(server);
         start = System.nanoTime();
         java.time.Instant churnStartedAt = java.time.Instant.now();
+        PromHistogram routedBefore = routingHistogram();
         paced(churn * seconds, churn, i -> {
             closeOne();
             handOff();
         });
         awaitAssigned(openTarget, 60);
         report("churn: " + seconds + " s, ~" + openTarget + " open, closes and new conversations handed off at " + churn + "/s each", decisions, start, server, cpu0);
-        System.out.println("  router's decision time (handoff committed -> assignment committed, from the conversations' own times): "
+        System.out.println("  handoff -> assigned (queuedAt, stamped inside the handoff transaction, -> assignedAt, from the conversations' own times): "
                 + routerTimes(org.adminToken, churnStartedAt, churn * seconds).summary());
+        System.out.println("  router's decision time (event -> assignment committed, the server's queqiao_desk_routing_decision_seconds, bucket bounds): "
+                + routingHistogram().since(routedBefore).summaryMillis());
 
         List<String> withAgents = new ArrayList<>(open);
         int msgRate = Math.max(1, churn);
@@ -163,6 +166,10 @@ public final class DeskLoadBench {
         System.out.printf("errors: %d; server after: heap %.1f MB, threads %d%n", errors.get(), server.heapAfterGc() / 1e6, server.threads());
         agentSockets.values().forEach(BenchChatClient::close);
         loop.shutdownGracefully();
+    }
+
+    private PromHistogram routingHistogram() throws Exception {
+        return PromHistogram.parse(http.get("/metrics", null).body(), "queqiao_desk_routing_decision_seconds");
     }
 
     /** queuedAt -> assignedAt of the conversations handed off since {@code since}, read back through the supervisors' list. */

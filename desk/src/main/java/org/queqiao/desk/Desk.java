@@ -46,9 +46,10 @@ public final class Desk implements AutoCloseable {
     /**
      * @param routingTx transactions of the router, on connections of their own, so a decision never waits behind
      *                  the requests queued for the main pool (the decision-time target; ADR 0010)
+     * @param routingLatency told how long each routing decision took (the server's metric)
      * @param embedder  sentence embeddings for the bot (null: BM25 only; see {@link Knowledge})
      */
-    public Desk(Stores s, DeskLogs logs, Transactor tx, Transactor routingTx, Pushes realtime, DeskDirectory directory, DeskConfig config, GroupHours hours,
+    public Desk(Stores s, DeskLogs logs, Transactor tx, Transactor routingTx, org.queqiao.desk.routing.RoutingLatency routingLatency, Pushes realtime, DeskDirectory directory, DeskConfig config, GroupHours hours,
                 org.queqiao.desk.bot.TextEmbedder embedder, Clock clock) {
         this.stores = s;
         this.logs = logs;
@@ -60,7 +61,7 @@ public final class Desk implements AutoCloseable {
         DeskAnnouncements announce = new DeskAnnouncements(pushes);
         QueueBroadcaster queues = new QueueBroadcaster(s.routing(), timers, clock, config.queuePushSpacing(), config.etaWindow(), announce);
         announce.queues(queues, s.setup());
-        this.routing = new Routing(s.routing(), s.conversations(), routingTx, clock, config.offerTimeout(), announce.assignment(logs, agentNames), announce, announce, timers);
+        this.routing = new Routing(s.routing(), s.conversations(), routingTx, clock, config.offerTimeout(), announce.assignment(logs, agentNames), announce, announce, timers, routingLatency);
         Endings endings = new Endings(s.conversations(), groups, s.reports(), hours, config.reportZone(), logs);
         this.handoff = new Handoff(s.conversations(), groups, s.visitors(), logs, tx, routing, queues, timers, hours, pushes, endings, clock);
         DeskAccess access = new DeskAccess(s.setup(), s.conversations());

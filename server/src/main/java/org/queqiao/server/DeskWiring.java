@@ -53,7 +53,7 @@ final class DeskWiring {
         }
     }
 
-    static Built build(Config c, Db db, org.queqiao.platform.tx.Transactor routingTx, Messaging messaging, RealtimeGateway realtime, RequestHandlers handlers, PgMemberStore members,
+    static Built build(Config c, Db db, org.queqiao.platform.tx.Transactor routingTx, io.micrometer.core.instrument.MeterRegistry meters, Messaging messaging, RealtimeGateway realtime, RequestHandlers handlers, PgMemberStore members,
                        Organizations organizations, Visitors visitors) {
         var setup = new PgDeskSetupStore(db);
         var faqs = new PgFaqStore(db);
@@ -62,13 +62,25 @@ final class DeskWiring {
         var hours = new GroupHours();
         Clock clock = Clock.systemUTC();
         var config = DeskConfig.from(c);
-        var desk = new Desk(stores, messaging.desk(), db, routingTx, realtime, directory(members, organizations), config, hours,
+        var desk = new Desk(stores, messaging.desk(), db, routingTx, routingLatency(meters), realtime, directory(members, organizations), config, hours,
                 // the models load on first use (an organisation's first FAQs), not with the server
                 config.embeddings() ? texts -> org.queqiao.desk.bot.BgeEmbedder.shared().embed(texts) : null, clock);
         visitors.sessions = desk.visitorSessions();
         var views = new DeskViews(hours, (org, group) -> desk.recentGroup(org, group).orElse(null), clock);
         DeskOps.register(handlers, desk, views);
         return new Built(desk, views);
+    }
+
+    /** {@code queqiao_desk_routing_decision_seconds}: from the event a routing pass served to its commit, per conversation handed out. */
+    private static org.queqiao.desk.routing.RoutingLatency routingLatency(io.micrometer.core.instrument.MeterRegistry meters) {
+        var timer = io.micrometer.core.instrument.Timer.builder("queqiao.desk.routing.decision")
+                .description("Time from a routing event (conversation queued, slot freed, agent online) to the commit of the assignment it led to")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1)).maximumExpectedValue(java.time.Duration.ofSeconds(30))
+                .register(meters);
+        return (nanos, decisions) -> {
+            for (int i = 0; i < decisions; i++) timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        };
     }
 
     private static DeskDirectory directory(PgMemberStore members, Organizations organizations) {

@@ -144,7 +144,7 @@ final class Services {
         MediaOps.register(handlers, media.meetings());
         realtime.addConnectionListener(meetings.live()::deviceDisconnected);
         meetings.followDeactivations(bus);
-        var desk = DeskWiring.build(c, db, database.reserved("routing", c.integer("db.routing-connections")), messaging, realtime, handlers, members, organizations, deskVisitors);
+        var desk = DeskWiring.build(c, db, database.reserved("routing", c.integer("db.routing-connections")), meters, messaging, realtime, handlers, members, organizations, deskVisitors);
         var offboarding = new Offboarding(directory, members, orgs, sessions,
                 List.of(invitationStore::reassignCreator, messaging::offboard, meetings::handover, (org, member, heir) -> {
                     desk.desk().offboard(org, member);

@@ -61,7 +61,16 @@ class DeskRoutingIT {
             assertThat(next.path("conversationId").asText()).isEqualTo(queue.getFirst());
             assertThat(active(alice.id())).isEqualTo(1);
             assertThat(decisions(next.path("conversationId").asText())).containsExactly("least_busy");
+
+            // operators see how long routing takes: every conversation handed out is one sample
+            assertThat(routingSamples()).isGreaterThanOrEqualTo(2);
         }
+    }
+
+    private double routingSamples() {
+        String scrape = api.get("/metrics", null).body();
+        return scrape.lines().filter(l -> l.startsWith("queqiao_desk_routing_decision_seconds_count"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

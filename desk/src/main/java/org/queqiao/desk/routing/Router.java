@@ -20,19 +20,25 @@ public final class Router implements AutoCloseable {
 
     private final Drain drain;
     private final RoutingListener listener;
+    private final RoutingLatency latency;
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<UUID, Lane> byOrg = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    Router(Drain drain, RoutingListener listener) {
+    Router(Drain drain, RoutingListener listener, RoutingLatency latency) {
         this.drain = drain;
         this.listener = listener;
+        this.latency = latency;
     }
 
-    /** One organisation's drains: running, and whether another pass was asked for meanwhile. */
+    /**
+     * One organisation's drains: running, whether another pass was asked for meanwhile, and since when
+     * the oldest wake-up not yet seen by a pass has waited (0: none).
+     */
     private static final class Lane {
         boolean running;
         boolean again;
+        long wokenAtNanos;
     }
 
     /** Asks for a drain of the organisation; returns at once. */
@@ -40,6 +46,7 @@ public final class Router implements AutoCloseable {
         if (closed) return;
         Lane lane = byOrg.computeIfAbsent(orgId, k -> new Lane());
         synchronized (lane) {
+            if (lane.wokenAtNanos == 0) lane.wokenAtNanos = System.nanoTime();
             if (lane.running) {
                 lane.again = true;
                 return;
@@ -51,15 +58,21 @@ public final class Router implements AutoCloseable {
 
     private void runLane(UUID orgId, Lane lane) {
         while (true) {
+            long since;
             synchronized (lane) {
                 lane.again = false;
+                since = lane.wokenAtNanos;
+                lane.wokenAtNanos = 0;
             }
             try {
                 Drain.Result r = drain.run(orgId);
+                if (!r.handed().isEmpty() && since != 0) latency.decided(System.nanoTime() - since, r.handed().size());
                 if (!r.handed().isEmpty() || !r.groupsChanged().isEmpty()) listener.routed(orgId, r);
                 if (r.more()) {
                     synchronized (lane) {
                         lane.again = true;
+                        // what is left was waiting already: the next pass is timed from now, not from nothing
+                        if (lane.wokenAtNanos == 0) lane.wokenAtNanos = System.nanoTime();
                     }
                 }
             } catch (RuntimeException e) {

@@ -20,7 +20,7 @@ public final class Routing implements AutoCloseable {
     private final DeskConversationStore conversations;
 
     public Routing(RoutingStore store, DeskConversationStore conversations, Transactor tx, Clock clock, Duration offerTimeout,
-                   AssignmentHook assigned, RoutingListener routed, Offers.OfferListener offerListener, DeskTimers timers) {
+                   AssignmentHook assigned, RoutingListener routed, Offers.OfferListener offerListener, DeskTimers timers, RoutingLatency latency) {
         this.conversations = conversations;
         this.timers = timers;
         Offers[] self = new Offers[1];
@@ -29,7 +29,7 @@ public final class Routing implements AutoCloseable {
                 if (h.offerExpiresAt() != null) timers.at(h.offerExpiresAt(), () -> self[0].expire(orgId, h.agentId(), h.conversationId()));
             }
             routed.routed(orgId, result);
-        });
+        }, latency);
         this.offers = new Offers(conversations, store, tx, clock, assigned, router, offerListener);
         self[0] = offers;
     }

@@ -67,6 +67,15 @@ public final class ApiClient {
         return send(b);
     }
 
+    /**
+     * A POST that waits for the server's go-ahead before sending its body ({@code Expect: 100-continue}), as
+     * careful clients send large bodies: a refusal by Content-Length then arrives instead of a reset
+     * connection while the body is still being written.
+     */
+    public Response postExpectingContinue(String path, String token, String body) {
+        return send(builder(path, token).expectContinue(true).header("Content-Type", "application/json").POST(publisher(body)));
+    }
+
     public Response postRaw(String path, String token, String contentType, byte[] body) {
         return send(builder(path, token).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

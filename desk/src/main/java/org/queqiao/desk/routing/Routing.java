@@ -19,12 +19,16 @@ public final class Routing implements AutoCloseable {
     private final DeskTimers timers;
     private final DeskConversationStore conversations;
 
-    public Routing(RoutingStore store, DeskConversationStore conversations, Transactor tx, Clock clock, Duration offerTimeout,
+    /**
+     * @param routingTx the router's passes (connections of their own)
+     * @param tx        agents' answers to offers, and deadlines: ordinary requests, on the shared pool
+     */
+    public Routing(RoutingStore store, DeskConversationStore conversations, Transactor routingTx, Transactor tx, Clock clock, Duration offerTimeout,
                    AssignmentHook assigned, RoutingListener routed, Offers.OfferListener offerListener, DeskTimers timers, RoutingLatency latency) {
         this.conversations = conversations;
         this.timers = timers;
         Offers[] self = new Offers[1];
-        this.router = new Router(new Drain(store, tx, clock, offerTimeout, assigned), (orgId, result) -> {
+        this.router = new Router(new Drain(store, routingTx, clock, offerTimeout, assigned), (orgId, result) -> {
             for (Drain.Handed h : result.handed()) {
                 if (h.offerExpiresAt() != null) timers.at(h.offerExpiresAt(), () -> self[0].expire(orgId, h.agentId(), h.conversationId()));
             }

@@ -36,7 +36,7 @@ public final class DeskBotBench {
 
         for (boolean hybrid : new boolean[] {false, true}) {
             RetrievalTuning tuning = hybrid ? RetrievalTuning.HYBRID : RetrievalTuning.DEFAULT;
-            String name = hybrid ? "HYBRID (bge-small embeddings rank; BM25 only gates text without words)" : "DEFAULT (BM25 only)";
+            String name = hybrid ? "HYBRID (bge-small embeddings rank, pooled phrasings + answer sentences; BM25 only gates text without words)" : "DEFAULT (BM25 only)";
             System.out.printf("%n######## RetrievalTuning.%s: %s%n", name, tuning);
             DeskBotReport.scores("per organisation (domain + account FAQs)", new DeskBotScores(DeskBotCases.perOrganisation(dev, tuning, hybrid ? cached : null)));
             DeskBotReport.scores("one KB with every FAQ", new DeskBotScores(DeskBotCases.oneKnowledgeBase(dev, tuning, hybrid ? cached : null)));
@@ -67,18 +67,31 @@ public final class DeskBotBench {
         variants.put("embeddings only (phrasings + question&answer)", RetrievalTuning.DEFAULT.withEmbedding(1f, true));
         variants.put("blend 0.9 embeddings + 0.1 BM25", RetrievalTuning.DEFAULT.withEmbedding(0.9f, true));
         variants.put("blend 0.8 embeddings + 0.2 BM25", RetrievalTuning.DEFAULT.withEmbedding(0.8f, true));
-        variants.put("blend 0.7 embeddings + 0.3 BM25", RetrievalTuning.DEFAULT.withEmbedding(0.7f, true));
         variants.put("blend 0.5 embeddings + 0.5 BM25", RetrievalTuning.DEFAULT.withEmbedding(0.5f, true));
-        System.out.println("\nvariant (per organisation, then one KB)          top-1   recall@3  coverage at precision>=95 % (threshold)");
+        RetrievalTuning embeddings = RetrievalTuning.DEFAULT.withEmbedding(1f, true);
+        variants.put("embeddings, soft-max pooling 0.03", embeddings.withPooling(0.03f, 0f));
+        variants.put("embeddings, soft-max pooling 0.05", embeddings.withPooling(0.05f, 0f));
+        variants.put("embeddings, best cosine + answer sentences 0.3", embeddings.withPooling(0f, 0.3f));
+        variants.put("embeddings, pooling 0.03 + answer sentences 0.1", embeddings.withPooling(0.03f, 0.1f));
+        variants.put("embeddings, pooling 0.03 + answer sentences 0.3", embeddings.withPooling(0.03f, 0.3f));
+        variants.put("embeddings, pooling 0.05 + answer sentences 0.3", embeddings.withPooling(0.05f, 0.3f));
+        variants.put("embeddings, pooling 0.03 + answer sentences 0.5", embeddings.withPooling(0.03f, 0.5f));
+        System.out.println("\nvariant (per organisation, then one KB)            top-1: all / half 0 / half 1 (held out)  recall@3"
+                + "  answered at precision >= 95 %: all / half 0 / half 1");
         variants.forEach((name, tuning) -> {
             TextEmbedder e = tuning.embeddingWeight() > 0 ? embedder : null;
             for (boolean perOrg : new boolean[] {true, false}) {
                 DeskBotScores s = new DeskBotScores(perOrg ? DeskBotCases.perOrganisation(dev, tuning, e) : DeskBotCases.oneKnowledgeBase(dev, tuning, e));
-                DeskBotScores.AtThreshold a = s.lowestWithPrecision(0.95);
-                System.out.printf("%-48s %5.1f %%  %5.1f %%   %s%n", perOrg ? name : "  (one KB)", 100 * s.recallAt(1, o -> true),
-                        100 * s.recallAt(3, o -> true), a == null ? "never" : String.format("%5.1f %% (%.2f)", 100 * a.coverage(), a.threshold()));
+                System.out.printf("%-52s %5.1f / %5.1f / %5.1f %%   %5.1f %%   %s / %s / %s%n", perOrg ? name : "  (one KB)",
+                        100 * s.recallAt(1, o -> true), 100 * s.recallAt(1, o -> o.half() == 0), 100 * s.recallAt(1, o -> o.half() == 1),
+                        100 * s.recallAt(3, o -> true), answered(s, o -> true), answered(s, o -> o.half() == 0), answered(s, o -> o.half() == 1));
             }
         });
+    }
+
+    private static String answered(DeskBotScores s, java.util.function.Predicate<DeskBotScores.Outcome> filter) {
+        DeskBotScores.AtThreshold a = s.lowestWithPrecision(0.95, filter);
+        return a == null ? "never" : String.format("%4.1f %% (%.2f)", 100 * a.coverage(), a.threshold());
     }
 
     static BotSettings settingsFor(RetrievalTuning tuning) {

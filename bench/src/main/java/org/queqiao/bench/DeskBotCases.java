@@ -25,8 +25,8 @@ final class DeskBotCases {
         KnowledgeBase kb = new KnowledgeBase(tuning, embedder);
         kb.replace(dev.entries());
         List<DeskBotScores.Case> cases = new ArrayList<>();
-        dev.inScope().forEach(p -> cases.add(new DeskBotScores.Case(p.text(), p.expected(), kb)));
-        dev.outOfScope().forEach(q -> cases.add(new DeskBotScores.Case(q, null, kb)));
+        dev.inScope().forEach(p -> cases.add(new DeskBotScores.Case(p.text(), p.expected(), kb, cases.size() % 2)));
+        dev.outOfScope().forEach(q -> cases.add(new DeskBotScores.Case(q, null, kb, cases.size() % 2)));
         return cases;
     }
 
@@ -44,10 +44,10 @@ final class DeskBotCases {
         for (DeskBotDevSet.Probe p : dev.inScope()) {
             String domain = DeskBotDevSet.domain(p.expected());
             if (domain.equals("account")) domain = DeskBotDevSet.DOMAINS.get(turn++ % DeskBotDevSet.DOMAINS.size());
-            cases.add(new DeskBotScores.Case(p.text(), p.expected(), kbs.get(domain)));
+            cases.add(new DeskBotScores.Case(p.text(), p.expected(), kbs.get(domain), cases.size() % 2));
         }
         for (String q : dev.outOfScope()) {
-            cases.add(new DeskBotScores.Case(q, null, kbs.get(DeskBotDevSet.DOMAINS.get(turn++ % DeskBotDevSet.DOMAINS.size()))));
+            cases.add(new DeskBotScores.Case(q, null, kbs.get(DeskBotDevSet.DOMAINS.get(turn++ % DeskBotDevSet.DOMAINS.size())), cases.size() % 2));
         }
         return cases;
     }

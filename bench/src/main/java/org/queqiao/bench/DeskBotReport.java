@@ -28,6 +28,13 @@ final class DeskBotReport {
         for (int t = 20; t <= 80; t += 5) row(s.at(t / 100.0), "");
         DeskBotScores.AtThreshold p95 = s.lowestWithPrecision(0.95);
         if (p95 != null) row(p95, "  <- lowest threshold with precision >= 95 %");
+        for (int half = 0; half < 2; half++) {
+            int h = half;
+            DeskBotScores.AtThreshold a = s.lowestWithPrecision(0.95, o -> o.half() == h);
+            System.out.printf("half %d (%s): top-1 %.1f %%, recall@3 %.1f %%, answered at precision >= 95 %%: %s%n", h,
+                    h == 0 ? "settings chosen on it" : "held out", 100 * s.recallAt(1, o -> o.half() == h), 100 * s.recallAt(3, o -> o.half() == h),
+                    a == null ? "never" : String.format("%.1f %% (threshold %.2f)", 100 * a.coverage(), a.threshold()));
+        }
     }
 
     private static void row(DeskBotScores.AtThreshold a, String note) {

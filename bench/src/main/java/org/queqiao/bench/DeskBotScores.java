@@ -14,11 +14,18 @@ import java.util.function.Predicate;
  * so accuracy and the coverage/precision trade-off of any answer threshold are computed from the same runs.
  */
 final class DeskBotScores {
-    /** One test question's outcome: where the right entry ranked (-1: not in the top 3; out of scope: always -1). */
-    record Outcome(boolean inScope, boolean chinese, int rank, double confidence) {}
+    /**
+     * One test question's outcome: where the right entry ranked (-1: not in the top 3; out of scope: always -1),
+     * and its half of the dev set (see {@link Case}).
+     */
+    record Outcome(boolean inScope, boolean chinese, int rank, double confidence, int half) {}
 
-    /** A test question, the entry that answers it (null: out of scope) and the knowledge base it is asked of. */
-    record Case(String text, FaqEntry expected, KnowledgeBase kb) {}
+    /**
+     * A test question, the entry that answers it (null: out of scope), the knowledge base it is asked of, and
+     * its half of the dev set: questions alternate between half 0, on which retrieval settings are chosen, and
+     * half 1, held out to check that what was chosen was not fitted to the questions it was chosen on.
+     */
+    record Case(String text, FaqEntry expected, KnowledgeBase kb, int half) {}
 
     final List<Outcome> outcomes = new ArrayList<>();
 
@@ -28,7 +35,7 @@ final class DeskBotScores {
             int rank = -1;
             List<FaqMatch> c = r.candidates();
             for (int i = 0; k.expected() != null && i < c.size(); i++) if (c.get(i).entry().id().equals(k.expected().id())) rank = i;
-            outcomes.add(new Outcome(k.expected() != null, DeskBotDevSet.isChinese(k.text()), rank, r.confidence()));
+            outcomes.add(new Outcome(k.expected() != null, DeskBotDevSet.isChinese(k.text()), rank, r.confidence(), k.half()));
         }
     }
 
@@ -42,8 +49,14 @@ final class DeskBotScores {
     record AtThreshold(double threshold, double coverage, double precision, double outOfScopeAnswered, int answers) {}
 
     AtThreshold at(double threshold) {
+        return at(threshold, o -> true);
+    }
+
+    /** What answering from {@code threshold} on would do with the questions the filter keeps. */
+    AtThreshold at(double threshold, Predicate<Outcome> filter) {
         long inScope = 0, answeredIn = 0, correct = 0, outOfScope = 0, answeredOut = 0;
         for (Outcome o : outcomes) {
+            if (!filter.test(o)) continue;
             boolean answered = o.confidence() >= threshold && o.confidence() > 0;
             if (o.inScope()) {
                 inScope++;
@@ -61,8 +74,13 @@ final class DeskBotScores {
 
     /** The lowest threshold (0.01 steps) whose answers are at least {@code precision} correct, or null if none. */
     AtThreshold lowestWithPrecision(double precision) {
+        return lowestWithPrecision(precision, o -> true);
+    }
+
+    /** The same over the questions the filter keeps. */
+    AtThreshold lowestWithPrecision(double precision, Predicate<Outcome> filter) {
         for (int t = 1; t <= 100; t++) {
-            AtThreshold a = at(t / 100.0);
+            AtThreshold a = at(t / 100.0, filter);
             if (a.precision() >= precision && a.answers() > 0) return a;
         }
         return null;

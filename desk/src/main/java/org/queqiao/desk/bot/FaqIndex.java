@@ -28,8 +28,9 @@ import java.util.Map;
  * new version of the knowledge base is a new FaqIndex swapped in by {@link KnowledgeBase}, so a search
  * never sees a half-built one.
  *
- * <p>With a {@link TextEmbedder}, each entry's BM25 score is blended with the cosine of the question's sentence
- * vector and the entry's ({@link FaqVectors}); see RetrievalTuning for the weights and what they were measured at.
+ * <p>With a {@link TextEmbedder}, each entry's BM25 score is blended with the semantic score of the question's
+ * sentence vector against the entry's ({@link FaqVectors}); see RetrievalTuning for the weights and what they
+ * were measured at.
  *
  * <p>Each phrasing (the question and every alternative) is its own Lucene document carrying the entry's
  * number, and an entry scores as its best phrasing: with one document per entry, an entry with many
@@ -61,7 +62,7 @@ public final class FaqIndex {
     static FaqIndex build(List<FaqEntry> entries, FaqAnalysis analysis, RetrievalTuning tuning, TextEmbedder embedder, FaqIndex previous) {
         List<FaqEntry> copy = List.copyOf(entries);
         FaqVectors vectors = embedder == null ? null
-                : FaqVectors.build(copy, embedder, tuning.embedAnswers(), previous == null ? null : previous.vectors);
+                : FaqVectors.build(copy, embedder, tuning, previous == null ? null : previous.vectors);
         Analyzer perField = new PerFieldAnalyzerWrapper(analysis.analyzer(FaqAnalysis.WORDS),
                 Map.of(FaqAnalysis.GRAMS, analysis.analyzer(FaqAnalysis.GRAMS)));
         BM25Similarity similarity = new BM25Similarity(tuning.k1(), tuning.b());
@@ -121,12 +122,12 @@ public final class FaqIndex {
                 return result(matches, max, Confidence.of(matches, query.selfScore()));
             }
             // Hybrid: BM25 as the share of the question it explains (score over self-score, as for confidence),
-            // blended with the best cosine of the entry's vectors.
-            double[] cosines = vectors.cosines(embedder.embed(FaqQuery.cap(text)));
+            // blended with the semantic score of the entry's vectors.
+            double[] semantic = vectors.scores(embedder.embed(FaqQuery.cap(text)));
             double w = tuning.embeddingWeight();
             double self = Math.max(query.selfScore(), Double.MIN_NORMAL);
             double[] fused = new double[entries.size()];
-            for (int i = 0; i < fused.length; i++) fused[i] = w * cosines[i] + (1 - w) * Math.min(1, bm25[i] / self);
+            for (int i = 0; i < fused.length; i++) fused[i] = w * semantic[i] + (1 - w) * Math.min(1, bm25[i] / self);
             List<FaqMatch> matches = best(fused, wanted);
             return result(matches, max, Confidence.hybrid(matches));
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +58,10 @@ class HybridKnowledgeBaseTest {
         KnowledgeBase kb = new KnowledgeBase(RetrievalTuning.HYBRID, embedder);
         kb.replace(ALL);
         int first = embedder.embedded.get();
-        assertThat(first).isEqualTo(ALL.stream().mapToInt(e -> e.phrasings().size() + 1).sum()); // phrasings + question&answer
+        // phrasings + question&answer + the answer's sentences (some sentences are shared between entries: embedded once)
+        assertThat(first).isEqualTo((int) ALL.stream().flatMap(e -> java.util.stream.Stream.concat(
+                java.util.stream.Stream.concat(e.phrasings().stream(), java.util.stream.Stream.of(e.question() + "\n" + e.answer())),
+                AnswerSentences.of(e.answer()).stream())).distinct().count());
         kb.replace(ALL);
         assertThat(embedder.embedded.get()).isEqualTo(first);
         List<FaqEntry> edited = new ArrayList<>(ALL);
@@ -64,5 +69,57 @@ class HybridKnowledgeBaseTest {
         kb.replace(edited);
         assertThat(embedder.embedded.get() - first).isEqualTo(1); // the new alternative only
         assertThat(kb.search("退保要多久", 3).candidates().getFirst().entry().alternatives()).contains("退保要多久");
+    }
+
+    @Test
+    void anEntryThatSeveralPhrasingsMatchOutranksOneThatASinglePhrasingMatchesSlightlyBetter() {
+        // ONE has a phrasing a little closer to the question than any of MANY's, and one unrelated phrasing;
+        // all three of MANY's are close. The best cosine picks ONE; the soft maximum (pooled evidence) picks MANY.
+        FaqEntry one = new FaqEntry(UUID.randomUUID(), "alpha beta", List.of("zulu yankee"), "Answer one.", null);
+        FaqEntry many = new FaqEntry(UUID.randomUUID(), "alpha gamma", List.of("beta gamma", "alpha beta delta"), "Answer two.", null);
+        Map<String, float[]> vectors = Map.of(
+                "alpha beta gamma?", new float[] {1, 0.85f, 0.1f}, // the question
+                "alpha beta", new float[] {1, 0.9f, 0},            // cosine 0.997
+                "alpha gamma", new float[] {1, 0.72f, 0.2f},       // 0.993
+                "beta gamma", new float[] {0.72f, 1, 0.2f},        // 0.968
+                "alpha beta delta", new float[] {1, 0.75f, 0.25f}); // 0.991
+        TextEmbedder fixed = texts -> texts.stream()
+                .map(t -> new TextEmbedder.Vector("en", unit(vectors.getOrDefault(t, new float[] {0, 0, 1})))).toList();
+        RetrievalTuning bestCosine = RetrievalTuning.DEFAULT.withEmbedding(1f, false);
+        assertThat(firstFor("alpha beta gamma?", new KnowledgeBase(bestCosine, fixed), one, many)).isEqualTo(one);
+        assertThat(firstFor("alpha beta gamma?", new KnowledgeBase(bestCosine.withPooling(0.03f, 0f), fixed), one, many)).isEqualTo(many);
+    }
+
+    @Test
+    void aSentenceOfTheAnswerCanDecide() {
+        // Both entries' phrasings are equally far from the question; only CARD's answer mentions what it asks.
+        FaqEntry card = new FaqEntry(UUID.randomUUID(), "change payment", List.of(), "Open Settings. Replace the expiring credit card there.", null);
+        FaqEntry plan = new FaqEntry(UUID.randomUUID(), "change plan", List.of(), "Open Settings. Pick another plan.", null);
+        Map<String, float[]> vectors = Map.of(
+                "my credit card expires", new float[] {1, 0, 1},
+                "change payment", new float[] {1, 1, 0},
+                "change plan", new float[] {1, 1, 0},
+                "Replace the expiring credit card there", new float[] {0, 0, 1});
+        TextEmbedder fixed = texts -> texts.stream()
+                .map(t -> new TextEmbedder.Vector("en", unit(vectors.getOrDefault(t, new float[] {0, 1, 0})))).toList();
+        RetrievalTuning phrasingsOnly = RetrievalTuning.DEFAULT.withEmbedding(1f, false);
+        KnowledgeBase plain = new KnowledgeBase(phrasingsOnly, fixed);
+        plain.replace(List.of(card, plan));
+        FaqSearchResult without = plain.search("my credit card expires", 2);
+        assertThat(without.candidates().get(0).score()).isEqualTo(without.candidates().get(1).score());
+        assertThat(firstFor("my credit card expires", new KnowledgeBase(phrasingsOnly.withPooling(0f, 0.3f), fixed), plan, card)).isEqualTo(card);
+    }
+
+    private static FaqEntry firstFor(String question, KnowledgeBase kb, FaqEntry... entries) {
+        kb.replace(List.of(entries));
+        return kb.search(question, 2).candidates().getFirst().entry();
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) norm += x * x;
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = (float) (v[i] / Math.sqrt(norm));
+        return out;
     }
 }

@@ -13,6 +13,7 @@
 // (publish: restartIce() and a new offer; subscribe: `media.subscribe` with iceRestart). After the
 // WebSocket came back and the room joined again, resync() renegotiates both, or rebuilds them when a
 // connection is beyond repair. No React here: the room and the tests drive it.
+import { withReceiverRtt } from './receiverRtt';
 import { ApiError } from '../api';
 import type { Realtime } from '../realtime';
 import {
@@ -221,7 +222,8 @@ export class MediaSession {
     if (!next) return; // an older offer than the one applied
     this.map = next;
     await pc.setRemoteDescription({ type: 'offer', sdp: o.sdp });
-    const answer = await pc.createAnswer();
+    const created = await pc.createAnswer();
+    const answer = { type: created.type, sdp: withReceiverRtt(created.sdp ?? '') };
     // The answer goes to the server while it is applied here, not after: applying it starts ICE, and the
     // server (DTLS server) can take my ClientHello only once the answer told it my fingerprint — one that
     // arrives first is dropped and resent only after the DTLS retransmission timeout.

@@ -19,7 +19,12 @@ public final class ServerCodecs {
      */
     public static final int UNNEGOTIATED_ID = 14;
 
-    static final List<String> VIDEO_FEEDBACK = List.of("goog-remb", "ccm fir", "nack", "nack pli");
+    /**
+     * "rrtr" (RFC 3611 receiver reference times) lets a receive-only browser learn its round trip from our
+     * DLRR answers and time its repeated NACKs by it instead of a fixed 100 ms; browsers do not offer it
+     * themselves, so our web client adds it to its subscribe answers (see ADR 0009).
+     */
+    static final List<String> VIDEO_FEEDBACK = List.of("goog-remb", "ccm fir", "nack", "nack pli", "rrtr");
 
     public static final Codec OPUS = new Codec(111, "opus", 48000, 2, "minptime=10;useinbandfec=1", List.of());
     public static final Codec VP8 = new Codec(96, "VP8", 90000, 1, null, VIDEO_FEEDBACK);

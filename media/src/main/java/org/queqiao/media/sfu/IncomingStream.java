@@ -135,7 +135,11 @@ final class IncomingStream {
 
     synchronized boolean keyframeDue(long nowMillis) { return keyframes.pollPending(nowMillis); }
 
-    synchronized int missing(long nowMillis, int[] out) { return loss.poll(nowMillis, out); }
+    /** The sequence numbers due for a NACK now, asking again for unanswered ones after {@code retryMillis}. */
+    synchronized int missing(long nowMillis, long retryMillis, int[] out) {
+        loss.setRetryIntervalMillis(retryMillis);
+        return loss.poll(nowMillis, out);
+    }
 
     synchronized int writeReportBlock(byte[] buf, int off, long nowMillis) {
         return stats.hasReceived() ? stats.writeReportBlock(buf, off, nowMillis) : 0;

@@ -65,6 +65,16 @@ public final class MediaRouter implements AutoCloseable {
 
     public int roomCount() { return rooms.size(); }
 
+    /**
+     * The round trip to a participant's publishing browser in ms, from its DLRR echoes of our reference times,
+     * or -1 while unknown (not publishing, or no echo yet). It times our repeated NACKs to that browser.
+     */
+    public long publisherRoundTripMillis(String roomId, String participantId) {
+        Room room = rooms.get(roomId);
+        ParticipantMedia p = room == null ? null : room.existing(participantId);
+        return p == null ? -1 : p.publisherRoundTripMillis();
+    }
+
     MediaSocket socket() { return socket; }
 
     RouterSettings settings() { return settings; }

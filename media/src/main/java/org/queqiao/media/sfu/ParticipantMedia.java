@@ -97,6 +97,11 @@ final class ParticipantMedia {
         return p == null ? List.of() : p.streams();
     }
 
+    long publisherRoundTripMillis() {
+        PublisherSession p = publisher;
+        return p == null ? -1 : p.roundTripMillis();
+    }
+
     /** A transport lost or regained its path; tell the meeting layer when the participant's state flips. */
     void transportHealth() {
         PublisherSession p = publisher;

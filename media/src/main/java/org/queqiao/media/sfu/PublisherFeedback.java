@@ -1,6 +1,9 @@
 package org.queqiao.media.sfu;
 
+import org.queqiao.media.forward.RoundTripEstimator;
+import org.queqiao.media.rtp.ExtendedReport;
 import org.queqiao.media.rtp.Nack;
+import org.queqiao.media.rtp.NtpTime;
 import org.queqiao.media.rtp.Pli;
 import org.queqiao.media.rtp.ReceiverReport;
 import org.queqiao.media.rtp.Remb;
@@ -11,8 +14,10 @@ import org.queqiao.media.transport.PeerTransport;
 /**
  * The RTCP we send a publisher: NACKs for packets that went missing on its uplink (so one lossy uplink
  * does not become every receiver's loss), keyframe requests, and every report interval a receiver report
- * with a REMB that caps its video at {@code maxBitrate}. Writes into one buffer, hence synchronized: the
- * timer thread, the reader thread (a subscriber's PLI) and signalling (a new subscriber) all send here.
+ * with a REMB that caps its video at {@code maxBitrate} and an RRTR, whose echo (the publisher's DLRR) gives
+ * the round trip that times our repeated NACKs ({@link RoundTripEstimator}). Writes into one buffer, hence
+ * synchronized: the timer thread, the reader thread (a subscriber's PLI) and signalling (a new subscriber)
+ * all send here.
  */
 final class PublisherFeedback {
     private final PeerTransport transport;
@@ -22,9 +27,11 @@ final class PublisherFeedback {
     private final byte[] out = new byte[1500];
     private final int[] missing = new int[256];
     private final int[] videoSsrcs = new int[16];
+    private final RoundTripEstimator roundTrip;
     private long lastReportNanos;
 
-    PublisherFeedback(PeerTransport transport, int senderSsrc, RouterSettings settings) {
+    PublisherFeedback(PeerTransport transport, int senderSsrc, RouterSettings settings, RoundTripEstimator roundTrip) {
+        this.roundTrip = roundTrip;
         this.transport = transport;
         this.senderSsrc = senderSsrc;
         this.maxBitrate = settings.maxBitrate();
@@ -33,21 +40,23 @@ final class PublisherFeedback {
 
     synchronized void tick(IncomingStream[] streams, long nowNanos) {
         long nowMillis = nowNanos / 1_000_000;
+        long retry = roundTrip.retryIntervalMillis();
         for (IncomingStream s : streams) {
             if (s.kind() != MediaKind.VIDEO) continue;
-            int n = s.missing(nowMillis, missing);
+            int n = s.missing(nowMillis, retry, missing);
             if (n > 0) send(Nack.write(out, 0, senderSsrc, s.rawSsrc(), missing, n, out.length));
             if (s.keyframeDue(nowMillis)) send(Pli.write(out, 0, senderSsrc, s.rawSsrc()));
         }
         if (nowNanos - lastReportNanos >= reportIntervalNanos) {
             lastReportNanos = nowNanos;
-            report(streams, nowMillis);
+            report(streams, nowNanos);
         }
     }
 
     synchronized void sendPli(IncomingStream s) { send(Pli.write(out, 0, senderSsrc, s.rawSsrc())); }
 
-    private void report(IncomingStream[] streams, long nowMillis) {
+    private void report(IncomingStream[] streams, long nowNanos) {
+        long nowMillis = nowNanos / 1_000_000;
         int blocks = 0;
         int pos = ReceiverReport.REPORT_BLOCKS_OFFSET;
         int videos = 0;
@@ -62,6 +71,7 @@ final class PublisherFeedback {
         }
         ReceiverReport.writeHeader(out, 0, senderSsrc, blocks);
         if (videos > 0) pos += Remb.write(out, pos, senderSsrc, maxBitrate, videoSsrcs, videos);
+        pos += ExtendedReport.writeRrtr(out, pos, senderSsrc, NtpTime.of(nowNanos));
         send(pos);
     }
 

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.queqiao.media.forward.RoundTripEstimator;
 import org.queqiao.media.forward.RtxUnwrapper;
+import org.queqiao.media.rtp.ExtendedReport;
+import org.queqiao.media.rtp.NtpTime;
 import org.queqiao.media.rtp.RtcpCompoundIterator;
 import org.queqiao.media.rtp.RtcpHeader;
 import org.queqiao.media.rtp.RtpPacket;
@@ -30,6 +33,7 @@ final class PublisherSession extends HealthReporting {
     private final int senderSsrc = ThreadLocalRandom.current().nextInt();
     private final RtcpCompoundIterator rtcpIn = new RtcpCompoundIterator();
     private final PublisherFeedback feedback;
+    private final RoundTripEstimator roundTrip = new RoundTripEstimator();
     private volatile IncomingStream[] streams = NONE;
     private volatile RtxUnwrapper rtx = new RtxUnwrapper(1);
     private long answers;
@@ -42,7 +46,7 @@ final class PublisherSession extends HealthReporting {
         this.remoteFingerprint = remote.fingerprint();
         this.remoteUfrag = remote.iceUfrag();
         transport.setRemote(remote.iceUfrag(), remote.icePassword(), remote.fingerprint());
-        this.feedback = new PublisherFeedback(transport, senderSsrc, owner.room().router().settings());
+        this.feedback = new PublisherFeedback(transport, senderSsrc, owner.room().router().settings(), roundTrip);
     }
 
     boolean sameDtlsPeer(String fingerprint) { return remoteFingerprint.equalsIgnoreCase(fingerprint); }
@@ -124,11 +128,26 @@ final class PublisherSession extends HealthReporting {
         var it = rtcpIn.reset(buf, off, len);
         long nowMillis = System.nanoTime() / 1_000_000;
         while (it.next()) {
+            if (it.packetType() == ExtendedReport.XR) {
+                ExtendedReport.read(buf, it.offset(), it.length(), dlrrs);
+                continue;
+            }
             if (it.packetType() != RtcpHeader.SR) continue;
             IncomingStream s = find(SenderReport.senderSsrc(buf, it.offset()));
             if (s != null) s.forwardSenderReport(buf, it.offset(), it.length(), SenderReport.compactNtp(buf, it.offset()), nowMillis);
         }
     }
+
+    /** The publisher's echo of our RRTR: a round trip (reader thread only, like onRtcp). */
+    private final ExtendedReport.Visitor dlrrs = new ExtendedReport.Visitor() {
+        @Override
+        public void dlrr(int ssrc, int lastReceiverReport, int delay) {
+            if (ssrc == senderSsrc) roundTrip.onEcho(NtpTime.compact(NtpTime.of(System.nanoTime())), lastReceiverReport, delay);
+        }
+    };
+
+    /** The measured round trip to the publisher in ms, -1 until its first DLRR. */
+    long roundTripMillis() { return roundTrip.millis(); }
 
     /** Timer thread: NACKs, due keyframe requests, and every report interval RR + REMB. */
     void tick(long nowNanos) {

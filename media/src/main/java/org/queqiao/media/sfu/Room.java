@@ -32,6 +32,11 @@ final class Room {
         return participants.computeIfAbsent(participantId, pid -> new ParticipantMedia(pid, this));
     }
 
+    /** The participant's media, or null when it has none here. */
+    ParticipantMedia existing(String participantId) {
+        return participants.get(participantId);
+    }
+
     /** Streams came and went in one negotiation: every other subscriber gets one offer for all of it. */
     synchronized void changed(ParticipantMedia publisher, List<IncomingStream> added, List<IncomingStream> removed) {
         if (added.isEmpty() && removed.isEmpty()) return;

@@ -1,7 +1,9 @@
 package org.queqiao.media.sfu;
 
 import java.util.Arrays;
+import org.queqiao.media.rtp.ExtendedReport;
 import org.queqiao.media.rtp.Fir;
+import org.queqiao.media.rtp.NtpTime;
 import org.queqiao.media.rtp.RtcpCompoundIterator;
 import org.queqiao.media.rtp.RtcpFeedback;
 import org.queqiao.media.rtp.RtcpHeader;
@@ -16,7 +18,8 @@ import org.queqiao.media.transport.PeerTransport;
 /**
  * A participant's subscribe connection: the streams it receives, the offers that describe them, and the
  * RTCP it sends back (NACKs answered from the stream's cache as RTX, keyframe requests passed on to the
- * publisher under its rate limit).
+ * publisher under its rate limit, receiver reference times echoed at once as DLRR so that the browser knows
+ * its round trip and repeats NACKs at that pace).
  */
 final class SubscriberSession extends HealthReporting {
     private static final Outgoing[] NONE = new Outgoing[0];
@@ -25,6 +28,10 @@ final class SubscriberSession extends HealthReporting {
     private final SubscribeNegotiator negotiator = new SubscribeNegotiator();
     private final RtcpCompoundIterator rtcpIn = new RtcpCompoundIterator();
     private final long sessionId = Math.abs(System.nanoTime() % 1_000_000_000L);
+    private final int senderSsrc = java.util.concurrent.ThreadLocalRandom.current().nextInt();
+    // reader thread only; SRTCP seals in place, so the buffer has room for its tag and index after the packet
+    private final byte[] echo = new byte[ExtendedReport.DLRR_PACKET_LENGTH + 64];
+    private final ReferenceTimes referenceTimes = new ReferenceTimes();
     private volatile Outgoing[] outgoing = NONE;
     private String remoteUfrag;
     private String remoteFingerprint;
@@ -147,12 +154,42 @@ final class SubscriberSession extends HealthReporting {
             } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_PLI) {
                 Outgoing o = find(RtcpFeedback.mediaSsrc(buf, p));
                 if (o != null) o.stream().owner().requestKeyframe(o.stream());
+            } else if (type == ExtendedReport.XR) {
+                referenceTimes.from = ExtendedReport.senderSsrc(buf, p);
+                ExtendedReport.read(buf, p, n, referenceTimes);
             } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_FIR) {
                 for (int i = 0, count = Fir.entryCount(buf, p, n); i < count; i++) {
                     Outgoing o = find(Fir.entrySsrc(buf, p, i));
                     if (o != null) o.stream().owner().requestKeyframe(o.stream());
                 }
             }
+        }
+    }
+
+    /**
+     * Answers each RRTR with a DLRR at once (held for no time, so the browser's round trip is the path's).
+     * Every receive stream of the browser reports from the same local SSRC, and any DLRR to it updates the
+     * round trip its NACKs use; libwebrtc files the measurement for the stats under the DLRR's sender SSRC,
+     * so the answers take the forwarded video streams' SSRCs in turn and each stream's
+     * {@code remote-outbound-rtp} shows it.
+     */
+    private final class ReferenceTimes implements ExtendedReport.Visitor {
+        int from;
+        private int turn;
+
+        @Override
+        public void rrtr(long ntp) {
+            int n = ExtendedReport.writeDlrr(echo, 0, nextVideoSsrc(), from, NtpTime.compact(ntp), 0);
+            transport.sendRtcp(echo, 0, n);
+        }
+
+        private int nextVideoSsrc() {
+            Outgoing[] all = outgoing;
+            for (int i = 0; i < all.length; i++) {
+                IncomingStream s = all[turn++ % all.length].stream();
+                if (s.kind() == MediaKind.VIDEO) return s.rawSsrc();
+            }
+            return senderSsrc;
         }
     }
 

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.queqiao.media.rtp.Nack;
 import org.queqiao.media.rtp.Pli;
+import org.queqiao.media.rtp.ExtendedReport;
+import org.queqiao.media.rtp.NtpTime;
 import org.queqiao.media.rtp.RtcpCompoundIterator;
 import org.queqiao.media.rtp.RtcpFeedback;
 import org.queqiao.media.rtp.RtcpHeader;
@@ -85,6 +87,21 @@ class MediaRouterEndToEndTest {
             alice.sendVideo(seq, DELTA);
             alice.sendVideo(seq + 2, DELTA);
             assertThat(awaitRtcp(alice.publish, RtcpHeader.RTPFB, RtcpHeader.FMT_NACK, alice.videoSsrc())).isTrue();
+
+            // Alice echoes the router's reference time (the RRTR in its receiver reports): it learns its round trip.
+            long rrtrNtp = awaitRrtr(alice.publish);
+            byte[] dlrr = new byte[64];
+            alice.publish.sendRtcpPacket(dlrr, ExtendedReport.writeDlrr(dlrr, 0, alice.videoSsrc(), routerSsrcOf(alice.publish),
+                    NtpTime.compact(rrtrNtp), 65536 / 100)); // held 10 ms
+            await(() -> router.publisherRoundTripMillis("room", "alice") >= 0);
+            assertThat(router.publisherRoundTripMillis("room", "alice")).isBetween(0L, 1000L);
+
+            // Bob sends his reference time: the router echoes it at once, as from the video stream he receives.
+            byte[] rrtr = new byte[64];
+            long bobsTime = NtpTime.of(System.nanoTime());
+            bob.subscribe.sendRtcpPacket(rrtr, ExtendedReport.writeRrtr(rrtr, 0, 0x77, bobsTime));
+            int[] echo = awaitDlrr(bob.subscribe);
+            assertThat(echo).containsExactly(alice.videoSsrc(), 0x77, NtpTime.compact(bobsTime), 0);
 
             // Bob's PLI reaches Alice (after the rate limit).
             byte[] pli = new byte[32];
@@ -213,6 +230,52 @@ class MediaRouterEndToEndTest {
             }
         }
         return false;
+    }
+
+    /** The NTP time of the next RRTR the router sends this client; remembers the router's SSRC for {@link #routerSsrcOf}. */
+    private long awaitRrtr(TestWebRtcClient client) throws IOException {
+        Long[] found = {null}; // an NTP time has its top bit set until 2036: no sentinel value is safe
+        awaitXr(client, (ssrc, buf, off, len) -> ExtendedReport.read(buf, off, len, new ExtendedReport.Visitor() {
+            @Override public void rrtr(long ntp) { found[0] = ntp; routerSsrcs.put(client, ssrc); }
+        }), () -> found[0] != null);
+        return found[0];
+    }
+
+    private final java.util.Map<TestWebRtcClient, Integer> routerSsrcs = new java.util.HashMap<>();
+
+    private int routerSsrcOf(TestWebRtcClient client) { return routerSsrcs.get(client); }
+
+    /** The first DLRR sub-block the router sends this client: XR sender SSRC, sub-block SSRC, LRR, DLRR. */
+    private static int[] awaitDlrr(TestWebRtcClient client) throws IOException {
+        int[][] found = {null};
+        awaitXr(client, (ssrc, buf, off, len) -> ExtendedReport.read(buf, off, len, new ExtendedReport.Visitor() {
+            @Override public void dlrr(int to, int lrr, int delay) { found[0] = new int[] {ssrc, to, lrr, delay}; }
+        }), () -> found[0] != null);
+        return found[0];
+    }
+
+    private interface XrReader { void read(int senderSsrc, byte[] buf, int off, int len); }
+
+    private static void awaitXr(TestWebRtcClient client, XrReader reader, java.util.function.BooleanSupplier done) throws IOException {
+        long deadline = System.currentTimeMillis() + 3000;
+        var it = new RtcpCompoundIterator();
+        while (!done.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("no such extended report within 3 s");
+            byte[] p = client.receiveMedia(500);
+            if (p == null || !isRtcp(p)) continue;
+            it.reset(p, 0, p.length);
+            while (it.next()) {
+                if (it.packetType() == ExtendedReport.XR) reader.read(ExtendedReport.senderSsrc(p, it.offset()), p, it.offset(), it.length());
+            }
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 3000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("not within 3 s");
+            Thread.sleep(10);
+        }
     }
 
     private static void drain(TestWebRtcClient client) throws IOException {

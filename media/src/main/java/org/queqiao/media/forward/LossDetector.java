@@ -36,7 +36,7 @@ public final class LossDetector {
     private final int mask;
     private final int maxGap;
     private final long firstNackDelayMillis;
-    private final int maxNacks;
+    private int maxNacks;
     private long retryIntervalMillis;
 
     private boolean started;
@@ -173,6 +173,12 @@ public final class LossDetector {
     /** Follow the RTT: a retry sooner than an RTT asks for a packet that is still on its way. */
     public void setRetryIntervalMillis(long retryIntervalMillis) {
         this.retryIntervalMillis = retryIntervalMillis;
+    }
+
+    /** How many NACKs a packet gets before it is given up; marks already counting keep their count. */
+    public void setMaxNacks(int maxNacks) {
+        if (maxNacks < 1) throw new IllegalArgumentException("at least one NACK, not " + maxNacks);
+        this.maxNacks = maxNacks;
     }
 
     /** Packets currently marked missing. */

@@ -135,9 +135,13 @@ final class IncomingStream {
 
     synchronized boolean keyframeDue(long nowMillis) { return keyframes.pollPending(nowMillis); }
 
-    /** The sequence numbers due for a NACK now, asking again for unanswered ones after {@code retryMillis}. */
-    synchronized int missing(long nowMillis, long retryMillis, int[] out) {
+    /**
+     * The sequence numbers due for a NACK now, asking again for unanswered ones after {@code retryMillis}, up
+     * to {@code maxNacks} times.
+     */
+    synchronized int missing(long nowMillis, long retryMillis, int maxNacks, int[] out) {
         loss.setRetryIntervalMillis(retryMillis);
+        loss.setMaxNacks(maxNacks);
         return loss.poll(nowMillis, out);
     }
 

@@ -41,9 +41,10 @@ final class PublisherFeedback {
     synchronized void tick(IncomingStream[] streams, long nowNanos) {
         long nowMillis = nowNanos / 1_000_000;
         long retry = roundTrip.retryIntervalMillis();
+        int maxNacks = roundTrip.maxNacks();
         for (IncomingStream s : streams) {
             if (s.kind() != MediaKind.VIDEO) continue;
-            int n = s.missing(nowMillis, retry, missing);
+            int n = s.missing(nowMillis, retry, maxNacks, missing);
             if (n > 0) send(Nack.write(out, 0, senderSsrc, s.rawSsrc(), missing, n, out.length));
             if (s.keyframeDue(nowMillis)) send(Pli.write(out, 0, senderSsrc, s.rawSsrc()));
         }

@@ -64,6 +64,18 @@ class LossDetectorTest {
     }
 
     @Test
+    void aRaisedLimitKeepsAskingForAPacketAlreadyBeingAskedFor() {
+        receive(0, 1, 3);
+        assertThat(poll(5)).containsExactly(2);
+        detector.setRetryIntervalMillis(10);
+        detector.setMaxNacks(6); // the fixture's limit is 3
+        assertThat(poll(105)).containsExactly(2);
+        for (int t = 115; t <= 145; t += 10) assertThat(poll(t)).as("try at %d ms", t).containsExactly(2);
+        assertThat(poll(1000)).as("given up after 6").isEmpty();
+        assertThat(detector.givenUp()).isEqualTo(1);
+    }
+
+    @Test
     void reNacksUpToTheLimitSpacedByTheRetryIntervalThenGivesUp() {
         receive(0, 1, 3);
         assertThat(poll(5)).containsExactly(2);

@@ -43,4 +43,16 @@ class RoundTripEstimatorTest {
         far.onEcho(1000 + 900 * 65536 / 1000, 1000, 0);
         assertThat(far.retryIntervalMillis()).isEqualTo(RoundTripEstimator.MAX_RETRY_MILLIS);
     }
+
+    @Test
+    void spreadsItsTriesOverTheGiveUpTimeInsteadOfCountingFive() {
+        RoundTripEstimator rtt = new RoundTripEstimator();
+        assertThat(rtt.maxNacks()).isEqualTo(LossDetector.DEFAULT_MAX_NACKS); // 100 ms apart until measured: 500 ms
+        rtt.onEcho(100 + 4 * 65536 / 1000, 100, 0);      // 4 ms: a try every 10 ms
+        assertThat(rtt.retryIntervalMillis()).isEqualTo(10);
+        assertThat(rtt.maxNacks()).isEqualTo(30);        // 300 ms of tries
+        RoundTripEstimator slow = new RoundTripEstimator();
+        slow.onEcho(100 + 200 * 65536 / 1000, 100, 0);   // 200 ms: a try every 255 ms
+        assertThat(slow.maxNacks()).isEqualTo(LossDetector.DEFAULT_MAX_NACKS);
+    }
 }

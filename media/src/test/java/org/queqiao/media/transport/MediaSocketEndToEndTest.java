@@ -1,6 +1,7 @@
 package org.queqiao.media.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -135,6 +136,19 @@ class MediaSocketEndToEndTest {
         }
         assertThat(recorder.events).doesNotContain("send refused");
         assertThat(socket.stats().sendFailures()).isZero();
+    }
+
+    @Test
+    void aTakenPortFailsToOpenWithAnIOExceptionAndLeavesNoThreadBehind() throws Exception {
+        open(Duration.ofSeconds(30));
+        long readersBefore = Thread.getAllStackTraces().keySet().stream().filter(th -> th.getName().startsWith("media-reader")).count();
+        MediaSocketSettings same = MediaSocketSettings.defaults().withBindAddress("127.0.0.1").withPort(socket.port());
+
+        assertThatThrownBy(() -> MediaSocket.open(same)).isInstanceOf(java.io.IOException.class);
+
+        Thread.sleep(1500); // the failed socket's event loop shuts down within its 1 s grace period
+        assertThat(Thread.getAllStackTraces().keySet().stream().filter(th -> th.getName().startsWith("media-reader")).count())
+                .isEqualTo(readersBefore);
     }
 
     @Test

@@ -39,7 +39,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-"${pin_sfu[@]}" "$JAVA" ${SFU_GC:--XX:+UseZGC} -Xmx1g -Xlog:gc,gc+phases:file="$dir/sfu-gc.log":uptime \
+# --enable-native-access as ./queqiao runs the server: the media socket loads Netty's epoll JNI library
+"${pin_sfu[@]}" "$JAVA" ${SFU_GC:--XX:+UseZGC} -Xmx1g --enable-native-access=ALL-UNNAMED -Xlog:gc,gc+phases:file="$dir/sfu-gc.log":uptime \
   -Dlogback.configurationFile=bench/target/classes/sfu-logback.xml ${SFU_JAVA_OPTS:-} \
   -cp "$cp" org.queqiao.bench.SfuHostBench 127.0.0.1 0 0 >"$dir/sfu.out" 2>"$dir/sfu.err" &
 sfu_pid=$!

@@ -1,11 +1,27 @@
 package org.queqiao.media.transport;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,48 +33,72 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One UDP port for every peer transport (ADR 0009). A single platform thread reads datagrams into one
- * reused buffer, sorts them by first byte (RFC 7983) and hands them on: STUN to the Binding responder, DTLS
- * and SRTP to the transport bound to the sender's address. One timer thread checks consent for all.
+ * One UDP port for every peer transport (ADR 0009). A single I/O thread reads datagrams, copies each into
+ * one reused array, sorts them by first byte (RFC 7983) and hands them on: STUN to the Binding responder,
+ * DTLS and SRTP to the transport bound to the sender's address. One timer thread checks consent for all.
+ *
+ * <p>The socket is Netty's native epoll datagram channel (NIO where epoll is missing) rather than the JDK's
+ * {@code DatagramChannel}, for one reason: syscalls. Every forwarded packet was one {@code sendto}, and
+ * syscall entry was the largest single cost of the SFU (bench/sfu-load.sh, BENCHMARKS.md). Datagrams sent
+ * on the I/O thread while it handles a read pass (the fan-out of every packet in it) are queued and leave in
+ * one {@code sendmmsg} when the pass ends; reads take up to {@link #READ_BATCH} datagrams per
+ * {@code recvmmsg}. The JDK has neither call, and the FFM API needs release 22 (the project builds for 21).
+ * Sends from other threads (DTLS, the timer) are handed to the I/O thread and flushed at once.
  */
 public final class MediaSocket implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaSocket.class);
     private static final int MAX_DATAGRAM = 4096; // WebRTC keeps packets under ~1,300 bytes; longer ones are cut and fail auth
+    private static final int READ_BATCH = 16;     // datagrams per recvmmsg, and Netty's default messages per read pass
+    private static final int MAX_QUEUED_BYTES = 8 << 20; // unsent bytes past which sends are dropped (UDP may drop)
 
     private final MediaSocketSettings settings;
-    private final DatagramChannel channel;
+    private final EventLoopGroup group;
+    private final Channel channel;
     private final DtlsCertificate certificate = DtlsCertificate.generate();
     private final TransportRegistry registry = new TransportRegistry();
     private final MediaSocketStats stats = new MediaSocketStats();
     private final BindingResponder responder;
     private final ScheduledExecutorService timer;
-    private final Thread reader;
     private final int port;
+    private final byte[] buf = new byte[MAX_DATAGRAM];      // I/O thread only
+    private final byte[] stunResponse = new byte[512];      // I/O thread only
+    private boolean inReadPass;                              // I/O thread only: sends now wait for the pass's flush
+    private volatile Thread ioThread;
     private volatile boolean closed;
 
-    private MediaSocket(MediaSocketSettings settings, DatagramChannel channel) throws IOException {
+    private MediaSocket(MediaSocketSettings settings, EventLoopGroup group, Bootstrap bootstrap) throws IOException {
         this.settings = settings;
-        this.channel = channel;
-        this.port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        this.group = group;
         this.responder = new BindingResponder(this::credentialsFor);
+        bootstrap.handler(new Inbound());
+        this.channel = bootstrap.bind(settings.bindAddress(), settings.port()).syncUninterruptibly().channel();
+        this.port = ((InetSocketAddress) channel.localAddress()).getPort();
+        channel.eventLoop().execute(() -> {
+            ioThread = Thread.currentThread();
+            ioThread.setName("media-reader-" + port);
+        });
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().daemon().name("media-consent-" + port).unstarted(r));
         long periodMillis = Math.clamp(settings.consentTimeout().toMillis() / 4, 50, 1000);
         timer.scheduleAtFixedRate(this::checkConsent, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-        this.reader = Thread.ofPlatform().daemon().name("media-reader-" + port).unstarted(this::readLoop);
     }
 
-    /** Binds the port and starts the reader thread. */
+    /** Binds the port and starts the I/O thread. */
     public static MediaSocket open(MediaSocketSettings settings) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("media-reader", true),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Bootstrap bootstrap = new Bootstrap().group(group)
+                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, settings.receiveBufferBytes())
+                .option(ChannelOption.SO_SNDBUF, settings.sendBufferBytes())
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(MAX_QUEUED_BYTES / 2, MAX_QUEUED_BYTES))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(epoll ? MAX_DATAGRAM * READ_BATCH : MAX_DATAGRAM));
+        if (epoll) bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM); // turns recvmmsg on
         try {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes());
-            channel.bind(new InetSocketAddress(settings.bindAddress(), settings.port()));
-            MediaSocket socket = new MediaSocket(settings, channel);
-            socket.reader.start();
-            return socket;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
+            return new MediaSocket(settings, group, bootstrap);
+        } catch (IOException | RuntimeException e) { // Netty rethrows a BindException as it is
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
     }
@@ -83,15 +123,13 @@ public final class MediaSocket implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        try {
-            channel.close(); // wakes the reader out of receive
-        } catch (IOException e) {
-            log.debug("closing the media channel", e);
-        }
+        channel.close().awaitUninterruptibly(2000);
         timer.shutdownNow();
         for (PeerTransport t : registry.all()) t.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3000);
+        Thread io = ioThread; // the group's termination completes on that thread, just before it ends
         try {
-            reader.join(2000);
+            if (io != null && io != Thread.currentThread()) io.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -99,8 +137,25 @@ public final class MediaSocket implements AutoCloseable {
 
     TransportRegistry registry() { return registry; }
 
+    /**
+     * Sends one datagram (copied: the caller may reuse its buffer at once). On the I/O thread during a read
+     * pass it is queued for the pass's {@code sendmmsg}; from any other thread it is flushed now. A send
+     * queue past {@link #MAX_QUEUED_BYTES} (the kernel refusing for long) drops it and counts a send failure.
+     */
     void send(ByteBuffer datagram, InetSocketAddress to) throws IOException {
-        channel.send(datagram, to);
+        if (closed) throw new ClosedChannelException();
+        if (!channel.isWritable()) {
+            stats.sendFailures.increment();
+            return;
+        }
+        ByteBuf copy = channel.alloc().directBuffer(datagram.remaining());
+        copy.writeBytes(datagram);
+        DatagramPacket packet = new DatagramPacket(copy, to);
+        if (inReadPass && channel.eventLoop().inEventLoop()) {
+            channel.write(packet, channel.voidPromise());
+        } else {
+            channel.writeAndFlush(packet, channel.voidPromise());
+        }
         stats.packetsOut.increment();
     }
 
@@ -109,30 +164,37 @@ public final class MediaSocket implements AutoCloseable {
         return t == null ? null : t.credentialsFor(localUfrag);
     }
 
-    private void readLoop() {
-        byte[] buf = new byte[MAX_DATAGRAM];
-        ByteBuffer view = ByteBuffer.wrap(buf);
-        byte[] stunResponse = new byte[512];
-        while (!closed) {
-            InetSocketAddress from;
+    /** The I/O thread's side: one datagram per channelRead, the pass's queued sends flushed at its end. */
+    private final class Inbound extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            DatagramPacket packet = (DatagramPacket) msg;
+            inReadPass = true;
             try {
-                view.clear();
-                from = (InetSocketAddress) channel.receive(view); // the JDK reuses the address object per sender
-            } catch (ClosedChannelException e) {
-                break;
-            } catch (IOException e) {
-                if (closed) break;
-                stats.handlerErrors.increment();
-                continue;
-            }
-            if (from == null) continue;
-            stats.packetsIn.increment();
-            try {
-                dispatch(buf, view.position(), from, stunResponse);
+                ByteBuf content = packet.content();
+                int len = Math.min(content.readableBytes(), buf.length);
+                content.getBytes(content.readerIndex(), buf, 0, len);
+                stats.packetsIn.increment();
+                dispatch(buf, len, packet.sender(), stunResponse);
             } catch (Throwable t) { // a handler's bug or a packet we did not foresee must not stop the port
                 stats.handlerErrors.increment();
-                log.debug("packet from {} failed", from, t);
+                log.debug("packet from {} failed", packet.sender(), t);
+            } finally {
+                packet.release();
             }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            inReadPass = false;
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // Failed writes (sent with the void promise) and failed reads land here; the socket stays open.
+            stats.sendFailures.increment();
+            log.debug("media socket error", cause);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.queqiao.media.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,6 +34,11 @@ class MediaSocketEndToEndTest {
 
     /** Creates a transport, passes the check and the handshake. */
     private PeerTransport connect(RecordingHandler handler, SrtpProfile... offered) throws Exception {
+        return connect(handler, handler, offered);
+    }
+
+    /** As above, with {@code events} told "connected" while {@code handler} gets the transport's calls. */
+    private PeerTransport connect(RecordingHandler events, PeerTransport.Handler handler, SrtpProfile... offered) throws Exception {
         PeerTransport t = socket.createTransport(handler);
         client = new TestWebRtcClient(socket.port());
         t.setRemote(client.ufrag, client.password, TestWebRtcClient.CERTIFICATE.fingerprint());
@@ -42,7 +48,7 @@ class MediaSocketEndToEndTest {
         assertThat(answer.hasValidIntegrity(t.localPassword().getBytes(StandardCharsets.UTF_8))).isTrue();
         assertThat(t.state()).isIn(PeerTransport.State.CONNECTING, PeerTransport.State.CONNECTED);
         client.handshake(socket.certificate().fingerprint(), offered);
-        assertThat(handler.nextEvent()).isEqualTo("connected");
+        assertThat(events.nextEvent()).isEqualTo("connected");
         assertThat(t.state()).isEqualTo(PeerTransport.State.CONNECTED);
         assertThat(t.remoteAddress()).isEqualTo(client.localAddress());
         return t;
@@ -98,6 +104,51 @@ class MediaSocketEndToEndTest {
         assertThat(stats.packetsOut()).isGreaterThanOrEqualTo(4);
         assertThat(stats.srtpAuthFailures()).isZero();
         assertThat(stats.droppedUnknownAddress()).isZero();
+    }
+
+    @Test
+    void aFanOutSentByTheReaderWhileHandlingAPacketLeavesWhenTheReadPassEnds() throws Exception {
+        open(Duration.ofSeconds(30));
+        RecordingHandler recorder = new RecordingHandler();
+        int fanOut = 24;
+        // Like the router: on the reader thread, inside the read, one packet in becomes many out. Those sends
+        // are queued for the pass's sendmmsg; without the flush at the pass's end none would leave.
+        PeerTransport.Handler echo = new PeerTransport.Handler() {
+            @Override public void onConnected(PeerTransport t) { recorder.onConnected(t); }
+            @Override public void onRtp(PeerTransport t, byte[] buf, int off, int len) {
+                for (int i = 0; i < fanOut; i++) {
+                    byte[] copy = rtp(100 + i, "copy " + i);
+                    if (!t.sendRtp(copy, 0, copy.length)) recorder.events.add("send refused");
+                }
+            }
+            @Override public void onRtcp(PeerTransport t, byte[] buf, int off, int len) { }
+            @Override public void onDisconnected(PeerTransport t) { }
+            @Override public void onReconnected(PeerTransport t) { }
+            @Override public void onClosed(PeerTransport t) { }
+        };
+        connect(recorder, echo, SrtpProfile.AEAD_AES_128_GCM);
+
+        client.sendRtp("fan me out".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < fanOut; i++) {
+            byte[] got = client.receiveMedia(5000);
+            assertThat(got).as("copy %d of %d", i, fanOut).isNotNull();
+            assertThat(payloadOf(got)).isEqualTo("copy " + i);
+        }
+        assertThat(recorder.events).doesNotContain("send refused");
+        assertThat(socket.stats().sendFailures()).isZero();
+    }
+
+    @Test
+    void aTakenPortFailsToOpenWithAnIOExceptionAndLeavesNoThreadBehind() throws Exception {
+        open(Duration.ofSeconds(30));
+        long readersBefore = Thread.getAllStackTraces().keySet().stream().filter(th -> th.getName().startsWith("media-reader")).count();
+        MediaSocketSettings same = MediaSocketSettings.defaults().withBindAddress("127.0.0.1").withPort(socket.port());
+
+        assertThatThrownBy(() -> MediaSocket.open(same)).isInstanceOf(java.io.IOException.class);
+
+        Thread.sleep(1500); // the failed socket's event loop shuts down within its 1 s grace period
+        assertThat(Thread.getAllStackTraces().keySet().stream().filter(th -> th.getName().startsWith("media-reader")).count())
+                .isEqualTo(readersBefore);
     }
 
     @Test

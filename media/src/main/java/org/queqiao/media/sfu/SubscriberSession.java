@@ -186,7 +186,7 @@ final class SubscriberSession extends HealthReporting {
         private int nextVideoSsrc() {
             Outgoing[] all = outgoing;
             for (int i = 0; i < all.length; i++) {
-                IncomingStream s = all[turn++ % all.length].stream();
+                IncomingStream s = all[Math.floorMod(turn++, all.length)].stream(); // floorMod: turn wraps after 2^31 echoes
                 if (s.kind() == MediaKind.VIDEO) return s.rawSsrc();
             }
             return senderSsrc;

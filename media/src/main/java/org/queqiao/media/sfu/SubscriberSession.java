@@ -169,9 +169,9 @@ final class SubscriberSession extends HealthReporting {
     /**
      * Answers each RRTR with a DLRR at once (held for no time, so the browser's round trip is the path's).
      * Every receive stream of the browser reports from the same local SSRC, and any DLRR to it updates the
-     * round trip its NACKs use; libwebrtc files the measurement for the stats under the DLRR's sender SSRC,
-     * so the answers take the forwarded video streams' SSRCs in turn and each stream's
-     * {@code remote-outbound-rtp} shows it.
+     * round trip its NACKs use. libwebrtc also files each measurement under the DLRR's sender SSRC (its
+     * non-sender RTT statistics), so the answers take the forwarded video streams' SSRCs in turn rather than
+     * one made-up SSRC no stream has.
      */
     private final class ReferenceTimes implements ExtendedReport.Visitor {
         int from;

@@ -65,7 +65,8 @@ public final class RoundTripEstimator {
      * {@link #MAX_NACKS}.
      */
     public int maxNacks() {
-        long tries = (GIVE_UP_AFTER_MILLIS + retryIntervalMillis() - 1) / retryIntervalMillis();
+        long retry = retryIntervalMillis();
+        long tries = (GIVE_UP_AFTER_MILLIS + retry - 1) / retry;
         return (int) Math.max(LossDetector.DEFAULT_MAX_NACKS, Math.min(MAX_NACKS, tries));
     }
 }

@@ -29,12 +29,7 @@ public final class ExtendedReport {
 
     /** Writes an XR with one RRTR block carrying {@code ntp}; returns its length. */
     public static int writeRrtr(byte[] buf, int off, int senderSsrc, long ntp) {
-        RtcpHeader.write(buf, off, 0, XR, RRTR_PACKET_LENGTH);
-        Bytes.put32(buf, off + 4, senderSsrc);
-        int b = off + BLOCKS_OFFSET;
-        buf[b] = (byte) RRTR;
-        buf[b + 1] = 0;
-        Bytes.put16(buf, b + 2, 2);
+        int b = writeOneBlockPacket(buf, off, senderSsrc, RRTR_PACKET_LENGTH, RRTR);
         Bytes.put32(buf, b + 4, (int) (ntp >>> 32));
         Bytes.put32(buf, b + 8, (int) ntp);
         return RRTR_PACKET_LENGTH;
@@ -42,16 +37,22 @@ public final class ExtendedReport {
 
     /** Writes an XR with one DLRR sub-block for {@code ssrc}'s RRTR; returns its length. */
     public static int writeDlrr(byte[] buf, int off, int senderSsrc, int ssrc, int lastReceiverReport, int delay) {
-        RtcpHeader.write(buf, off, 0, XR, DLRR_PACKET_LENGTH);
-        Bytes.put32(buf, off + 4, senderSsrc);
-        int b = off + BLOCKS_OFFSET;
-        buf[b] = (byte) DLRR;
-        buf[b + 1] = 0;
-        Bytes.put16(buf, b + 2, 3);
+        int b = writeOneBlockPacket(buf, off, senderSsrc, DLRR_PACKET_LENGTH, DLRR);
         Bytes.put32(buf, b + 4, ssrc);
         Bytes.put32(buf, b + 8, lastReceiverReport);
         Bytes.put32(buf, b + 12, delay);
         return DLRR_PACKET_LENGTH;
+    }
+
+    /** The XR header, sender SSRC and the header of its one block, which fills the rest; returns the block's offset. */
+    private static int writeOneBlockPacket(byte[] buf, int off, int senderSsrc, int packetLength, int blockType) {
+        RtcpHeader.write(buf, off, 0, XR, packetLength);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        int b = off + BLOCKS_OFFSET;
+        buf[b] = (byte) blockType;
+        buf[b + 1] = 0;
+        Bytes.put16(buf, b + 2, (packetLength - BLOCKS_OFFSET) / 4 - 1); // block length in words, header excluded
+        return b;
     }
 
     public static int senderSsrc(byte[] buf, int off) {

@@ -22,11 +22,6 @@ public final class NtpTime {
         return (int) (ntp >>> 16);
     }
 
-    /** A duration in compact NTP units (1/65536 s) as milliseconds. */
-    public static long compactToMillis(int compact) {
-        return (compact & 0xFFFF_FFFFL) * 1000 >>> 16;
-    }
-
     static long fromEpochMillis(long epochMillis) {
         long seconds = epochMillis / 1000 + SECONDS_1900_TO_1970;
         return seconds << 32 | (epochMillis % 1000 << 32) / 1000;

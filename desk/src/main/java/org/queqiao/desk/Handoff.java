@@ -62,8 +62,10 @@ public final class Handoff {
             group[0] = groups.group(orgId, c.groupId()).orElseThrow();
             if (!hours.isOpen(group[0], now)) return Outcome.CLOSED_HOURS;
             boolean vip = visitors.find(orgId, c.visitorId()).map(Visitor::vip).orElse(false);
-            conversations.enqueue(c.id(), reason, vip ? VIP_PRIORITY : 0, now);
             logs.record(DeskLogs.refs(orgId, java.util.List.of(c.id())).getFirst(), null, Map.of("type", "handoff", "reason", reason));
+            // the place in the queue is stamped last, under the queue-order lock, so stamps follow commits
+            conversations.holdQueueOrder(orgId);
+            conversations.enqueue(c.id(), reason, vip ? VIP_PRIORITY : 0, clock.instant());
             return Outcome.QUEUED;
         });
         if (outcome == Outcome.QUEUED) {

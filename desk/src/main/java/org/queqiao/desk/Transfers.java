@@ -85,12 +85,13 @@ public final class Transfers {
             DeskConversation c = before[0] = access.working(p, conversationId);
             if (c.state() != ConversationState.ASSIGNED) throw ProblemException.conflict("not_assigned", "Only a conversation with an agent can be transferred", null);
             setup.group(p.orgId(), groupId).orElseThrow(() -> new ProblemException(404, "no_such_group", "There is no such skill group", "groupId", null));
-            Instant now = clock.instant();
-            if (!conversations.moveToGroup(c.id(), groupId, now)) throw ProblemException.conflict("conversation_moved", "The conversation changed meanwhile; reload it", null);
             routing.releaseSlot(p.orgId(), c.agentId());
             var chat = logs.find(p.orgId(), c.id()).orElseThrow();
             logs.removeAgent(chat, c.agentId());
             logs.record(chat, p.memberId(), Map.of("type", "transferred_to_group", "from", c.agentId().toString(), "groupId", groupId.toString()));
+            // the new place in the queue is stamped last, under the queue-order lock, so stamps follow commits
+            conversations.holdQueueOrder(p.orgId());
+            if (!conversations.moveToGroup(c.id(), groupId, clock.instant())) throw ProblemException.conflict("conversation_moved", "The conversation changed meanwhile; reload it", null);
             return conversations.find(p.orgId(), c.id()).orElseThrow();
         });
         pushes.toAgent(p.orgId(), before[0].agentId(), DeskPushes.DESK_CONVERSATION, DeskEvents.state(after));

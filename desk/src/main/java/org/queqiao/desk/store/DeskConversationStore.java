@@ -29,7 +29,15 @@ public interface DeskConversationStore {
     /** The visitor's conversation that is still open, if any. */
     Optional<DeskConversation> openFor(UUID orgId, UUID visitorId);
 
-    /** bot → queued (the handoff): its place in the queue is from now. */
+    /**
+     * Holds the organisation's queue-order lock until the transaction ends. Whoever stamps a place in
+     * a queue ({@link #enqueue}, {@link #moveToGroup}) takes it first, reads the clock after, and
+     * commits soon: stamps are then in commit order, so the router, whichever moment it reads the
+     * queue, never sees a later arrival without every earlier one (first come stays first served).
+     */
+    void holdQueueOrder(UUID orgId);
+
+    /** bot → queued (the handoff): its place in the queue is {@code at}, read under {@link #holdQueueOrder}. */
     boolean enqueue(UUID id, String reason, int priority, Instant at);
 
     /** offered → assigned, for the agent it was offered to. */
@@ -41,7 +49,7 @@ public interface DeskConversationStore {
      */
     boolean requeue(UUID id, UUID excludeAgent, ConversationState from);
 
-    /** Moves a conversation to another group's queue (a transfer to a group): queued from now, exclusions cleared. */
+    /** Moves a conversation to another group's queue (a transfer to a group): queued from {@code at}, read under {@link #holdQueueOrder}; exclusions cleared. */
     boolean moveToGroup(UUID id, UUID groupId, Instant at);
 
     /** assigned → assigned to another agent directly (a transfer to an agent, a supervisor's takeover). */

@@ -26,6 +26,8 @@ public final class PgDeskConversationStore implements DeskConversationStore {
             rs.getInt("transfers"), Rows.instant(rs, "closed_at"), Rows.uuid(rs, "closed_by"), strings(rs, "tags"),
             (Integer) rs.getObject("csat_score"), rs.getString("csat_comment"));
 
+    private static final AdvisoryLock QUEUE_ORDER = new AdvisoryLock(0x0DE5D);
+
     private final Db db;
 
     public PgDeskConversationStore(Db db) {
@@ -70,6 +72,11 @@ public final class PgDeskConversationStore implements DeskConversationStore {
     public Optional<DeskConversation> openFor(UUID orgId, UUID visitorId) {
         return db.with(h -> h.createQuery("select * from desk_conversations where visitor_id = :v and org_id = :org "
                 + "and state in ('bot', 'queued', 'offered', 'assigned')").bind("v", visitorId).bind("org", orgId).map(ROW).findOne());
+    }
+
+    @Override
+    public void holdQueueOrder(UUID orgId) {
+        QUEUE_ORDER.holdUntilCommit(db, orgId);
     }
 
     @Override

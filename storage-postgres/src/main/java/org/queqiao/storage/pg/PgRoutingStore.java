@@ -14,8 +14,7 @@ import java.util.UUID;
 
 /** The router's reads and guarded writes (V9 migration); all run inside the router's transaction. */
 public final class PgRoutingStore implements RoutingStore {
-    /** Advisory lock keys for routing live in their own space (the first key), the organisation's hash in the second. */
-    private static final int ROUTING_LOCK_SPACE = 0x0DE5C;
+    private static final AdvisoryLock ROUTING = new AdvisoryLock(0x0DE5C);
 
     private final Db db;
 
@@ -25,8 +24,7 @@ public final class PgRoutingStore implements RoutingStore {
 
     @Override
     public void lockOrganization(UUID orgId) {
-        db.use(h -> h.createQuery("select pg_advisory_xact_lock(:space, :key)").bind("space", ROUTING_LOCK_SPACE).bind("key", orgId.hashCode())
-                .mapTo(String.class).list());
+        ROUTING.holdUntilCommit(db, orgId);
     }
 
     @Override

@@ -268,6 +268,45 @@ abstract class StoreContract {
         }
     }
 
+    /**
+     * Queue places are stamped under the organisation's queue-order lock: a second stamper of the same
+     * organisation waits until the first commits (so stamps follow commit order); another organisation's does not.
+     */
+    @Test
+    void queueOrderLockIsHeldUntilCommitAndPerOrganisation() throws Exception {
+        var queues = new PgDeskConversationStore(db);
+        var firstHolds = new java.util.concurrent.CountDownLatch(1);
+        var commitFirst = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> first = pool.submit(() -> db.run(() -> {
+                queues.holdQueueOrder(org);
+                firstHolds.countDown();
+                try {
+                    commitFirst.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(firstHolds.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Future<Long> sameOrg = pool.submit(() -> db.inTransaction(() -> {
+                queues.holdQueueOrder(org);
+                return System.nanoTime();
+            }));
+            pool.submit(() -> db.run(() -> queues.holdQueueOrder(newOrg()))).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(300);
+            assertThat(sameOrg).as("the same organisation's stamper waits for the holder's commit").isNotDone();
+            long released = System.nanoTime();
+            commitFirst.countDown();
+            first.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(sameOrg.get(5, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThan(released);
+        } finally {
+            commitFirst.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     private Session session(Member m, Instant expires) {
         Instant now = Instant.now();
         return new Session(Ids.newId(), m.orgId(), m.id(), "test", "127.0.0.1", "junit", now, now, expires, null);

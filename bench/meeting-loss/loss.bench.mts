@@ -113,6 +113,8 @@ function snapshot(): Promise<Snapshot> {
         }
         if (s.type === 'outbound-rtp' && s.kind === 'audio') {
           out.audioPacketsSent = Number(s.packetsSent ?? 0);
+          out.audioRetransmitted = Number(s.retransmittedPacketsSent ?? 0);
+          out.audioNacksGot = Number(s.nackCount ?? 0);
           for (const r of all.values()) {
             if (r.type === 'remote-inbound-rtp' && r.localId === s.id) {
               out.audioRemoteFractionLost = Number(r.fractionLost ?? 0);
@@ -135,7 +137,7 @@ function snapshot(): Promise<Snapshot> {
     });
     document.querySelectorAll<HTMLElement>('[data-testid="remote-audio"]').forEach((el) => {
       audio[el.dataset.participantId!] = pick(byTrack.get(el.dataset.trackId!), ['concealedSamples', 'silentConcealedSamples',
-        'totalSamplesReceived', 'concealmentEvents', 'packetsLost', 'packetsReceived', 'fecPacketsReceived', 'fecPacketsDiscarded',
+        'totalSamplesReceived', 'concealmentEvents', 'packetsLost', 'packetsReceived', 'fecPacketsReceived', 'fecPacketsDiscarded', 'nackCount',
         'insertedSamplesForDeceleration', 'removedSamplesForAcceleration']);
     });
     return { at: performance.now(), video, audio, out: out as Snapshot['out'] };
@@ -203,7 +205,7 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
         + `(${f1(100 * d(o0, o1, 'retransmittedPacketsSent') / Math.max(1, d(o0, o1, 'packetsSent')))} % of packets), PLIs got ${d(o0, o1, 'pliCount')}, FIRs ${d(o0, o1, 'firCount')}, `
         + `SFU reports (after its NACK repair) video lost ${d(o0, o1, 'remotePacketsLost')}/${d(o0, o1, 'packetsSent')} `
         + `(last fraction ${f2(Number(o1.remoteFractionLost))}), audio lost ${d(o0, o1, 'audioRemotePacketsLost')}/${d(o0, o1, 'audioPacketsSent')} `
-        + `(last fraction ${f2(Number(o1.audioRemoteFractionLost))}), rtt ${f1(1000 * Number(o1.rtt ?? 0))} ms; limitation now "${o1.limitation}" (${limited}); ${o1.encoder}`);
+        + `(last fraction ${f2(Number(o1.audioRemoteFractionLost))}; audio NACKs got ${d(o0, o1, 'audioNacksGot')}, resent ${d(o0, o1, 'audioRetransmitted')}), rtt ${f1(1000 * Number(o1.rtt ?? 0))} ms; limitation now "${o1.limitation}" (${limited}); ${o1.encoder}`);
     }
     for (let ri = 0; ri < 3; ri++) {
       for (let si = 0; si < 3; si++) {
@@ -233,7 +235,7 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
           + `freezes ${d(v0, v1, 'freezeCount')} (${f2(d(v0, v1, 'totalFreezesDuration'))} s), dropped ${d(v0, v1, 'framesDropped')}, keyframes ${p.keyframes}, `
           + `lost ${lost}/${lost + recv} (${f2(p.lostPct)} %), NACK ${d(v0, v1, 'nackCount')}, PLI ${d(v0, v1, 'pliCount')}, FIR ${d(v0, v1, 'firCount')}, `
           + `jb ${f1(p.jbMs)} ms, pauses ${d(v0, v1, 'pauseCount')}; audio concealed ${f2(p.audioConcealedPct)} % (events ${d(a0, a1, 'concealmentEvents')}, `
-          + `lost ${d(a0, a1, 'packetsLost')}/${d(a0, a1, 'packetsLost') + d(a0, a1, 'packetsReceived')}, FEC packets ${d(a0, a1, 'fecPacketsReceived')})`);
+          + `lost ${d(a0, a1, 'packetsLost')}/${d(a0, a1, 'packetsLost') + d(a0, a1, 'packetsReceived')}, FEC packets ${d(a0, a1, 'fecPacketsReceived')}, NACK ${d(a0, a1, 'nackCount')})`);
       }
     }
     const col = (k: keyof Pair) => pairs.map((p) => p[k]);

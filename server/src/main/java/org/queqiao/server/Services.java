@@ -183,9 +183,9 @@ final class Services {
     /** Group-commit batches: how many messages each stored, how long each took. */
     private static BatchObserver chatBatchMetrics(MeterRegistry meters) {
         DistributionSummary size = DistributionSummary.builder("queqiao.chat.batch.size").description("Entries stored per group-commit batch")
-                .register(meters);
+                .publishPercentileHistogram().register(meters);
         Timer time = Timer.builder("queqiao.chat.batch.duration").description("Time to store one group-commit batch and push its entries")
-                .register(meters);
+                .publishPercentileHistogram().register(meters);
         return (n, nanos) -> {
             size.record(n);
             time.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -11,6 +11,9 @@ import org.queqiao.media.rtp.RtpPacket;
  * and the payload is the original sequence number (OSN, 2 bytes) followed by the original payload
  * without its padding.
  *
+ * <p>A stream without RTX (audio: browsers negotiate none for Opus) is answered with the original packet,
+ * unchanged, as libwebrtc's own senders do: {@link #resendingOriginals}.
+ *
  * <p>Limits, because NACKs come repeatedly and in bursts: a packet is not resent again within
  * {@code minResendIntervalMillis} (roughly an RTT: the earlier copy may still be on its way), and a
  * packet older than {@code maxAgeMillis} is not resent at all (the receiver has given up on it).
@@ -30,6 +33,8 @@ public final class RetransmissionResponder {
     /** The output buffer cannot hold the RTX packet. */
     public static final int NO_ROOM = -4;
 
+    private static final int NO_RTX = -1;
+
     private final PacketCache cache;
     private final int rtxSsrc;
     private final int rtxPayloadType;
@@ -48,6 +53,11 @@ public final class RetransmissionResponder {
 
     public RetransmissionResponder(PacketCache cache, int rtxSsrc, int rtxPayloadType) {
         this(cache, rtxSsrc, rtxPayloadType, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
+    }
+
+    /** For a stream without RTX: a NACKed packet is sent again exactly as it was first sent. */
+    public static RetransmissionResponder resendingOriginals(PacketCache cache) {
+        return new RetransmissionResponder(cache, 0, NO_RTX, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
     }
 
     /** @param firstRtxSequenceNumber RFC 3550 §5.1 recommends a random start; the caller picks it */
@@ -115,8 +125,28 @@ public final class RetransmissionResponder {
             return RESENT_RECENTLY;
         }
         byte[] original = cache.buffer(slot);
+        int length = rtxPayloadType == NO_RTX ? copyOriginal(original, cache.length(slot), out, outOff)
+                : writeRtx(original, cache.length(slot), out, outOff);
+        if (length == NO_ROOM) {
+            return NO_ROOM;
+        }
+        resentGeneration[slot] = generation;
+        resentAtMillis[slot] = nowMillis;
+        retransmitted++;
+        return length;
+    }
+
+    private static int copyOriginal(byte[] original, int length, byte[] out, int outOff) {
+        if (outOff < 0 || length > out.length - outOff) {
+            return NO_ROOM;
+        }
+        System.arraycopy(original, 0, out, outOff, length);
+        return length;
+    }
+
+    private int writeRtx(byte[] original, int originalLength, byte[] out, int outOff) {
         int headerLength = RtpPacket.headerLength(original, 0);
-        int payloadLength = RtpPacket.payloadLength(original, 0, cache.length(slot));
+        int payloadLength = RtpPacket.payloadLength(original, 0, originalLength);
         int length = headerLength + 2 + payloadLength;
         if (outOff < 0 || length > out.length - outOff) {
             return NO_ROOM;
@@ -129,9 +159,6 @@ public final class RetransmissionResponder {
         rtxSequenceNumber = rtxSequenceNumber + 1 & 0xFFFF;
         Bytes.put16(out, outOff + headerLength, RtpPacket.sequenceNumber(original, 0));
         System.arraycopy(original, headerLength, out, outOff + headerLength + 2, payloadLength);
-        resentGeneration[slot] = generation;
-        resentAtMillis[slot] = nowMillis;
-        retransmitted++;
         return length;
     }
 

@@ -108,7 +108,8 @@ public final class PublishAnswerer {
     private static List<Codec> chooseAudio(MediaDescription m) {
         for (Codec c : m.codecs()) {
             if (c.is("opus") && c.clockRate() == 48000) {
-                return List.of(new Codec(c.payloadType(), c.name(), 48000, 2, ServerCodecs.OPUS.fmtp(), List.of()));
+                // the browser does not offer "nack" for Opus, but sends what the answer's feedback asks for
+                return List.of(new Codec(c.payloadType(), c.name(), 48000, 2, ServerCodecs.OPUS.fmtp(), ServerCodecs.AUDIO_FEEDBACK));
             }
         }
         return List.of();

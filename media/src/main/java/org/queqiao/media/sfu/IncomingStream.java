@@ -17,14 +17,17 @@ import org.queqiao.media.sdp.ServerCodecs;
 
 /**
  * One track a participant publishes, and everyone it is forwarded to. A packet is rewritten once to our
- * payload type and extension ids, counted, cached (video, for retransmissions) and then sent, unchanged,
- * to every subscriber: each subscriber's transport encrypts it with its own keys.
+ * payload type and extension ids, counted, cached (for retransmissions: RTX for video, the packet itself
+ * for audio) and then sent, unchanged, to every subscriber: each subscriber's transport encrypts it with
+ * its own keys.
  *
  * <p>The packet path runs on the socket's reader thread; the loss detector, statistics and keyframe
  * limiter are also read by the timer thread, so those three are touched under this object's lock.
  */
 final class IncomingStream {
     private static final SubscriberSession[] NONE = new SubscriberSession[0];
+    /** Opus sends 50 packets a second: 64 slots hold more than the second a retransmission is worth asking for. */
+    private static final int AUDIO_CACHE_SLOTS = 64;
 
     private final ParticipantMedia owner;
     private final TrackSource source;
@@ -55,7 +58,7 @@ final class IncomingStream {
         int ourType = 0;
         for (int pt : payloadTypes) if (pt >= 0) ourType = pt;
         this.clockRate = ServerCodecs.clockRate(ourType);
-        this.cache = video ? new PacketCache() : null;
+        this.cache = video ? new PacketCache() : new PacketCache(AUDIO_CACHE_SLOTS, PacketCache.DEFAULT_MAX_PACKET_LENGTH, PacketCache.DEFAULT_MAX_AGE_MILLIS);
         this.stats = new ReceiveStatistics(ssrc, clockRate);
         this.keyframes = new KeyframeRequestLimiter(keyframeIntervalMillis);
     }
@@ -110,7 +113,7 @@ final class IncomingStream {
             if (value != AudioLevelExtension.ABSENT) owner.room().speakers().level(owner.id(), AudioLevelExtension.level(value), nowMillis);
         }
         if (!forwarding) return;
-        if (video) cache.store(buf, off, len, nowMillis);
+        cache.store(buf, off, len, nowMillis);
         for (SubscriberSession s : subscribers) s.sendRtp(buf, off, len);
     }
 

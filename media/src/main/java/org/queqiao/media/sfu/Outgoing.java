@@ -13,13 +13,14 @@ final class Outgoing {
 
     Outgoing(IncomingStream stream) {
         this.stream = stream;
-        this.responder = stream.cache() == null ? null
-                : new RetransmissionResponder(stream.cache(), stream.rawRtxSsrc(), stream.rtxPayloadType());
+        this.responder = stream.kind() == org.queqiao.media.sdp.MediaKind.VIDEO
+                ? new RetransmissionResponder(stream.cache(), stream.rawRtxSsrc(), stream.rtxPayloadType())
+                : RetransmissionResponder.resendingOriginals(stream.cache()); // audio has no RTX
     }
 
     IncomingStream stream() { return stream; }
 
     void retransmit(byte[] nack, int off, int len, long nowMillis, SubscriberSession to) {
-        if (responder != null) responder.respond(nack, off, len, nowMillis, to::sendRtp);
+        responder.respond(nack, off, len, nowMillis, to::sendRtp);
     }
 }

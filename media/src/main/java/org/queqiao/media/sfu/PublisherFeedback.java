@@ -43,10 +43,10 @@ final class PublisherFeedback {
         long retry = roundTrip.retryIntervalMillis();
         int maxNacks = roundTrip.maxNacks();
         for (IncomingStream s : streams) {
-            if (s.kind() != MediaKind.VIDEO) continue;
+            // audio too: the browser resends a NACKed Opus packet as it was (ADR 0009 §11)
             int n = s.missing(nowMillis, retry, maxNacks, missing);
             if (n > 0) send(Nack.write(out, 0, senderSsrc, s.rawSsrc(), missing, n, out.length));
-            if (s.keyframeDue(nowMillis)) send(Pli.write(out, 0, senderSsrc, s.rawSsrc()));
+            if (s.kind() == MediaKind.VIDEO && s.keyframeDue(nowMillis)) send(Pli.write(out, 0, senderSsrc, s.rawSsrc()));
         }
         if (nowNanos - lastReportNanos >= reportIntervalNanos) {
             lastReportNanos = nowNanos;

@@ -72,6 +72,21 @@ class RetransmissionResponderTest {
         assertThat(responder.notCached()).isEqualTo(2);
     }
 
+    /** Audio (no RTX negotiated): the packet goes out again exactly as cached, padding and all, and the limits still hold. */
+    @Test
+    void resendsOriginalsUnchangedForAStreamWithoutRtx() {
+        var plain = RetransmissionResponder.resendingOriginals(cache);
+        byte[] original = rtp().seq(300).timestamp(960).marker(true).oneByteExtension(1, (byte) 0x9e).payload((byte) 1, (byte) 2).build();
+        cache.store(original, 0, original.length, 0);
+        byte[] out = new byte[1500];
+        int n = plain.retransmit(300, 20, out, 0);
+        assertThat(Arrays.copyOf(out, n)).containsExactly(original);
+        assertThat(plain.retransmit(300, 25, out, 0)).isEqualTo(RetransmissionResponder.RESENT_RECENTLY);
+        assertThat(plain.retransmit(301, 25, out, 0)).isEqualTo(RetransmissionResponder.NOT_CACHED);
+        assertThat(plain.retransmit(300, 40, new byte[original.length - 1], 0)).isEqualTo(RetransmissionResponder.NO_ROOM);
+        assertThat(plain.retransmitted()).isEqualTo(1);
+    }
+
     @Test
     void doesNotResendThePacketWithinTheMinimumInterval() {
         send(7, 0);

@@ -48,6 +48,8 @@ class SdpNegotiationTest {
         assertThat(reread.iceLite()).isTrue();
         assertThat(reread.byMid("0").extensions()).containsOnlyKeys(ServerCodecs.AUDIO_LEVEL, ServerCodecs.MID);
         assertThat(reread.byMid("1").codec(96).feedback()).containsExactly("goog-remb", "ccm fir", "nack", "nack pli");
+        // Chromium offers no "nack" for Opus; the answer asks for it, and Chromium then resends lost audio
+        assertThat(reread.byMid("0").codec(111).feedback()).containsExactly("nack");
     }
 
     @Test

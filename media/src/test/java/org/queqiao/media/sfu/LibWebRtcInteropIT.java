@@ -110,6 +110,7 @@ class LibWebRtcInteropIT {
     private static final String ADDRESS = "127.0.0.1";
     /** VP8's payload type both in libwebrtc's offers and in ours. */
     private static final int VP8_PT = 96;
+    private static final int OPUS_PT = 111;
 
     /**
      * Two factories, because libwebrtc feeds an audio device module's capture into every audio sender
@@ -218,6 +219,12 @@ class LibWebRtcInteropIT {
         // video statistic; MediaRouterEndToEndTest checks the echo itself.)
         await("the router knows its round trip to alice", () -> router.publisherRoundTripMillis("room", "alice") >= 0);
         assertThat(bob.subscribe.pc.getLocalDescription().sdp).as("bob asks for receiver reference times").contains(" rrtr");
+        // Audio too, without RTX: the router NACKs alice's lost Opus packets and she resends them; bob NACKs the
+        // ones his downlink lost and the router resends them from its cache (ADR 0009 §11).
+        await("alice's lost audio resent", () -> outbound(alice.publish, "audio", "nackCount") > 0);
+        await("bob asks for his lost audio", () -> inboundCount(bob.subscribe, "audio", "nackCount") > 0);
+        System.out.println("audio: alice resent " + outbound(alice.publish, "audio", "retransmittedPacketsSent") + " of "
+                + outbound(alice.publish, "audio", "nackCount") + " NACKs; bob inbound " + inbound(bob.subscribe, "audio"));
         System.out.println("alice->router dropped " + alice.publishRelay.dropped() + ", router->bob dropped "
                 + bob.subscribeRelay.dropped() + "; bob's inbound video " + inbound(bob.subscribe, "video"));
 
@@ -300,7 +307,7 @@ class LibWebRtcInteropIT {
     }
 
     private LossyRelay relay(LossyRelay.Direction direction) throws IOException {
-        LossyRelay r = new LossyRelay(ADDRESS, socket.port(), direction, VP8_PT, 12);
+        LossyRelay r = new LossyRelay(ADDRESS, socket.port(), direction, 12, VP8_PT, OPUS_PT);
         toClose.add(r);
         return r;
     }

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A UDP relay between one WebRTC peer and the router's media port that drops every {@code n}th RTP
- * packet of one payload type in one direction (SRTP leaves the RTP header in the clear). RTX has its
- * own payload type, so retransmissions always pass. The peer is told the relay's port
+ * packet of each of some payload types in one direction (SRTP leaves the RTP header in the clear). RTX
+ * has its own payload type, so video retransmissions always pass; audio has none, so a resent Opus packet
+ * is counted, and dropped now and then, like any other. The peer is told the relay's port
  * as the router's candidate; the router sees the relay's address as the peer's, bound by the ICE check.
  */
 final class LossyRelay implements AutoCloseable {
@@ -21,16 +22,16 @@ final class LossyRelay implements AutoCloseable {
     private final DatagramSocket facingPeer;
     private final DatagramSocket facingRouter;
     private final Direction lossy;
-    private final int payloadType;
+    private final int[] payloadTypes;
     private final int every;
-    private final AtomicInteger seen = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicIntegerArray seen = new java.util.concurrent.atomic.AtomicIntegerArray(128);
     private final AtomicInteger dropped = new AtomicInteger();
     private volatile SocketAddress peer;
     private volatile boolean closed;
     private final Thread up;
     private final Thread down;
 
-    LossyRelay(String address, int routerPort, Direction lossy, int payloadType, int every) throws IOException {
+    LossyRelay(String address, int routerPort, Direction lossy, int every, int... payloadTypes) throws IOException {
         InetAddress host = InetAddress.getByName(address);
         this.facingPeer = new DatagramSocket(new InetSocketAddress(host, 0));
         this.facingRouter = new DatagramSocket(new InetSocketAddress(host, 0));
@@ -38,7 +39,7 @@ final class LossyRelay implements AutoCloseable {
         facingPeer.setSoTimeout(200);
         facingRouter.setSoTimeout(200);
         this.lossy = lossy;
-        this.payloadType = payloadType;
+        this.payloadTypes = payloadTypes;
         this.every = every;
         up = Thread.ofPlatform().daemon().name("relay-up-" + port()).start(() -> pump(facingPeer, Direction.TO_ROUTER));
         down = Thread.ofPlatform().daemon().name("relay-down-" + port()).start(() -> pump(facingRouter, Direction.FROM_ROUTER));
@@ -58,7 +59,7 @@ final class LossyRelay implements AutoCloseable {
                 if (direction == Direction.TO_ROUTER) peer = packet.getSocketAddress();
                 if (direction == lossy && isRtp(buf, packet.getLength())) {
                     int pt = buf[1] & 0x7f;
-                    if (pt == payloadType && seen.incrementAndGet() % every == every / 2) {
+                    if (lossyType(pt) && seen.incrementAndGet(pt) % every == every / 2) {
                         dropped.incrementAndGet();
                         continue;
                     }
@@ -74,6 +75,11 @@ final class LossyRelay implements AutoCloseable {
                 if (!closed) System.err.println("relay: " + e);
             }
         }
+    }
+
+    private boolean lossyType(int pt) {
+        for (int t : payloadTypes) if (t == pt) return true;
+        return false;
     }
 
     private static boolean isRtp(byte[] b, int len) {

@@ -110,6 +110,40 @@ class MediaRouterEndToEndTest {
         }
     }
 
+    /** Audio has no RTX: the router NACKs a lost Opus packet, and answers a subscriber's NACK with the packet as it was. */
+    @Test
+    void repairsAudioLossBothWaysWithoutRtx() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
+            SubscribeOffer offer = router.subscribe("room", "bob", false);
+            assertThat(offer.sdp()).contains("a=rtcp-fb:" + ServerCodecs.OPUS.payloadType() + " nack");
+            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
+            // sent while Bob is not connected yet: cached, but never reaches him (his SRTP would refuse a second copy)
+            alice.sendAudio(50, 30);
+            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
+
+            byte[] got = null;
+            int seq = 100;
+            for (; got == null && seq < 140; seq++) {
+                alice.sendAudio(seq, 30);
+                got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc(), 100);
+            }
+            assertThat(got).as("a forwarded audio packet").isNotNull();
+
+            // Bob asks for the one he missed: it comes as it was, on the microphone's own SSRC and number
+            byte[] nack = new byte[64];
+            bob.subscribe.sendRtcpPacket(nack, Nack.write(nack, 0, 0x77, alice.audioSsrc(), new int[] {50}, 1, 44));
+            byte[] again = awaitRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc() && RtpPacket.sequenceNumber(p, 0) == 50);
+            assertThat(RtpPacket.payloadType(again, 0)).isEqualTo(ServerCodecs.OPUS.payloadType());
+            assertThat(payload(again)).containsExactly(1, 2, 3, 4);
+
+            // a gap in her uplink audio: the router NACKs her microphone for it
+            alice.sendAudio(seq, 30);
+            alice.sendAudio(seq + 2, 30);
+            assertThat(awaitRtcp(alice.publish, RtcpHeader.RTPFB, RtcpHeader.FMT_NACK, alice.audioSsrc())).isTrue();
+        }
+    }
+
     @Test
     void stopsForwardingWhatTheHostMutedAndTellsWhoIsSpeaking() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {

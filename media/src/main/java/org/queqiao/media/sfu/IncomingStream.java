@@ -75,7 +75,7 @@ final class IncomingStream {
 
     long ssrc() { return ssrc & 0xFFFFFFFFL; }
 
-    /** The RTX SSRC subscribers are told about, or -1 for audio (no retransmissions). */
+    /** The RTX SSRC subscribers are told about, or -1 for audio (resent as it was, without RTX). */
     long rtxSsrc() { return video ? rtxSsrc & 0xFFFFFFFFL : -1; }
 
     int rawSsrc() { return ssrc; }

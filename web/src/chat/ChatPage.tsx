@@ -6,14 +6,14 @@ import { navigate } from '../router';
 import { ChatView } from './ChatView';
 import { ConversationList } from './ConversationList';
 import { NewGroupDialog } from './NewGroupDialog';
-import { SearchBox, SearchResults } from './SearchPanel';
+import { SearchBox, SearchResults, useSearchRequest } from './SearchPanel';
 import './chat-extra.css';
 
 export function ChatPage({ path }: { path: string }) {
   const { t } = useI18n();
   const id = path.startsWith('/chat/') ? decodeURIComponent(path.slice('/chat/'.length)) : null;
   const [creating, setCreating] = useState(false);
-  const [query, setQuery] = useState('');
+  const [search, setQuery] = useSearchRequest();
   const [searchKey, setSearchKey] = useState(0);
   return (
     <div className="chat">
@@ -22,10 +22,10 @@ export function ChatPage({ path }: { path: string }) {
           <SearchBox key={searchKey} placeholder={t('searchMessages')} onSearch={setQuery} testId="chat-search" />
           <button className="primary" data-testid="new-group" onClick={() => setCreating(true)}>{t('newGroup')}</button>
         </div>
-        {query ? (
+        {search.q ? (
           <>
             <button className="link search-close" data-testid="chat-search-close" onClick={() => { setQuery(''); setSearchKey(searchKey + 1); }}>← {t('close')}</button>
-            <SearchResults q={query} />
+            <SearchResults request={search} />
           </>
         ) : <ConversationList activeId={id} />}
       </aside>

@@ -14,7 +14,7 @@ import { GroupPanel } from './GroupPanel';
 import { SearchIcon } from './icons';
 import { MessageList } from './MessageList';
 import { useNames } from './names';
-import { SearchBox, SearchResults } from './SearchPanel';
+import { SearchBox, SearchResults, useSearchRequest } from './SearchPanel';
 import { conversationTitle } from './text';
 
 type Side = 'info' | 'search' | 'export' | null;
@@ -32,7 +32,7 @@ export function ChatView({ id }: { id: string }) {
   const online = useChat((st) => st.online);
   const members = useChat((st) => st.members[id]);
   const [side, setSide] = useState<Side>(null);
-  const [query, setQuery] = useState('');
+  const [search, setQuery] = useSearchRequest();
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const capture = (e: unknown) => setError(chatProblemText(lang, e));
@@ -93,8 +93,8 @@ export function ChatView({ id }: { id: string }) {
         <aside className="panel group-panel search-panel" data-testid="conversation-search-panel">
           <button className="link close" onClick={() => setSide(null)}>{t('close')}</button>
           <h3>{t('searchInConversation')}</h3>
-          <SearchBox placeholder={t('searchInConversation')} onSearch={setQuery} initial={query} autoFocus testId="conversation-search" />
-          {query && <SearchResults q={query} conversationId={id} />}
+          <SearchBox placeholder={t('searchInConversation')} onSearch={setQuery} initial={search.q} autoFocus testId="conversation-search" />
+          {search.q && <SearchResults request={search} conversationId={id} />}
         </aside>
       )}
       {side === 'export' && (

@@ -30,8 +30,22 @@ export function SearchBox({ onSearch, placeholder, initial = '', autoFocus, test
   );
 }
 
-/** Results for q, newest first; `conversationId` keeps them to one conversation. */
-export function SearchResults({ q, conversationId }: { q: string; conversationId?: string }) {
+/** What was searched, and which submission: the same words submitted again search again. */
+export interface SearchRequest { q: string; round: number }
+
+/**
+ * The search a box submits. Each submit is a new round, so pressing Search again with the same words runs
+ * the search again: a message sent a moment ago is found about a second later, and a person who searched
+ * too early tries again exactly so.
+ */
+export function useSearchRequest(): [SearchRequest, (q: string) => void] {
+  const [request, setRequest] = useState<SearchRequest>({ q: '', round: 0 });
+  return [request, (q: string) => setRequest((r) => ({ q, round: r.round + 1 }))];
+}
+
+/** Results for the request's words, newest first; `conversationId` keeps them to one conversation. */
+export function SearchResults({ request, conversationId }: { request: SearchRequest; conversationId?: string }) {
+  const { q } = request;
   const { t, lang } = useI18n();
   const engine = useChatEngine();
   const [items, setItems] = useState<Entry[]>([]);
@@ -56,7 +70,7 @@ export function SearchResults({ q, conversationId }: { q: string; conversationId
     setItems([]);
     setNext(null);
     if (q) load(null);
-  }, [q, conversationId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [q, request.round, conversationId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const open = (e: Entry) => {
     navigate(`/chat/${e.conversationId}`);

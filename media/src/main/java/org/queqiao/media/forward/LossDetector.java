@@ -75,12 +75,15 @@ public final class LossDetector {
         Arrays.fill(missing, NONE);
     }
 
-    /** Records the arrival of {@code sequenceNumber} (original or unwrapped RTX). */
-    public void onPacket(int sequenceNumber, long nowMillis) {
+    /**
+     * Records the arrival of {@code sequenceNumber} (original or unwrapped RTX). Returns true when it filled
+     * a gap: the answer to a NACK, or now and then a packet that was only reordered.
+     */
+    public boolean onPacket(int sequenceNumber, long nowMillis) {
         sequenceNumber &= 0xFFFF;
         if (!started) {
             restartAt(sequenceNumber);
-            return;
+            return false;
         }
         int delta = SequenceNumbers.delta(sequenceNumber, (int) highest);
         long extended = highest + delta;
@@ -100,6 +103,7 @@ public final class LossDetector {
                 missing[slot] = NONE;
                 missingCount--;
                 recovered++;
+                return true;
             }
         } else if (delta < 0) {
             if (sequenceNumber == badSequenceNumber) {
@@ -109,6 +113,7 @@ public final class LossDetector {
                 badSequenceNumber = sequenceNumber + 1 & 0xFFFF;
             }
         }
+        return false;
     }
 
     private void restartAt(int sequenceNumber) {

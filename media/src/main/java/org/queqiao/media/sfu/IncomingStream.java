@@ -104,8 +104,11 @@ final class IncomingStream {
         int seq = RtpPacket.sequenceNumber(buf, off);
         boolean keyframe = video && isKeyframe(buf, off, len, ours);
         synchronized (this) {
-            stats.onPacket(seq, RtpPacket.timestamp(buf, off), nowNanos, retransmission);
-            loss.onPacket(seq, nowMillis);
+            boolean filledGap = loss.onPacket(seq, nowMillis);
+            // Audio's receiver reports tell the publisher its uplink loss before our repair: its Opus encoder
+            // sizes in-band FEC by it, and that FEC still covers the subscribers' hop (ADR 0009 §11). Video's
+            // tell the loss after repair, what its bandwidth estimate should react to.
+            if (video || !filledGap) stats.onPacket(seq, RtpPacket.timestamp(buf, off), nowNanos, retransmission);
             if (keyframe) keyframes.onKeyframe();
         }
         if (!video) {

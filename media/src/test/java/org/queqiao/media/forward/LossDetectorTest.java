@@ -28,6 +28,19 @@ class LossDetectorTest {
         }
     }
 
+    /** What tells a resend from a new packet (audio's receiver reports leave resends out of the loss they report). */
+    @Test
+    void saysWhichPacketFilledAGap() {
+        assertThat(detector.onPacket(10, 0)).isFalse();
+        assertThat(detector.onPacket(11, 0)).isFalse();
+        assertThat(detector.onPacket(14, 0)).isFalse(); // 12 and 13 missing
+        assertThat(detector.onPacket(13, 20)).isTrue();
+        assertThat(detector.onPacket(13, 21)).as("a second copy fills nothing").isFalse();
+        assertThat(detector.onPacket(11, 21)).as("a duplicate of one never missing").isFalse();
+        assertThat(detector.onPacket(12, 30)).isTrue();
+        assertThat(detector.missingCount()).isZero();
+    }
+
     @Test
     void inOrderPacketsAreNeverNacked() {
         for (int seq = 0; seq < 1000; seq++) {

@@ -31,15 +31,7 @@ class EmbeddedPostgresStoreTest extends StoreContract {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(held);
         try {
             for (int i = 0; i < held; i++) {
-                pool.submit(() -> db.run(() -> {
-                    db.use(h -> h.createQuery("select 1").mapTo(Integer.class).one());
-                    holding.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+                pool.submit(openTransaction(() -> db.use(h -> h.createQuery("select 1").mapTo(Integer.class).one()), holding, release));
             }
             assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThatThrownBy(() -> orgs.find(org))

@@ -240,15 +240,7 @@ abstract class StoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(held);
         try {
             for (int i = 0; i < held; i++) {
-                pool.submit(() -> db.run(() -> {
-                    db.use(h -> h.createQuery("select 1").mapTo(Integer.class).one());
-                    holding.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+                pool.submit(openTransaction(() -> db.use(h -> h.createQuery("select 1").mapTo(Integer.class).one()), holding, release));
             }
             assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             long t0 = System.nanoTime();
@@ -279,15 +271,7 @@ abstract class StoreContract {
         var commitFirst = new java.util.concurrent.CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            Future<?> first = pool.submit(() -> db.run(() -> {
-                queues.holdQueueOrder(org);
-                firstHolds.countDown();
-                try {
-                    commitFirst.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            Future<?> first = pool.submit(openTransaction(() -> queues.holdQueueOrder(org), firstHolds, commitFirst));
             assertThat(firstHolds.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             Future<Long> sameOrg = pool.submit(() -> db.inTransaction(() -> {
                 queues.holdQueueOrder(org);
@@ -305,6 +289,22 @@ abstract class StoreContract {
             pool.shutdown();
             assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /**
+     * A transaction that does {@code work}, says so on {@code started}, and stays open (holding its
+     * connection and its locks) until {@code commit} is counted down.
+     */
+    Runnable openTransaction(Runnable work, java.util.concurrent.CountDownLatch started, java.util.concurrent.CountDownLatch commit) {
+        return () -> db.run(() -> {
+            work.run();
+            started.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private Session session(Member m, Instant expires) {

@@ -19,6 +19,7 @@ public final class MediaRouter implements AutoCloseable {
     private final RouterSettings settings;
     private final MediaEvents events;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final RetransmissionStats retransmissions = new RetransmissionStats();
     private final ScheduledExecutorService timer;
     /** One thread, so that events about one participant reach the meeting layer in the order they happened. */
     private final ExecutorService eventThread;
@@ -64,6 +65,9 @@ public final class MediaRouter implements AutoCloseable {
     }
 
     public int roomCount() { return rooms.size(); }
+
+    /** Subscribers' NACKed packets: resent or not, per media kind. */
+    public RetransmissionStats retransmissions() { return retransmissions; }
 
     /**
      * The round trip to a participant's publishing browser in ms, from its DLRR echoes of our reference times,

@@ -10,9 +10,11 @@ import org.queqiao.media.forward.RetransmissionResponder;
 final class Outgoing {
     private final IncomingStream stream;
     private final RetransmissionResponder responder;
+    private final RetransmissionStats.Reporter stats;
 
-    Outgoing(IncomingStream stream) {
+    Outgoing(IncomingStream stream, RetransmissionStats stats) {
         this.stream = stream;
+        this.stats = stats.new Reporter(stream.kind());
         this.responder = stream.kind() == org.queqiao.media.sdp.MediaKind.VIDEO
                 ? new RetransmissionResponder(stream.cache(), stream.rawRtxSsrc(), stream.rtxPayloadType())
                 : RetransmissionResponder.resendingOriginals(stream.cache()); // audio has no RTX
@@ -22,5 +24,6 @@ final class Outgoing {
 
     void retransmit(byte[] nack, int off, int len, long nowMillis, SubscriberSession to) {
         responder.respond(nack, off, len, nowMillis, to::sendRtp);
+        stats.report(responder);
     }
 }

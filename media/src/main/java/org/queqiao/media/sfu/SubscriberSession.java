@@ -53,7 +53,7 @@ final class SubscriberSession extends HealthReporting {
         synchronized (this) {
             for (Outgoing o : outgoing) if (o.stream() == stream) return false;
             Outgoing[] next = Arrays.copyOf(outgoing, outgoing.length + 1);
-            next[next.length - 1] = new Outgoing(stream);
+            next[next.length - 1] = new Outgoing(stream, owner.room().router().retransmissions());
             outgoing = next;
         }
         negotiator.add(stream);

@@ -25,6 +25,9 @@ final class AesGcmTransform implements SrtpTransform {
     private final byte[] salt;
     private final byte[] iv = new byte[12];
     private final byte[] word = new byte[4];
+    private final byte[] lastSealedIv = new byte[12];
+    private final byte[] decoyIv = new byte[12];
+    private boolean sealedBefore;
 
     AesGcmTransform(SrtpSessionKeys keys) {
         try {
@@ -34,6 +37,7 @@ final class AesGcmTransform implements SrtpTransform {
         }
         this.key = new SecretKeySpec(keys.cipherKey(), "AES");
         this.salt = keys.salt().clone();
+        new java.security.SecureRandom().nextBytes(decoyIv);
     }
 
     @Override
@@ -44,7 +48,7 @@ final class AesGcmTransform implements SrtpTransform {
         if (buf.length - off - len < TAG) return -1;
         rtpIv(ssrc, roc, seq);
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            initSealing();
             cipher.updateAAD(buf, off, headerLen);
             return headerLen + cipher.doFinal(buf, off + headerLen, len - headerLen, buf, off + headerLen);
         } catch (GeneralSecurityException e) {
@@ -71,7 +75,7 @@ final class AesGcmTransform implements SrtpTransform {
         rtcpIv(ssrc, srtcpIndex);
         putInt(word, 0, 0x80000000 | srtcpIndex);
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            initSealing();
             cipher.updateAAD(buf, off, 8);
             cipher.updateAAD(word, 0, 4);
             int sealed = 8 + cipher.doFinal(buf, off + 8, len - 8, buf, off + 8);
@@ -103,6 +107,20 @@ final class AesGcmTransform implements SrtpTransform {
         } catch (GeneralSecurityException e) {
             return -1;
         }
+    }
+
+    /**
+     * Starts sealing under {@link #iv}. The JDK refuses to seal twice in a row under one key and IV, but
+     * {@link SrtpSender} does so on purpose to send the same packet again, and checks that it is the same (its
+     * tag must not change). An init under a decoy IV in between, under which nothing is ever sealed, lets it.
+     */
+    private void initSealing() throws GeneralSecurityException {
+        if (sealedBefore && java.util.Arrays.equals(iv, lastSealedIv)) {
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, decoyIv));
+        }
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+        System.arraycopy(iv, 0, lastSealedIv, 0, iv.length);
+        sealedBefore = true;
     }
 
     /** IV = (0x0000 || SSRC || ROC || SEQ) XOR salt. */

@@ -12,9 +12,19 @@ final class ReplayWindow {
     private long seen; // bit i: highest - i was accepted
 
     boolean isReplayOrTooOld(long index) {
+        return isTooOld(index) || isSeen(index);
+    }
+
+    /** Further behind the highest index than the window reaches: nothing is known of it any more. */
+    boolean isTooOld(long index) {
+        return highest >= 0 && index <= highest - SIZE;
+    }
+
+    /** Accepted before, and still inside the window. */
+    boolean isSeen(long index) {
         if (highest < 0 || index > highest) return false;
         long behind = highest - index;
-        return behind >= SIZE || ((seen >>> behind) & 1) != 0;
+        return behind < SIZE && ((seen >>> behind) & 1) != 0;
     }
 
     void accept(long index) {

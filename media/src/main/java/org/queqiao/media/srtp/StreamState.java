@@ -13,6 +13,11 @@ final class StreamState {
     int nextSrtcpIndex;
     final ReplayWindow rtpWindow = new ReplayWindow();
     final ReplayWindow rtcpWindow = new ReplayWindow();
+    /**
+     * Sender side only: the last 8 bytes of the tag each index in the RTP window was sent with, slot
+     * {@code index % ReplayWindow.SIZE}, so that a packet protected again can be proved the same packet.
+     */
+    long[] sentTags;
 
     StreamState(int ssrc) {
         this.ssrc = ssrc;

@@ -19,6 +19,7 @@ public final class MediaSocketStats {
     final LongAdder dtlsDropped = new LongAdder();
     final LongAdder handlerErrors = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
+    final LongAdder sendRefused = new LongAdder();
 
     /** Datagrams read from the socket. */
     public long packetsIn() { return packetsIn.sum(); }
@@ -53,4 +54,10 @@ public final class MediaSocketStats {
     public long handlerErrors() { return handlerErrors.sum(); }
 
     public long sendFailures() { return sendFailures.sum(); }
+
+    /**
+     * Packets our SRTP sender would not protect, so never sent: an index sent before with other content or
+     * further back than its window, a stream table full, a packet too long for the buffer.
+     */
+    public long sendRefused() { return sendRefused.sum(); }
 }

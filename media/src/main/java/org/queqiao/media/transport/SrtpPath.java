@@ -32,7 +32,10 @@ final class SrtpPath {
         if (off < 0 || len < 0 || off + len > buf.length) return false;
         synchronized (scratch) {
             int n = rtcp ? sender.protectRtcp(buf, off, len, scratch, 0) : sender.protectRtp(buf, off, len, scratch, 0);
-            if (n < 0) return false;
+            if (n < 0) {
+                socket.stats().sendRefused.increment();
+                return false;
+            }
             scratchView.clear().limit(n);
             try {
                 socket.send(scratchView, to);

@@ -71,6 +71,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.queqiao.media.sdp.MediaKind;
 import org.queqiao.media.transport.MediaSocket;
 import org.queqiao.media.transport.MediaSocketSettings;
 
@@ -224,6 +225,8 @@ class LibWebRtcInteropIT {
         // ones his downlink lost and the router resends them from its cache (ADR 0009 §11).
         await("alice's lost audio resent", () -> outbound(alice.publish, "audio", "nackCount") > 0);
         await("bob asks for his lost audio", () -> inboundCount(bob.subscribe, "audio", "nackCount") > 0);
+        await("the router resends bob's lost audio", () -> router.retransmissions().count(MediaKind.AUDIO, RetransmissionStats.Outcome.RESENT) > 0);
+        assertThat(socket.stats().sendRefused()).as("packets our SRTP sender refused").isZero();
         System.out.println("audio: alice resent " + outbound(alice.publish, "audio", "retransmittedPacketsSent") + " of "
                 + outbound(alice.publish, "audio", "nackCount") + " NACKs; bob inbound " + inbound(bob.subscribe, "audio"));
         System.out.println("alice->router dropped " + alice.publishRelay.dropped() + ", router->bob dropped "

@@ -19,6 +19,7 @@ import org.queqiao.media.rtp.RtcpCompoundIterator;
 import org.queqiao.media.rtp.RtcpFeedback;
 import org.queqiao.media.rtp.RtcpHeader;
 import org.queqiao.media.rtp.RtpPacket;
+import org.queqiao.media.sdp.MediaKind;
 import org.queqiao.media.sdp.SdpException;
 import org.queqiao.media.sdp.ServerCodecs;
 import org.queqiao.media.transport.MediaSocket;
@@ -118,8 +119,6 @@ class MediaRouterEndToEndTest {
             SubscribeOffer offer = router.subscribe("room", "bob", false);
             assertThat(offer.sdp()).contains("a=rtcp-fb:" + ServerCodecs.OPUS.payloadType() + " nack");
             router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
-            // sent while Bob is not connected yet: cached, but never reaches him (his SRTP would refuse a second copy)
-            alice.sendAudio(50, 30);
             SyntheticParticipant.connect(bob.subscribe, offer.sdp());
 
             byte[] got = null;
@@ -130,12 +129,26 @@ class MediaRouterEndToEndTest {
             }
             assertThat(got).as("a forwarded audio packet").isNotNull();
 
-            // Bob asks for the one he missed: it comes as it was, on the microphone's own SSRC and number
+            // the next packet is lost on Bob's link: it reached his socket, but his SRTP never saw it
+            int lost = seq++;
+            alice.sendAudio(lost, 30);
+            byte[] onTheWire = awaitRawRtp(bob.subscribe, alice.audioSsrc(), lost);
+            alice.sendAudio(seq++, 30);
+            awaitRtp(bob.subscribe, p -> RtpPacket.sequenceNumber(p, 0) == lost + 1);
+
+            // Bob asks for it: it comes as it was, on the microphone's own SSRC and number, the very bytes sent
+            // before (the SRTP sender protects an index twice only for the same packet), and his SRTP takes it
             byte[] nack = new byte[64];
-            bob.subscribe.sendRtcpPacket(nack, Nack.write(nack, 0, 0x77, alice.audioSsrc(), new int[] {50}, 1, 44));
-            byte[] again = awaitRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc() && RtpPacket.sequenceNumber(p, 0) == 50);
+            bob.subscribe.sendRtcpPacket(nack, Nack.write(nack, 0, 0x77, alice.audioSsrc(), new int[] {lost}, 1, 44));
+            byte[] resent = awaitRawRtp(bob.subscribe, alice.audioSsrc(), lost);
+            assertThat(resent).isEqualTo(onTheWire);
+            int plain = bob.subscribe.receiver().unprotectRtp(resent, 0, resent.length);
+            assertThat(plain).isPositive();
+            byte[] again = java.util.Arrays.copyOf(resent, plain);
             assertThat(RtpPacket.payloadType(again, 0)).isEqualTo(ServerCodecs.OPUS.payloadType());
             assertThat(payload(again)).containsExactly(1, 2, 3, 4);
+            await(() -> router.retransmissions().count(MediaKind.AUDIO, RetransmissionStats.Outcome.RESENT) == 1);
+            assertThat(socket.stats().sendRefused()).isZero();
 
             // a gap in her uplink audio: the router NACKs her microphone for it
             alice.sendAudio(seq, 30);
@@ -239,6 +252,17 @@ class MediaRouterEndToEndTest {
             if (p != null && !isRtcp(p) && match.test(p)) return p;
         }
         return null;
+    }
+
+    /** The SRTP datagram of one packet as it arrives, not decrypted (its header is in the clear). */
+    private static byte[] awaitRawRtp(TestWebRtcClient client, int ssrc, int sequenceNumber) throws IOException {
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline) {
+            byte[] p = client.receiveRaw(3000);
+            if (p == null || p.length < 12 || (p[0] & 0xc0) != 0x80 || isRtcp(p)) continue;
+            if (RtpPacket.ssrc(p, 0) == ssrc && RtpPacket.sequenceNumber(p, 0) == sequenceNumber) return p;
+        }
+        throw new AssertionError("no SRTP packet " + sequenceNumber + " within 3 s");
     }
 
     private static boolean isRtcp(byte[] p) { return p.length > 1 && (p[1] & 0xff) >= 192 && (p[1] & 0xff) <= 223; }

@@ -119,10 +119,40 @@ class SrtpSenderReceiverTest {
 
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
-    void senderRefusesToProtectTheSameIndexTwice(SrtpProfile profile) {
+    void senderProtectsAnIndexAgainOnlyForTheSamePacket(SrtpProfile profile) {
+        var keys = keys(profile);
+        SrtpSender sender = keys.serverSender();
+        SrtpReceiver receiver = keys.clientReceiver();
+        byte[] first = rtp(9, 10);
+        int len = sender.protectRtp(first, 0, 22);
+        byte[] next = rtp(10, 10);
+        int nextLen = sender.protectRtp(next, 0, 22);
+        assertThat(receiver.unprotectRtp(next, 0, nextLen)).as("the receiver lost 9 and got 10").isEqualTo(22);
+
+        // a NACKed packet without RTX (audio) goes out again as it was: the very same bytes, which the receiver takes
+        byte[] again = rtp(9, 10);
+        assertThat(sender.protectRtp(again, 0, 22)).isEqualTo(len);
+        assertThat(again).isEqualTo(first);
+        assertThat(receiver.unprotectRtp(again, 0, len)).isEqualTo(22);
+
+        // other content under an index already used would reuse the key stream: refused
+        byte[] other = rtp(9, 10);
+        other[20] ^= 1;
+        assertThat(sender.protectRtp(other, 0, 22)).isEqualTo(SrtpResult.REPLAYED);
+        byte[] longer = rtp(9, 11);
+        assertThat(sender.protectRtp(longer, 0, 23)).isEqualTo(SrtpResult.REPLAYED);
+        // and the same packet stays allowed after a refusal
+        assertThat(sender.protectRtp(rtp(9, 10), 0, 22)).isEqualTo(len);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void senderRefusesAnIndexFurtherBackThanItsWindow(SrtpProfile profile) {
         SrtpSender sender = keys(profile).serverSender();
-        assertThat(sender.protectRtp(rtp(9, 10), 0, 22)).isPositive();
-        assertThat(sender.protectRtp(rtp(9, 10), 0, 22)).isEqualTo(SrtpResult.REPLAYED);
+        assertThat(sender.protectRtp(rtp(100, 10), 0, 22)).isPositive();
+        assertThat(sender.protectRtp(rtp(100 + ReplayWindow.SIZE, 10), 0, 22)).isPositive();
+        assertThat(sender.protectRtp(rtp(100, 10), 0, 22)).isEqualTo(SrtpResult.REPLAYED);
+        assertThat(sender.protectRtp(rtp(101, 10), 0, 22)).as("never sent, inside the window").isPositive();
     }
 
     @ParameterizedTest

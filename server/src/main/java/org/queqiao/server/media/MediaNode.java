@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.ToDoubleFunction;
 import org.queqiao.media.sfu.HostAddress;
+import org.queqiao.media.sdp.MediaKind;
 import org.queqiao.media.sfu.MediaRouter;
+import org.queqiao.media.sfu.RetransmissionStats;
 import org.queqiao.media.sfu.RouterSettings;
 import org.queqiao.media.transport.MediaSocket;
 import org.queqiao.media.transport.MediaSocketSettings;
@@ -67,6 +69,15 @@ public final class MediaNode implements AutoCloseable {
         counter(meters, "queqiao.media.dropped", "reason", "dtls", s, MediaSocketStats::dtlsDropped);
         counter(meters, "queqiao.media.dtls.failures", "phase", "handshake", s, MediaSocketStats::dtlsHandshakeFailures);
         counter(meters, "queqiao.media.send.failures", "where", "socket", s, MediaSocketStats::sendFailures);
+        counter(meters, "queqiao.media.send.failures", "where", "srtp", s, MediaSocketStats::sendRefused);
+        for (MediaKind kind : java.util.List.of(MediaKind.AUDIO, MediaKind.VIDEO)) {
+            for (RetransmissionStats.Outcome o : RetransmissionStats.Outcome.values()) {
+                FunctionCounter.builder("queqiao.media.retransmissions", router.retransmissions(), r -> r.count(kind, o))
+                        .description("Packets subscribers NACKed, by what the SFU did with them")
+                        .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).tag("outcome", o.name().toLowerCase(java.util.Locale.ROOT))
+                        .register(meters);
+            }
+        }
         Gauge.builder("queqiao.media.rooms", router, MediaRouter::roomCount).description("Meetings with media on this node").register(meters);
     }
 

@@ -8,8 +8,11 @@ import org.queqiao.media.rtp.ReportBlock;
  * cumulative and fraction lost (A.3), interarrival jitter (A.8), and LSR/DLSR from the last sender
  * report (§6.4.1).
  *
- * <p>Retransmitted packets (unwrapped RTX) count as received, so the loss reported is what remains after
- * repair, but are left out of the jitter: their arrival time says nothing about the path's variation.
+ * <p>Repairs (unwrapped RTX, or a NACKed packet resent as it was) count as received, so the cumulative loss
+ * reported is what remains after repair, but are left out of the jitter: their arrival time says nothing
+ * about the path's variation. The fraction lost is the loss after repair too, unless the stream was made
+ * with {@link FractionLost#BEFORE_REPAIR}: audio's, whose publisher reads the two fields for different ends
+ * (ADR 0009 §11).
  *
  * <p>One per incoming stream; one thread at a time (the publisher's reader thread); not synchronized.
  */
@@ -20,8 +23,21 @@ public final class ReceiveStatistics {
     private static final int MAX_MISORDER = 100;
     private static final int SEQ_MOD = 1 << 16;
 
+    /** What a report block's fraction lost tells; its cumulative count is always the loss after repair. */
+    public enum FractionLost {
+        /** Packets still missing after repair: what a bandwidth estimate should react to. */
+        AFTER_REPAIR,
+        /**
+         * Packets the publisher's link lost, repaired or not. libwebrtc sizes Opus in-band FEC by an audio
+         * block's fraction lost and feeds only the cumulative counts to its bandwidth estimate, so this keeps
+         * FEC on for the subscribers' hop without telling the estimate that the path is losing packets for good.
+         */
+        BEFORE_REPAIR
+    }
+
     private final int ssrc;
     private final int clockRate;
+    private final FractionLost fraction;
 
     private boolean started;
     private int maxSequenceNumber;
@@ -29,8 +45,10 @@ public final class ReceiveStatistics {
     private long baseSequenceNumber;
     private int badSequenceNumber = SEQ_MOD + 1;
     private long received;
+    private long repaired;
     private long expectedPrior;
     private long receivedPrior;
+    private long repairedPrior;
 
     private boolean jitterStarted;
     private long lastArrivalNanos;
@@ -43,18 +61,24 @@ public final class ReceiveStatistics {
     private long lastSenderReportArrivalMillis;
 
     public ReceiveStatistics(int ssrc, int clockRate) {
+        this(ssrc, clockRate, FractionLost.AFTER_REPAIR);
+    }
+
+    public ReceiveStatistics(int ssrc, int clockRate, FractionLost fraction) {
         if (clockRate <= 0) {
             throw new IllegalArgumentException("clock rate must be positive, not " + clockRate);
         }
         this.ssrc = ssrc;
         this.clockRate = clockRate;
+        this.fraction = fraction;
     }
 
     /**
-     * Records a packet. Returns false when it was not counted: a big jump waiting for confirmation by its
-     * successor (A.1), which then resynchronises the statistics.
+     * Records a packet, {@code repair} when it came because we asked for it. Returns false when it was not
+     * counted: a big jump waiting for confirmation by its successor (A.1), which then resynchronises the
+     * statistics.
      */
-    public boolean onPacket(int sequenceNumber, int rtpTimestamp, long nowNanos, boolean retransmission) {
+    public boolean onPacket(int sequenceNumber, int rtpTimestamp, long nowNanos, boolean repair) {
         sequenceNumber &= 0xFFFF;
         if (!started) {
             restartAt(sequenceNumber);
@@ -75,7 +99,9 @@ public final class ReceiveStatistics {
             // else: a duplicate or a reordered packet, counted but not moving the maximum
         }
         received++;
-        if (!retransmission) {
+        if (repair) {
+            repaired++;
+        } else {
             updateJitter(rtpTimestamp, nowNanos);
         }
         return true;
@@ -88,8 +114,10 @@ public final class ReceiveStatistics {
         baseSequenceNumber = sequenceNumber;
         badSequenceNumber = SEQ_MOD + 1;
         received = 0;
+        repaired = 0;
         expectedPrior = 0;
         receivedPrior = 0;
+        repairedPrior = 0;
     }
 
     private void updateJitter(int rtpTimestamp, long nowNanos) {
@@ -154,9 +182,12 @@ public final class ReceiveStatistics {
         }
         long expected = expected();
         long expectedInterval = expected - expectedPrior;
-        long lostInterval = expectedInterval - (received - receivedPrior);
+        long receivedInterval = received - receivedPrior;
+        if (fraction == FractionLost.BEFORE_REPAIR) receivedInterval -= repaired - repairedPrior;
+        long lostInterval = expectedInterval - receivedInterval;
         expectedPrior = expected;
         receivedPrior = received;
+        repairedPrior = repaired;
         int fractionLost = expectedInterval == 0 || lostInterval <= 0 ? 0 : (int) ((lostInterval << 8) / expectedInterval);
         int lsr = senderReportSeen ? lastSenderReport : 0;
         // DLSR in 1/65536 s; 0 when no SR was received (§6.4.1).

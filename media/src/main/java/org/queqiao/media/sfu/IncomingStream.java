@@ -59,7 +59,8 @@ final class IncomingStream {
         for (int pt : payloadTypes) if (pt >= 0) ourType = pt;
         this.clockRate = ServerCodecs.clockRate(ourType);
         this.cache = video ? new PacketCache() : new PacketCache(AUDIO_CACHE_SLOTS, PacketCache.DEFAULT_MAX_PACKET_LENGTH, PacketCache.DEFAULT_MAX_AGE_MILLIS);
-        this.stats = new ReceiveStatistics(ssrc, clockRate);
+        this.stats = new ReceiveStatistics(ssrc, clockRate,
+                video ? ReceiveStatistics.FractionLost.AFTER_REPAIR : ReceiveStatistics.FractionLost.BEFORE_REPAIR);
         this.keyframes = new KeyframeRequestLimiter(keyframeIntervalMillis);
     }
 
@@ -105,10 +106,10 @@ final class IncomingStream {
         boolean keyframe = video && isKeyframe(buf, off, len, ours);
         synchronized (this) {
             boolean filledGap = loss.onPacket(seq, nowMillis);
-            // Audio's receiver reports tell the publisher its uplink loss before our repair: its Opus encoder
-            // sizes in-band FEC by it, and that FEC still covers the subscribers' hop (ADR 0009 §11). Video's
-            // tell the loss after repair, what its bandwidth estimate should react to.
-            if (video || !filledGap) stats.onPacket(seq, RtpPacket.timestamp(buf, off), nowNanos, retransmission);
+            // Video's repairs come as RTX; audio's are resent as they were, and known by the gap they fill. Audio's
+            // report blocks give the loss before repair as their fraction (the publisher's Opus FEC follows it) and
+            // after repair as their count (its bandwidth estimate follows that): ADR 0009 §11.
+            stats.onPacket(seq, RtpPacket.timestamp(buf, off), nowNanos, video ? retransmission : filledGap);
             if (keyframe) keyframes.onKeyframe();
         }
         if (!video) {

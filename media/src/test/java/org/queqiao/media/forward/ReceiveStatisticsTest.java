@@ -104,6 +104,32 @@ class ReceiveStatisticsTest {
     }
 
     @Test
+    void audioReportsItsLossBeforeRepairAsTheFractionAndAfterRepairAsTheCount() {
+        ReceiveStatistics audio = new ReceiveStatistics(1, 48000, ReceiveStatistics.FractionLost.BEFORE_REPAIR);
+        ReceiveStatistics video = new ReceiveStatistics(2, 90000);
+        for (int seq = 0; seq < 100; seq++) {
+            if (seq % 10 == 5) continue; // lost on the way, then resent because we asked
+            audio.onPacket(seq, seq * 960, seq * 20 * MS, false);
+            video.onPacket(seq, seq * 1800, seq * 20 * MS, false);
+        }
+        for (int seq = 5; seq < 100; seq += 10) {
+            audio.onPacket(seq, seq * 960, 2000 * MS, true);
+            video.onPacket(seq, seq * 1800, 2000 * MS, true);
+        }
+        audio.writeReportBlock(block, 0, 0);
+        assertThat(ReportBlock.fractionLost(block, 0)).as("what the link lost, for the encoder's FEC").isEqualTo(10 * 256 / 100);
+        assertThat(ReportBlock.cumulativeLost(block, 0)).as("nothing is missing now, for the bandwidth estimate").isZero();
+        assertThat(audio.jitter()).isZero();
+        video.writeReportBlock(block, 0, 0);
+        assertThat(ReportBlock.fractionLost(block, 0)).isZero();
+        assertThat(ReportBlock.cumulativeLost(block, 0)).isZero();
+
+        for (int seq = 100; seq < 200; seq++) audio.onPacket(seq, seq * 960, seq * 20 * MS, false);
+        audio.writeReportBlock(block, 0, 0);
+        assertThat(ReportBlock.fractionLost(block, 0)).as("a clean interval").isZero();
+    }
+
+    @Test
     void reportsLsrAndDlsrFromTheLastSenderReport() {
         ReceiveStatistics stats = new ReceiveStatistics(1, 90000);
         stats.onPacket(1, 0, 0, false);

@@ -18,6 +18,10 @@ import org.queqiao.media.rtp.RtpPacket;
  * {@code minResendIntervalMillis} (roughly an RTT: the earlier copy may still be on its way), and a
  * packet older than {@code maxAgeMillis} is not resent at all (the receiver has given up on it).
  *
+ * <p>With a {@link SequenceRewriter} the subscriber's NACKs name its own sequence numbers: each is mapped back
+ * to the publisher's to find the packet, and the retransmission carries the subscriber's number again (as OSN
+ * in RTX, as the header's number when resent as it was).
+ *
  * <p>One thread at a time (the stream's sender thread, which also fills the cache); not synchronized.
  */
 public final class RetransmissionResponder {
@@ -36,6 +40,7 @@ public final class RetransmissionResponder {
     private static final int NO_RTX = -1;
 
     private final PacketCache cache;
+    private final SequenceRewriter numbering;
     private final int rtxSsrc;
     private final int rtxPayloadType;
     private final long minResendIntervalMillis;
@@ -52,18 +57,27 @@ public final class RetransmissionResponder {
     private long resentRecently;
 
     public RetransmissionResponder(PacketCache cache, int rtxSsrc, int rtxPayloadType) {
-        this(cache, rtxSsrc, rtxPayloadType, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
+        this(cache, null, rtxSsrc, rtxPayloadType, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
     }
 
-    /** For a stream without RTX: a NACKed packet is sent again exactly as it was first sent. */
-    public static RetransmissionResponder resendingOriginals(PacketCache cache) {
-        return new RetransmissionResponder(cache, 0, NO_RTX, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
+    /** RTX for a subscriber whose sequence numbers {@code numbering} gives. */
+    public RetransmissionResponder(PacketCache cache, SequenceRewriter numbering, int rtxSsrc, int rtxPayloadType) {
+        this(cache, numbering, rtxSsrc, rtxPayloadType, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
     }
 
-    /** @param firstRtxSequenceNumber RFC 3550 §5.1 recommends a random start; the caller picks it */
-    public RetransmissionResponder(PacketCache cache, int rtxSsrc, int rtxPayloadType, long minResendIntervalMillis,
-                                   long maxAgeMillis, int firstRtxSequenceNumber) {
+    /** For a stream without RTX: a NACKed packet is sent again as it was first sent (null: the publisher's numbers). */
+    public static RetransmissionResponder resendingOriginals(PacketCache cache, SequenceRewriter numbering) {
+        return new RetransmissionResponder(cache, numbering, 0, NO_RTX, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
+    }
+
+    /**
+     * @param numbering the subscriber's sequence numbers, or null when they are the publisher's
+     * @param firstRtxSequenceNumber RFC 3550 §5.1 recommends a random start; the caller picks it
+     */
+    public RetransmissionResponder(PacketCache cache, SequenceRewriter numbering, int rtxSsrc, int rtxPayloadType,
+                                   long minResendIntervalMillis, long maxAgeMillis, int firstRtxSequenceNumber) {
         this.cache = cache;
+        this.numbering = numbering;
         this.rtxSsrc = rtxSsrc;
         this.rtxPayloadType = rtxPayloadType;
         this.minResendIntervalMillis = minResendIntervalMillis;
@@ -94,8 +108,14 @@ public final class RetransmissionResponder {
         return sent;
     }
 
-    private int respondTo(int sequenceNumber, long nowMillis, PacketSink sink) {
-        int length = retransmit(sequenceNumber, nowMillis, scratch, 0);
+    private int respondTo(int subscriberNumber, long nowMillis, PacketSink sink) {
+        int original = numbering == null ? subscriberNumber : numbering.toPublisher(subscriberNumber);
+        if (original < 0) { // not sent to this subscriber in its current numbering
+            requested++;
+            notCached++;
+            return 0;
+        }
+        int length = retransmit(original, subscriberNumber, nowMillis, scratch, 0);
         if (length <= 0) {
             return 0;
         }
@@ -109,6 +129,11 @@ public final class RetransmissionResponder {
      * {@link #NO_ROOM}) when nothing is to be sent.
      */
     public int retransmit(int sequenceNumber, long nowMillis, byte[] out, int outOff) {
+        return retransmit(sequenceNumber, sequenceNumber, nowMillis, out, outOff);
+    }
+
+    /** As {@link #retransmit(int, long, byte[], int)}, for a subscriber that knew the packet as {@code subscriberNumber}. */
+    public int retransmit(int sequenceNumber, int subscriberNumber, long nowMillis, byte[] out, int outOff) {
         requested++;
         int slot = cache.find(sequenceNumber, nowMillis);
         if (slot < 0) {
@@ -125,8 +150,8 @@ public final class RetransmissionResponder {
             return RESENT_RECENTLY;
         }
         byte[] original = cache.buffer(slot);
-        int length = rtxPayloadType == NO_RTX ? copyOriginal(original, cache.length(slot), out, outOff)
-                : writeRtx(original, cache.length(slot), out, outOff);
+        int length = rtxPayloadType == NO_RTX ? copyOriginal(original, cache.length(slot), subscriberNumber, out, outOff)
+                : writeRtx(original, cache.length(slot), subscriberNumber, out, outOff);
         if (length == NO_ROOM) {
             return NO_ROOM;
         }
@@ -136,15 +161,16 @@ public final class RetransmissionResponder {
         return length;
     }
 
-    private static int copyOriginal(byte[] original, int length, byte[] out, int outOff) {
+    private static int copyOriginal(byte[] original, int length, int subscriberNumber, byte[] out, int outOff) {
         if (outOff < 0 || length > out.length - outOff) {
             return NO_ROOM;
         }
         System.arraycopy(original, 0, out, outOff, length);
+        RtpPacket.setSequenceNumber(out, outOff, subscriberNumber);
         return length;
     }
 
-    private int writeRtx(byte[] original, int originalLength, byte[] out, int outOff) {
+    private int writeRtx(byte[] original, int originalLength, int subscriberNumber, byte[] out, int outOff) {
         int headerLength = RtpPacket.headerLength(original, 0);
         int payloadLength = RtpPacket.payloadLength(original, 0, originalLength);
         int length = headerLength + 2 + payloadLength;
@@ -157,7 +183,7 @@ public final class RetransmissionResponder {
         RtpPacket.setPayloadType(out, outOff, rtxPayloadType);
         RtpPacket.setSequenceNumber(out, outOff, rtxSequenceNumber);
         rtxSequenceNumber = rtxSequenceNumber + 1 & 0xFFFF;
-        Bytes.put16(out, outOff + headerLength, RtpPacket.sequenceNumber(original, 0));
+        Bytes.put16(out, outOff + headerLength, subscriberNumber); // OSN: the number the subscriber knows
         System.arraycopy(original, headerLength, out, outOff + headerLength + 2, payloadLength);
         return length;
     }

@@ -18,14 +18,14 @@ import org.queqiao.media.sdp.ServerCodecs;
 /**
  * One track a participant publishes, and everyone it is forwarded to. A packet is rewritten once to our
  * payload type and extension ids, counted, cached (for retransmissions: RTX for video, the packet itself
- * for audio) and then sent, unchanged, to every subscriber: each subscriber's transport encrypts it with
- * its own keys.
+ * for audio) and then sent to every subscriber with that subscriber's sequence number (the publisher's own
+ * until a pause, see {@link Outgoing}): each subscriber's transport encrypts it with its own keys.
  *
  * <p>The packet path runs on the socket's reader thread; the loss detector, statistics and keyframe
  * limiter are also read by the timer thread, so those three are touched under this object's lock.
  */
 final class IncomingStream {
-    private static final SubscriberSession[] NONE = new SubscriberSession[0];
+    private static final Outgoing[] NONE = new Outgoing[0];
     /** Opus sends 50 packets a second: 64 slots hold more than the second a retransmission is worth asking for. */
     private static final int AUDIO_CACHE_SLOTS = 64;
 
@@ -42,7 +42,7 @@ final class IncomingStream {
     private final ReceiveStatistics stats;
     private final LossDetector loss = new LossDetector();
     private final KeyframeRequestLimiter keyframes;
-    private volatile SubscriberSession[] subscribers = NONE;
+    private volatile Outgoing[] subscribers = NONE;
     private volatile boolean forwarding = true;
 
     IncomingStream(ParticipantMedia owner, TrackSource source, PublishedTrack recipe, int ssrc, long keyframeIntervalMillis) {
@@ -93,7 +93,11 @@ final class IncomingStream {
 
     PacketCache cache() { return cache; }
 
-    void forwarding(boolean on) { forwarding = on; }
+    /** Host control: stop or resume forwarding; on resuming, subscribers' numbers carry on without the gap. */
+    synchronized void forwarding(boolean on) {
+        if (on && !forwarding) for (Outgoing o : subscribers) o.resume();
+        forwarding = on;
+    }
 
     /** The packet path: {@code retransmission} when it arrived as RTX after our NACK. */
     void receive(byte[] buf, int off, int len, boolean retransmission, long nowNanos) {
@@ -118,7 +122,7 @@ final class IncomingStream {
         }
         if (!forwarding) return;
         cache.store(buf, off, len, nowMillis);
-        for (SubscriberSession s : subscribers) s.sendRtp(buf, off, len);
+        for (Outgoing o : subscribers) o.forward(buf, off, len);
     }
 
     private static boolean isKeyframe(byte[] buf, int off, int len, int payloadType) {
@@ -134,7 +138,7 @@ final class IncomingStream {
             stats.onSenderReport(compactNtp, nowMillis);
         }
         if (!forwarding) return;
-        for (SubscriberSession s : subscribers) s.sendRtcp(buf, off, len);
+        for (Outgoing o : subscribers) o.subscriber().sendRtcp(buf, off, len);
     }
 
     /** A subscriber asked for a keyframe (PLI/FIR, or it just started receiving): true when one should go out now. */
@@ -156,15 +160,15 @@ final class IncomingStream {
         return stats.hasReceived() ? stats.writeReportBlock(buf, off, nowMillis) : 0;
     }
 
-    synchronized void addSubscriber(SubscriberSession s) {
-        for (SubscriberSession x : subscribers) if (x == s) return;
-        SubscriberSession[] next = Arrays.copyOf(subscribers, subscribers.length + 1);
-        next[next.length - 1] = s;
+    synchronized void addSubscriber(Outgoing o) {
+        for (Outgoing x : subscribers) if (x.subscriber() == o.subscriber()) return;
+        Outgoing[] next = Arrays.copyOf(subscribers, subscribers.length + 1);
+        next[next.length - 1] = o;
         subscribers = next;
     }
 
     synchronized void removeSubscriber(SubscriberSession s) {
-        subscribers = Arrays.stream(subscribers).filter(x -> x != s).toArray(SubscriberSession[]::new);
+        subscribers = Arrays.stream(subscribers).filter(x -> x.subscriber() != s).toArray(Outgoing[]::new);
     }
 
     int subscriberCount() { return subscribers.length; }

@@ -1,29 +1,50 @@
 package org.queqiao.media.sfu;
 
 import org.queqiao.media.forward.RetransmissionResponder;
+import org.queqiao.media.forward.SequenceRewriter;
+import org.queqiao.media.rtp.RtpPacket;
 
 /**
- * One stream as one subscriber receives it. Its own responder, because retransmissions are per receiver:
- * two subscribers missing the same packet each get it, and each RTX stream numbers its own packets.
- * Used on the reader thread only (NACKs arrive there, and so do the packets the cache holds).
+ * One stream as one subscriber receives it: its sequence numbers (the publisher's, until a pause makes them
+ * the subscriber's own, {@link SequenceRewriter}) and its retransmissions, per receiver because two
+ * subscribers missing the same packet each get it, and each RTX stream numbers its own packets.
+ * Used on the reader thread only (packets and NACKs arrive there), except {@link #resume}.
  */
 final class Outgoing {
     private final IncomingStream stream;
+    private final SubscriberSession subscriber;
+    private final SequenceRewriter numbering = new SequenceRewriter();
     private final RetransmissionResponder responder;
     private final RetransmissionStats.Reporter stats;
 
-    Outgoing(IncomingStream stream, RetransmissionStats stats) {
+    Outgoing(IncomingStream stream, SubscriberSession subscriber, RetransmissionStats stats) {
         this.stream = stream;
+        this.subscriber = subscriber;
         this.stats = stats.new Reporter(stream.kind());
         this.responder = stream.kind() == org.queqiao.media.sdp.MediaKind.VIDEO
-                ? new RetransmissionResponder(stream.cache(), stream.rawRtxSsrc(), stream.rtxPayloadType())
-                : RetransmissionResponder.resendingOriginals(stream.cache()); // audio has no RTX
+                ? new RetransmissionResponder(stream.cache(), numbering, stream.rawRtxSsrc(), stream.rtxPayloadType())
+                : RetransmissionResponder.resendingOriginals(stream.cache(), numbering); // audio has no RTX
     }
 
     IncomingStream stream() { return stream; }
 
-    void retransmit(byte[] nack, int off, int len, long nowMillis, SubscriberSession to) {
-        responder.respond(nack, off, len, nowMillis, to::sendRtp);
+    SubscriberSession subscriber() { return subscriber; }
+
+    /** Sends the packet with this subscriber's number in its header, and puts the publisher's back. */
+    void forward(byte[] buf, int off, int len) {
+        int publisherNumber = RtpPacket.sequenceNumber(buf, off);
+        int number = numbering.toSubscriber(publisherNumber);
+        if (number < 0) return;
+        if (number != publisherNumber) RtpPacket.setSequenceNumber(buf, off, number);
+        subscriber.sendRtp(buf, off, len);
+        if (number != publisherNumber) RtpPacket.setSequenceNumber(buf, off, publisherNumber);
+    }
+
+    /** Forwarding resumes after a pause: the subscriber's numbers carry on without the gap. */
+    void resume() { numbering.resume(); }
+
+    void retransmit(byte[] nack, int off, int len, long nowMillis) {
+        responder.respond(nack, off, len, nowMillis, subscriber::sendRtp);
         stats.report(responder);
     }
 }

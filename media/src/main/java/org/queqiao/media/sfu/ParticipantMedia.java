@@ -70,9 +70,14 @@ final class ParticipantMedia {
     }
 
     synchronized void forwarding(boolean audio, boolean video) {
+        boolean cameraBack = video && !videoAllowed;
         audioAllowed = audio;
         videoAllowed = video;
-        for (IncomingStream s : streams()) s.forwarding(allowed(s));
+        for (IncomingStream s : streams()) {
+            s.forwarding(allowed(s));
+            // subscribers missed the frames in between: without a keyframe they would wait for their own PLIs
+            if (cameraBack && s.source() == TrackSource.CAMERA) requestKeyframe(s);
+        }
     }
 
     private boolean allowed(IncomingStream s) {

@@ -50,14 +50,16 @@ final class SubscriberSession extends HealthReporting {
 
     /** Takes a stream into the next offer without offering yet (while the first offer is being built). */
     boolean track(IncomingStream stream) {
+        Outgoing o;
         synchronized (this) {
-            for (Outgoing o : outgoing) if (o.stream() == stream) return false;
+            for (Outgoing x : outgoing) if (x.stream() == stream) return false;
+            o = new Outgoing(stream, this, owner.room().router().retransmissions());
             Outgoing[] next = Arrays.copyOf(outgoing, outgoing.length + 1);
-            next[next.length - 1] = new Outgoing(stream, owner.room().router().retransmissions());
+            next[next.length - 1] = o;
             outgoing = next;
         }
         negotiator.add(stream);
-        stream.addSubscriber(this);
+        stream.addSubscriber(o);
         return true;
     }
 
@@ -150,7 +152,7 @@ final class SubscriberSession extends HealthReporting {
             int type = it.packetType(), fmt = it.countOrFormat(), p = it.offset(), n = it.length();
             if (type == RtcpHeader.RTPFB && fmt == RtcpHeader.FMT_NACK) {
                 Outgoing o = find(RtcpFeedback.mediaSsrc(buf, p));
-                if (o != null) o.retransmit(buf, p, n, nowMillis, this);
+                if (o != null) o.retransmit(buf, p, n, nowMillis);
             } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_PLI) {
                 Outgoing o = find(RtcpFeedback.mediaSsrc(buf, p));
                 if (o != null) o.stream().owner().requestKeyframe(o.stream());

@@ -17,7 +17,7 @@ class RetransmissionResponderTest {
 
     private final PacketCache cache = new PacketCache(64, 1500, 3000);
     private final RetransmissionResponder responder =
-            new RetransmissionResponder(cache, RTX_SSRC, RTX_PT, 10, 1000, 65535);
+            new RetransmissionResponder(cache, null, RTX_SSRC, RTX_PT, 10, 1000, 65535);
 
     private void send(int seq, long now) {
         byte[] p = rtp().seq(seq).timestamp(seq * 3000).payload((byte) seq).build();
@@ -75,7 +75,7 @@ class RetransmissionResponderTest {
     /** Audio (no RTX negotiated): the packet goes out again exactly as cached, padding and all, and the limits still hold. */
     @Test
     void resendsOriginalsUnchangedForAStreamWithoutRtx() {
-        var plain = RetransmissionResponder.resendingOriginals(cache);
+        var plain = RetransmissionResponder.resendingOriginals(cache, null);
         byte[] original = rtp().seq(300).timestamp(960).marker(true).oneByteExtension(1, (byte) 0x9e).payload((byte) 1, (byte) 2).build();
         cache.store(original, 0, original.length, 0);
         byte[] out = new byte[1500];
@@ -85,6 +85,34 @@ class RetransmissionResponderTest {
         assertThat(plain.retransmit(301, 25, out, 0)).isEqualTo(RetransmissionResponder.NOT_CACHED);
         assertThat(plain.retransmit(300, 40, new byte[original.length - 1], 0)).isEqualTo(RetransmissionResponder.NO_ROOM);
         assertThat(plain.retransmitted()).isEqualTo(1);
+    }
+
+    /** After a pause the subscriber knows the packets by its own numbers: NACKs ask by them, and resends carry them. */
+    @Test
+    void asksTheCacheByThePublishersNumberAndAnswersWithTheSubscribersOwn() {
+        SequenceRewriter numbering = new SequenceRewriter();
+        numbering.toSubscriber(20);
+        numbering.resume();
+        for (int seq = 500; seq < 505; seq++) {
+            send(seq, 0);
+            numbering.toSubscriber(seq); // the subscriber knows 500..504 as 21..25
+        }
+        var rtx = new RetransmissionResponder(cache, numbering, RTX_SSRC, RTX_PT);
+        List<Integer> osns = new ArrayList<>();
+        byte[] request = nack(20, 22, 24);
+        int sent = rtx.respond(request, 0, request.length, 20, (buf, off, len) -> {
+            int payload = RtpPacket.payloadOffset(buf, off);
+            osns.add((buf[payload] & 0xFF) << 8 | buf[payload + 1] & 0xFF);
+            assertThat(buf[payload + 2]).as("the publisher's packet %d", osns.getLast() + 479).isEqualTo((byte) (osns.getLast() + 479));
+        });
+        assertThat(sent).isEqualTo(2);
+        assertThat(osns).as("20 was sent before the pause: not answerable").containsExactly(22, 24);
+        assertThat(rtx.notCached()).isEqualTo(1);
+
+        var plain = RetransmissionResponder.resendingOriginals(cache, numbering);
+        List<Integer> numbers = new ArrayList<>();
+        plain.respond(request, 0, request.length, 20, (buf, off, len) -> numbers.add(RtpPacket.sequenceNumber(buf, off)));
+        assertThat(numbers).containsExactly(22, 24);
     }
 
     @Test

@@ -157,6 +157,59 @@ class MediaRouterEndToEndTest {
         }
     }
 
+    /**
+     * A browser muted by the host keeps sending (silence, at 50 packets a second): after eleven minutes its numbers
+     * are more than half the sequence space ahead of what subscribers last got, where SRTP takes a packet for an
+     * old one and refuses it. Subscribers' numbers therefore carry on from where they stopped.
+     */
+    @Test
+    void aSpeakerUnmutedAfterALongHostMuteIsHeardAtOnce() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
+            SubscribeOffer offer = router.subscribe("room", "bob", false);
+            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
+            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
+            byte[] got = null;
+            int seq = 100;
+            for (; got == null && seq < 140; seq++) {
+                alice.sendAudio(seq, 30);
+                got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc(), 100);
+            }
+            assertThat(got).isNotNull();
+            int lastHeard = RtpPacket.sequenceNumber(got, 0);
+
+            router.forwarding("room", "alice", false, true);
+            long read = socket.stats().packetsIn();
+            alice.sendAudio(seq + 20_000, 30); // muted: not forwarded
+            await(() -> socket.stats().packetsIn() > read);
+            router.forwarding("room", "alice", true, true);
+            int resumed = seq + 40_000;
+            alice.sendAudio(resumed, 30);
+            alice.sendAudio(resumed + 1, 30);
+            // (the muted packet may still be on its way when forwarding resumes: then it is the one that carries on)
+            byte[] first = awaitRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc());
+            assertThat(RtpPacket.sequenceNumber(first, 0)).as("carries on from the last one Bob heard").isEqualTo(lastHeard + 1);
+            byte[] afterResume = RtpPacket.timestamp(first, 0) == resumed * 960 ? first
+                    : awaitRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc() && RtpPacket.timestamp(p, 0) == resumed * 960);
+            byte[] last = awaitRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc());
+            assertThat(RtpPacket.sequenceNumber(last, 0)).as("and on").isEqualTo(RtpPacket.sequenceNumber(afterResume, 0) + 1);
+            assertThat(payload(last)).containsExactly(1, 2, 3, 4);
+
+            // his NACK by his own numbers finds her packet
+            byte[] nack = new byte[64];
+            bob.subscribe.sendRtcpPacket(nack, Nack.write(nack, 0, 0x77, alice.audioSsrc(), new int[] {lastHeard + 1}, 1, 44));
+            assertThat(RtpPacket.sequenceNumber(awaitRawRtp(bob.subscribe, alice.audioSsrc(), lastHeard + 1), 0)).isEqualTo(lastHeard + 1);
+            assertThat(socket.stats().sendRefused()).isZero();
+
+            // her camera allowed again after a stop: the router asks her for a keyframe at once
+            router.forwarding("room", "alice", true, false);
+            // the keyframe requests Bob's arrival made are out and nothing else asks (no video flows in this test)
+            while (awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc(), 700)) { }
+            router.forwarding("room", "alice", true, true);
+            assertThat(awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc())).isTrue();
+        }
+    }
+
     @Test
     void stopsForwardingWhatTheHostMutedAndTellsWhoIsSpeaking() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
@@ -277,10 +330,14 @@ class MediaRouterEndToEndTest {
     }
 
     private static boolean awaitRtcp(TestWebRtcClient client, int type, int format, int mediaSsrc) throws IOException {
-        long deadline = System.currentTimeMillis() + 3000;
+        return awaitRtcp(client, type, format, mediaSsrc, 3000);
+    }
+
+    private static boolean awaitRtcp(TestWebRtcClient client, int type, int format, int mediaSsrc, int millis) throws IOException {
+        long deadline = System.currentTimeMillis() + millis;
         var it = new RtcpCompoundIterator();
         while (System.currentTimeMillis() < deadline) {
-            byte[] p = client.receiveMedia(3000);
+            byte[] p = client.receiveMedia((int) Math.max(1, deadline - System.currentTimeMillis()));
             if (p == null || !isRtcp(p)) continue;
             it.reset(p, 0, p.length);
             while (it.next()) {

@@ -57,6 +57,13 @@ class MeetingMediaIT {
                     List.of(Map.of("mid", "0", "source", "camera"), Map.of("mid", "1", "source", "camera")))))).isEqualTo("invalid_sdp");
             assertThat(code(host.call("media.publish", publish(id, "", MIC_AND_CAMERA)))).isEqualTo("required");
             assertThat(code(host.call("media.answer", Map.of("meetingId", id, "sdp", "v=0\r\n", "version", 1)))).isEqualTo("not_subscribed");
+            assertThat(code(host.call("media.view", Map.of("meetingId", id, "cameras", List.of())))).isEqualTo("not_subscribed");
+            host.ok("media.subscribe", Map.of("meetingId", id));
+            assertThat(code(host.call("media.view", Map.of("meetingId", id)))).isEqualTo("required");
+            assertThat(code(host.call("media.view", Map.of("meetingId", id, "cameras", List.of("someone"))))).isEqualTo("invalid_participant_id");
+            List<String> tooMany = java.util.stream.Stream.generate(() -> java.util.UUID.randomUUID().toString()).limit(50).toList();
+            assertThat(code(host.call("media.view", Map.of("meetingId", id, "cameras", tooMany)))).isEqualTo("too_many_cameras");
+            host.ok("media.view", Map.of("meetingId", id, "cameras", tooMany.subList(0, 49)));
 
             JsonNode answer = host.ok("media.publish", publish(id, offer(1000), MIC_AND_CAMERA));
             assertThat(answer.path("sdp").asText()).contains("a=ice-lite", "a=setup:passive", "a=recvonly");

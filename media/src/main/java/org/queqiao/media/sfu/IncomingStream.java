@@ -171,5 +171,10 @@ final class IncomingStream {
         subscribers = Arrays.stream(subscribers).filter(x -> x.subscriber() != s).toArray(Outgoing[]::new);
     }
 
+    boolean forwardsTo(SubscriberSession s) {
+        for (Outgoing o : subscribers) if (o.subscriber() == s) return true;
+        return false;
+    }
+
     int subscriberCount() { return subscribers.length; }
 }

@@ -49,6 +49,16 @@ public final class MediaRouter implements AutoCloseable {
         room(roomId).participant(participantId).answer(answerSdp, version);
     }
 
+    /**
+     * The cameras a participant shows ({@code media.view}): only they are forwarded to it. Until it says, it gets
+     * every camera. Microphones and screens are not affected.
+     *
+     * @throws IllegalStateException before the participant subscribed
+     */
+    public void view(String roomId, String participantId, java.util.Set<String> cameras) {
+        room(roomId).participant(participantId).view(cameras);
+    }
+
     /** Host control: stop (or resume) forwarding a participant's microphone and camera. */
     public void forwarding(String roomId, String participantId, boolean audio, boolean video) {
         room(roomId).participant(participantId).forwarding(audio, video);

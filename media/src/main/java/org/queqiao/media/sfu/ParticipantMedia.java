@@ -69,6 +69,13 @@ final class ParticipantMedia {
         session.answer(SdpParser.parse(answerSdp), version);
     }
 
+    /** The cameras this participant shows: only they are forwarded to its subscribe connection. */
+    synchronized void view(java.util.Set<String> cameras) {
+        SubscriberSession session = subscriber;
+        if (session == null) throw new IllegalStateException("subscribe first");
+        session.view(cameras);
+    }
+
     synchronized void forwarding(boolean audio, boolean video) {
         boolean cameraBack = video && !videoAllowed;
         audioAllowed = audio;

@@ -33,6 +33,8 @@ final class SubscriberSession extends HealthReporting {
     private final byte[] echo = new byte[ExtendedReport.DLRR_PACKET_LENGTH + 64];
     private final ReferenceTimes referenceTimes = new ReferenceTimes();
     private volatile Outgoing[] outgoing = NONE;
+    /** The participants whose cameras this subscriber shows, or null (never said: all of them). */
+    private java.util.Set<String> cameras;
     private String remoteUfrag;
     private String remoteFingerprint;
 
@@ -50,17 +52,44 @@ final class SubscriberSession extends HealthReporting {
 
     /** Takes a stream into the next offer without offering yet (while the first offer is being built). */
     boolean track(IncomingStream stream) {
-        Outgoing o;
         synchronized (this) {
             for (Outgoing x : outgoing) if (x.stream() == stream) return false;
-            o = new Outgoing(stream, this, owner.room().router().retransmissions());
+            Outgoing o = new Outgoing(stream, this, owner.room().router().retransmissions());
             Outgoing[] next = Arrays.copyOf(outgoing, outgoing.length + 1);
             next[next.length - 1] = o;
             outgoing = next;
+            if (wants(stream)) stream.addSubscriber(o); // under this lock: a view() meanwhile decides after
         }
         negotiator.add(stream);
-        stream.addSubscriber(o);
         return true;
+    }
+
+    /**
+     * The cameras this subscriber shows (a gallery page, the speaker view): only those are forwarded to it. The
+     * others stay negotiated, so showing one again needs no new offer: forwarding resumes where its numbers
+     * left off, with a keyframe asked of the publisher.
+     */
+    void view(java.util.Set<String> participantIds) {
+        java.util.List<IncomingStream> resumed = new java.util.ArrayList<>();
+        synchronized (this) {
+            cameras = java.util.Set.copyOf(participantIds);
+            for (Outgoing o : outgoing) {
+                IncomingStream s = o.stream();
+                if (s.source() != TrackSource.CAMERA) continue;
+                if (!wants(s)) {
+                    s.removeSubscriber(this);
+                } else if (!s.forwardsTo(this)) {
+                    o.resume();
+                    s.addSubscriber(o);
+                    resumed.add(s);
+                }
+            }
+        }
+        if (transport.state() == PeerTransport.State.CONNECTED) for (IncomingStream s : resumed) s.owner().requestKeyframe(s);
+    }
+
+    private synchronized boolean wants(IncomingStream stream) {
+        return stream.source() != TrackSource.CAMERA || cameras == null || cameras.contains(stream.participantId());
     }
 
     private void untrack(IncomingStream stream) {
@@ -126,7 +155,7 @@ final class SubscriberSession extends HealthReporting {
     private void requestKeyframes() {
         for (Outgoing o : outgoing) {
             IncomingStream s = o.stream();
-            if (s.kind() != MediaKind.VIDEO) continue;
+            if (s.kind() != MediaKind.VIDEO || !s.forwardsTo(this)) continue;
             ParticipantMedia publisher = s.owner();
             publisher.requestKeyframe(s);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -207,6 +208,38 @@ class MediaRouterEndToEndTest {
             while (awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc(), 700)) { }
             router.forwarding("room", "alice", true, true);
             assertThat(awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc())).isTrue();
+        }
+    }
+
+    /** A gallery page shows some cameras: only those are forwarded, and one shown again picks up where it left off. */
+    @Test
+    void aSubscriberGetsOnlyTheCamerasItShows() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
+            SubscribeOffer offer = router.subscribe("room", "bob", false);
+            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
+            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
+            byte[] got = null;
+            int seq = 100;
+            for (; got == null && seq < 140; seq++) {
+                alice.sendVideo(seq, KEYFRAME);
+                got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.videoSsrc(), 100);
+            }
+            assertThat(got).as("every camera until Bob says what he shows").isNotNull();
+            int lastSeen = RtpPacket.sequenceNumber(got, 0);
+
+            router.view("room", "bob", Set.of()); // Alice is on another page of his gallery
+            for (int i = 0; i < 5; i++) alice.sendVideo(seq++, DELTA);
+            alice.sendAudio(seq, 30);
+            byte[] next = awaitRtp(bob.subscribe, p -> true);
+            assertThat(RtpPacket.ssrc(next, 0)).as("her microphone still, her camera no more").isEqualTo(alice.audioSsrc());
+
+            while (awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc(), 700)) { }
+            router.view("room", "bob", Set.of("alice", "carol"));
+            assertThat(awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc())).as("a keyframe for Bob").isTrue();
+            alice.sendVideo(seq + 1_000, KEYFRAME);
+            byte[] again = awaitRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.videoSsrc());
+            assertThat(RtpPacket.sequenceNumber(again, 0)).as("no gap for the packets he was not sent").isEqualTo(lastSeen + 1);
         }
     }
 

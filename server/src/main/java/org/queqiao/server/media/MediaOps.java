@@ -12,6 +12,8 @@ import org.queqiao.platform.realtime.RequestHandlers;
 public final class MediaOps {
     /** A browser's offer for a camera, microphone and screen is ~10 KB; the frame limit (64 KiB) bounds it anyway. */
     private static final int MAX_TRACKS = 16;
+    /** A 7 × 7 gallery: more tiles than that are too small to be worth a video each. */
+    static final int MAX_VIEWED_CAMERAS = 49;
 
     private MediaOps() {}
 
@@ -26,11 +28,34 @@ public final class MediaOps {
             var meetingId = f.requiredId("meetingId");
             return MediaViews.offer(meetingId, media.subscribe(p, meetingId, restart != null && restart));
         });
+        handlers.register("media.view", (p, d) -> {
+            JsonFields f = JsonFields.of(d);
+            media.view(p, f.requiredId("meetingId"), cameras(d));
+            return null;
+        });
         handlers.register("media.answer", (p, d) -> {
             JsonFields f = JsonFields.of(d);
             media.answer(p, f.requiredId("meetingId"), sdp(f), f.requiredLong("version"));
             return null;
         });
+    }
+
+    /** {@code cameras: [participantId]}: whose cameras the client shows, at most {@link #MAX_VIEWED_CAMERAS}. */
+    private static java.util.Set<java.util.UUID> cameras(JsonNode data) {
+        JsonNode cameras = data == null ? null : data.get("cameras");
+        if (cameras == null || !cameras.isArray()) throw ProblemException.invalid("cameras", "required", "cameras must list the participant ids whose cameras are shown");
+        if (cameras.size() > MAX_VIEWED_CAMERAS) {
+            throw ProblemException.invalid("cameras", "too_many_cameras", "at most " + MAX_VIEWED_CAMERAS + " cameras at a time; page the gallery");
+        }
+        java.util.Set<java.util.UUID> out = new java.util.HashSet<>();
+        for (JsonNode c : cameras) {
+            try {
+                out.add(java.util.UUID.fromString(c.asText()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("cameras", "invalid_participant_id", "each camera is a participant id");
+            }
+        }
+        return out;
     }
 
     private static String sdp(JsonFields f) {

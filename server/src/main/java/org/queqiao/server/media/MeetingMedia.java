@@ -64,6 +64,18 @@ public final class MeetingMedia implements MediaPlane, MediaEvents {
         }
     }
 
+    /** The cameras the caller shows: only they are forwarded to it (ids of people not in the meeting are ignored). */
+    public void view(Principal caller, UUID meetingId, java.util.Set<UUID> cameras) {
+        LiveParticipant p = participant(caller, meetingId);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (UUID c : cameras) ids.add(c.toString());
+        try {
+            router.view(meetingId.toString(), p.id().toString(), ids);
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict("not_subscribed", "Call media.subscribe before choosing what to view.", null);
+        }
+    }
+
     private LiveParticipant participant(Principal caller, UUID meetingId) {
         Optional<LiveParticipant> p = live.participant(meetingId, caller);
         return p.orElseThrow(() -> ProblemException.forbidden("not_in_meeting", "Join the meeting (meeting.join) before sending media."));

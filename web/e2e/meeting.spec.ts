@@ -45,6 +45,13 @@ test('three people meet: video and audio both ways, mute all, a screen share, an
     expectFlowing(b, [idA, idC], ['audio', 'video']),
     expectFlowing(c, [idA, idB], ['audio', 'video']),
   ]);
+  // each page told the server whose cameras it shows (media.view), and the server took it: the video above
+  // flowed with the view in force
+  await expect.poll(async () => {
+    const text = await (await a.request.get('/metrics')).text();
+    const m = text.match(/^queqiao_gateway_requests_seconds_count\{[^}]*op="media\.view"[^}]*outcome="ok"[^}]*\} ([0-9.]+)$/m);
+    return m ? Number(m[1]) : 0;
+  }, { timeout: MEDIA_TIMEOUT }).toBeGreaterThanOrEqual(3);
   // the video elements really play
   for (const p of [a, b, c]) {
     await expect.poll(() => p.getByTestId('tile-video').evaluateAll((vs: HTMLVideoElement[]) => vs.filter((v) => v.videoWidth > 0).length),

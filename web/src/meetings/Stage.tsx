@@ -1,15 +1,18 @@
 // The video area: the gallery (a grid of everyone, and the screen share first) or the speaker view
 // (the share, spotlight or active speaker large, the others in a strip).
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
-import { useRoomView } from './context';
-import { displayRole, galleryColumns, initials, stageOf, type ViewMode } from './layout';
+import { useRoom, useRoomView } from './context';
+import { camerasShown, displayRole, galleryColumns, galleryPage, initials, pageCount, stageOf, STRIP_SIZE, type ViewMode } from './layout';
 import { AudioView, VideoView } from './MediaViews';
 import { byParticipant, type TracksOf } from './trackMap';
 import type { Participant } from './types';
 
 export function Stage({ mode, speakerId }: { mode: ViewMode; speakerId: string }) {
+  const { t } = useI18n();
+  const meetingRoom = useRoom();
   const { room, media, local } = useRoomView();
+  const [page, setPage] = useState(0);
   const remote = useMemo(() => byParticipant(media.remote), [media.remote]);
   const tracksOf = (p: Participant): TracksOf<MediaStreamTrack> => (p.id === room.selfId
     ? { camera: local.camera ?? undefined, screen: local.screen ?? undefined }
@@ -21,23 +24,43 @@ export function Stage({ mode, speakerId }: { mode: ViewMode; speakerId: string }
       active={p.id === room.activeSpeakerId} large={large} />
   );
 
+  // Only the cameras on screen are received: a gallery page, or the speaker view's stage and strip.
+  const pages = pageCount(room.participants.length);
+  const shownPage = Math.min(page, pages - 1);
+  const main = stageOf(room);
+  const mainP = room.participants.find((p) => p.id === main?.participantId) ?? null;
+  const others = room.participants.filter((p) => main?.source === 'screen' || p.id !== mainP?.id);
+  const tiles = mode === 'gallery' ? galleryPage(room.participants, shownPage)
+    : [...(main?.source === 'camera' && mainP ? [mainP] : []), ...others.slice(0, STRIP_SIZE)];
+  const shown = camerasShown(tiles, room.selfId).join(',');
+  useEffect(() => { meetingRoom.showCameras(shown ? shown.split(',') : []); }, [meetingRoom, shown]);
+
   let body: React.ReactNode;
   if (mode === 'gallery') {
-    const n = room.participants.length + (share ? 1 : 0);
+    const n = tiles.length + (share ? 1 : 0);
     body = (
-      <div className="gallery" data-testid="gallery" style={{ gridTemplateColumns: `repeat(${galleryColumns(n)}, minmax(0, 1fr))` }}>
-        {share}
-        {room.participants.map((p) => tile(p))}
+      <div className="gallery-pages">
+        <div className="gallery" data-testid="gallery" style={{ gridTemplateColumns: `repeat(${galleryColumns(n)}, minmax(0, 1fr))` }}>
+          {share}
+          {tiles.map((p) => tile(p))}
+        </div>
+        {pages > 1 && (
+          <nav className="gallery-pager" data-testid="gallery-pager" aria-label={t('galleryPages')}>
+            <button data-testid="gallery-previous" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)} aria-label={t('previousPage')}>‹</button>
+            <span data-testid="gallery-page">{t('pageOf', { page: shownPage + 1, pages })}</span>
+            <button data-testid="gallery-next" disabled={shownPage === pages - 1} onClick={() => setPage(shownPage + 1)} aria-label={t('nextPage')}>›</button>
+          </nav>
+        )}
       </div>
     );
   } else {
-    const main = stageOf(room);
-    const mainP = room.participants.find((p) => p.id === main?.participantId) ?? null;
+    const hidden = others.length - STRIP_SIZE;
     body = (
       <div className="speaker-view" data-testid="speaker-view">
         <div className="speaker-main">{main?.source === 'screen' ? share : mainP && tile(mainP, true)}</div>
         <div className="speaker-strip">
-          {room.participants.filter((p) => main?.source === 'screen' || p.id !== mainP?.id).map((p) => tile(p))}
+          {others.slice(0, STRIP_SIZE).map((p) => tile(p))}
+          {hidden > 0 && <div className="tile more" data-testid="strip-more">{t('moreParticipants', { n: hidden })}</div>}
         </div>
       </div>
     );

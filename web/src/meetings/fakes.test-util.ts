@@ -1,6 +1,9 @@
 // Stand-ins for the realtime connection, RTCPeerConnection and media tracks (meeting tests only).
 import { ApiError } from '../api';
 import type { Realtime, ReadyInfo } from '../realtime';
+import type { MediaView } from './mediaSession';
+import type { MediaLike } from './room';
+import type { MediaSource } from './types';
 
 type Handler = (data: Record<string, unknown>) => unknown | Promise<unknown>;
 
@@ -136,3 +139,23 @@ export class FakePc {
 
 export const createFakePc = (c: RTCConfiguration) => new FakePc(c) as unknown as RTCPeerConnection;
 export const flush = async (n = 5) => { for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0)); };
+
+/** The media side of a room, recording what the room asks of it. */
+export class FakeMedia implements MediaLike {
+  started: Partial<Record<MediaSource, MediaStreamTrack | null>> | null = null;
+  tracks: [MediaSource, MediaStreamTrack | null][] = [];
+  resyncs = 0;
+  closed = false;
+  view: MediaView = { publish: 'connected', subscribe: 'connected', remote: [], reconnecting: false, error: null };
+  private l = new Set<() => void>();
+  async start(t: Partial<Record<MediaSource, MediaStreamTrack | null>>) { this.started = t; }
+  async setTrack(s: MediaSource, t: MediaStreamTrack | null) { this.tracks.push([s, t]); }
+  async resync() { this.resyncs++; }
+  close() { this.closed = true; }
+  subscribeView(f: () => void) { this.l.add(f); return () => { this.l.delete(f); }; }
+  getView() { return this.view; }
+  async getStats() { return { publish: null, subscribe: null }; }
+  shown: string[][] = [];
+  showCameras(cameras: string[]) { this.shown.push(cameras); }
+  setView(p: Partial<MediaView>) { this.view = { ...this.view, ...p }; this.l.forEach((f) => f()); }
+}

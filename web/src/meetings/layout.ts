@@ -11,6 +11,27 @@ export function galleryColumns(n: number): number {
   return Math.ceil(Math.sqrt(n));
 }
 
+/** Tiles on one gallery page: more would be too small to be worth a video each (the server takes at most 49). */
+export const GALLERY_PAGE_SIZE = 25;
+/** Small tiles beside the speaker view's stage; the rest are counted ("+12"). */
+export const STRIP_SIZE = 8;
+
+export function pageCount(tiles: number): number {
+  return Math.max(1, Math.ceil(tiles / GALLERY_PAGE_SIZE));
+}
+
+/** The participants on gallery page `page` (0-based, clamped to the last page). */
+export function galleryPage<T>(participants: T[], page: number): T[] {
+  const last = pageCount(participants.length) - 1;
+  const p = Math.min(Math.max(0, page), last);
+  return participants.slice(p * GALLERY_PAGE_SIZE, (p + 1) * GALLERY_PAGE_SIZE);
+}
+
+/** Whose cameras these tiles show: the others with their camera on (mine is local, not received). */
+export function camerasShown(tiles: Participant[], selfId: string | null): string[] {
+  return tiles.filter((p) => p.id !== selfId && p.video).map((p) => p.id);
+}
+
 export interface Stage { participantId: string; source: Extract<MediaSource, 'camera' | 'screen'> }
 
 /**

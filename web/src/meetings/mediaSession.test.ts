@@ -124,6 +124,30 @@ describe('media session', () => {
     expect(media.getView().reconnecting).toBe(false);
   });
 
+  it('tells the server whose cameras the stage shows, once per change, after the subscribe and again after a new one', async () => {
+    const { rt, media } = setup();
+    const started = media.start({});
+    media.showCameras(['b', 'a', 'a']);
+    await started;
+    await flush(5);
+    const order = rt.requests.map((r) => r.op).filter((op) => op.startsWith('media.') && op !== 'media.publish');
+    expect(order).toEqual(['media.subscribe', 'media.answer', 'media.view']);
+    expect(rt.ops('media.view')).toEqual([{ meetingId: 'm1', cameras: ['a', 'b'] }]);
+
+    media.showCameras(['a', 'b']);
+    await flush(5);
+    expect(rt.ops('media.view')).toHaveLength(1); // the same set again: nothing to say
+
+    media.showCameras([]);
+    await flush(5);
+    expect(rt.ops('media.view').at(-1)).toEqual({ meetingId: 'm1', cameras: [] });
+
+    await media.resubscribe(false); // a new subscribe session starts from every camera: say it again
+    expect(rt.ops('media.view')).toHaveLength(3);
+    await media.resubscribe(true); // an ICE restart keeps the session and what it forwards
+    expect(rt.ops('media.view')).toHaveLength(3);
+  });
+
   it('gives a disconnected connection a moment to heal before restarting ICE', async () => {
     vi.useFakeTimers();
     const { rt, media, sub } = setup();

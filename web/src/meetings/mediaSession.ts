@@ -67,8 +67,12 @@ export class MediaSession {
   /** publish negotiations are coalesced: one at a time, and one more if asked meanwhile */
   private pubRunning: Promise<void> | null = null;
   private pubAgain: { iceRestart: boolean } | null = null;
-  /** subscribe offers are applied strictly one after another */
+  /** subscribe offers are applied strictly one after another (and `media.view` goes in the same line) */
   private subChain: Promise<void> = Promise.resolve();
+  /** whose cameras I show, sorted; null until the stage said (the server then forwards every camera) */
+  private cameras: string[] | null = null;
+  /** what the current subscribe session was last told */
+  private camerasSent: string | null = null;
   private readonly log: (...args: unknown[]) => void;
   private readonly create: (config: RTCConfiguration) => RTCPeerConnection;
 
@@ -186,6 +190,29 @@ export class MediaSession {
     await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
   }
 
+  /**
+   * Whose cameras the stage shows: only those are forwarded to me (`media.view`). Sent after the subscribe
+   * that is under way, and again after every new subscribe session (which starts from every camera).
+   */
+  showCameras(cameras: string[]) {
+    const next = [...new Set(cameras)].sort();
+    if (this.cameras && this.cameras.join() === next.join()) return;
+    this.cameras = next;
+    const pc = this.sub;
+    this.subChain = this.subChain.then(() => (pc && this.sub === pc ? this.sendView() : undefined));
+  }
+
+  private async sendView() {
+    const cameras = this.cameras;
+    if (!cameras || this.closed || cameras.join() === this.camerasSent) return;
+    try {
+      await this.deps.rt.request('media.view', { meetingId: this.deps.meetingId, cameras });
+      this.camerasSent = cameras.join();
+    } catch (e) {
+      this.log('media.view failed (every camera keeps coming)', e); // advice to the server, not a failure of mine
+    }
+  }
+
   /** Subscribe: ask the server for a (new) offer; `iceRestart` after the connection broke. */
   resubscribe(iceRestart: boolean): Promise<void> {
     const pc = this.sub;
@@ -194,6 +221,10 @@ export class MediaSession {
       try {
         const o = await this.deps.rt.request<SubscribeOffer>('media.subscribe', { meetingId: this.deps.meetingId, ...(iceRestart ? { iceRestart: true } : {}) });
         await this.applyOffer(pc, o, true);
+        if (!iceRestart) { // a new subscribe session forwards every camera again
+          this.camerasSent = null;
+          await this.sendView();
+        }
         this.ok('subscribe');
       } catch (e) {
         this.fail('subscribe', e);

@@ -1,27 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fakeStream, FakeRt, FakeTrack, flush, refuse, track } from './fakes.test-util';
+import { fakeStream, FakeMedia, FakeRt, FakeTrack, flush, refuse, track } from './fakes.test-util';
 import { meeting, person } from './fixtures.test-util';
-import type { MediaView } from './mediaSession';
-import { MeetingRoom, type MediaLike } from './room';
+import { MeetingRoom } from './room';
 import { selfOf } from './roster';
-import type { MediaSource, Participant } from './types';
-
-class FakeMedia implements MediaLike {
-  started: Partial<Record<MediaSource, MediaStreamTrack | null>> | null = null;
-  tracks: [MediaSource, MediaStreamTrack | null][] = [];
-  resyncs = 0;
-  closed = false;
-  view: MediaView = { publish: 'connected', subscribe: 'connected', remote: [], reconnecting: false, error: null };
-  private l = new Set<() => void>();
-  async start(t: Partial<Record<MediaSource, MediaStreamTrack | null>>) { this.started = t; }
-  async setTrack(s: MediaSource, t: MediaStreamTrack | null) { this.tracks.push([s, t]); }
-  async resync() { this.resyncs++; }
-  close() { this.closed = true; }
-  subscribeView(f: () => void) { this.l.add(f); return () => { this.l.delete(f); }; }
-  getView() { return this.view; }
-  async getStats() { return { publish: null, subscribe: null }; }
-  setView(p: Partial<MediaView>) { this.view = { ...this.view, ...p }; this.l.forEach((f) => f()); }
-}
+import type { Participant } from './types';
 
 const host = person('h', { role: 'host' });
 
@@ -50,6 +32,16 @@ describe('meeting room', () => {
     expect(rt.ops('meeting.join')).toEqual([{ meetingId: 'm1', audio: true, video: true, passcode: '2468' }]);
     expect(s().phase).toBe('joined');
     expect(media.started).toEqual({ microphone: mic, camera: cam });
+  });
+
+  it('hands the media the cameras the stage shows, also those it showed before the media started', async () => {
+    const { room, media } = setup();
+    room.showCameras(['h']);
+    expect(media.shown).toEqual([]);
+    await room.start();
+    expect(media.shown).toEqual([['h']]);
+    room.showCameras([]);
+    expect(media.shown.at(-1)).toEqual([]);
   });
 
   it('joining with the camera off releases it; with the microphone off keeps it disabled', async () => {

@@ -22,6 +22,8 @@ export interface MediaLike {
   subscribeView(l: () => void): () => void;
   getView(): MediaView;
   getStats(): Promise<{ publish: RTCStatsReport | null; subscribe: RTCStatsReport | null }>;
+  /** Whose cameras the stage shows: only those are forwarded to me. */
+  showCameras(cameras: string[]): void;
 }
 
 /** Camera, microphone and screen (navigator.mediaDevices, or a fake in tests). */
@@ -57,6 +59,8 @@ export class MeetingRoom {
   private local: LocalTracks = { microphone: null, camera: null, screen: null };
   private media: MediaLike | null = null;
   private mediaStarted = false;
+  /** whose cameras the stage shows (null until it says) */
+  private cameras: string[] | null = null;
   private view: RoomView;
   private readonly listeners = new Set<() => void>();
   private unsubs: (() => void)[] = [];
@@ -180,6 +184,7 @@ export class MeetingRoom {
     this.mediaStarted = true;
     const media = (this.deps.media ?? ((id) => new MediaSession({ rt: this.deps.rt, meetingId: id })))(this.deps.meetingId);
     this.media = media;
+    if (this.cameras) media.showCameras(this.cameras); // the stage said before the media started
     this.unsubs.push(media.subscribeView(() => this.emit()));
     this.emit();
     await media.start({ microphone: this.local.microphone, camera: this.local.camera });
@@ -356,6 +361,12 @@ export class MeetingRoom {
 
   /** The statistics of both peer connections (diagnostics and tests). */
   getStats() { return this.media?.getStats() ?? Promise.resolve({ publish: null, subscribe: null }); }
+
+  /** The stage shows these participants' cameras (a gallery page, the speaker view): receive only those. */
+  showCameras(participantIds: string[]) {
+    this.cameras = participantIds;
+    this.media?.showCameras(participantIds);
+  }
 
   /** Unmounting: leave if still in, release devices and subscriptions. */
   stop() {

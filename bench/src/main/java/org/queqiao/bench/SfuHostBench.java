@@ -66,6 +66,10 @@ public final class SfuHostBench {
             router.answer(q.get("room"), q.get("p"), body(ex), Long.parseLong(q.get("version")));
             return "";
         }));
+        http.createContext("/view", ex -> handle(ex, q -> {
+            router.view(q.get("room"), q.get("p"), java.util.Set.of(body(ex).split(",")));
+            return "";
+        }));
         http.createContext("/stats", ex -> handle(ex, q -> stats(socket.stats())));
         http.createContext("/quit", ex -> handle(ex, q -> {
             quit.countDown();

@@ -65,6 +65,8 @@ public final class SfuLoadBench {
 
     private final long sfuPid;
     private final int httpPort, mediaPort, rooms, perRoom, decryptEvery;
+    /** Cameras each participant shows (media.view): the next ones in its room; 0 shows them all, saying nothing. */
+    private final int viewCameras;
     private final long warmupNanos, measureNanos;
     private final String gcLog;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -97,7 +99,8 @@ public final class SfuLoadBench {
         warmupNanos = (long) (Double.parseDouble(a[5]) * 1e9);
         measureNanos = (long) (Double.parseDouble(a[6]) * 1e9);
         decryptEvery = a.length > 7 ? Math.max(1, Integer.parseInt(a[7])) : 1;
-        gcLog = a.length > 8 ? a[8] : null;
+        gcLog = a.length > 8 && !a[8].isEmpty() ? a[8] : null;
+        viewCameras = a.length > 9 ? Math.min(Integer.parseInt(a[9]), perRoom - 1) : 0;
         if (perRoom < 2) throw new IllegalArgumentException("at least two participants per room");
     }
 
@@ -128,6 +131,7 @@ public final class SfuLoadBench {
                 String offer = reply.substring(nl + 1);
                 post("/answer?room=r" + p.room + "&p=p" + p.index + "&version=" + version, ClientSdp.subscribeAnswer(p.sub, offer));
                 ClientSdp.connect(p.sub, offer);
+                if (viewCameras > 0) post("/view?room=r" + p.room + "&p=p" + p.index, String.join(",", viewed(p)));
             });
         } finally {
             pool.shutdown();
@@ -470,6 +474,19 @@ public final class SfuLoadBench {
 
     // ---------------------------------------------------------------- participants
 
+    /** The cameras {@code p} shows: the next {@link #viewCameras} participants of its room. */
+    private List<String> viewed(Participant p) {
+        List<String> ids = new ArrayList<>();
+        for (Participant q : participants) if (q.room == p.room && q != p && shows(p, q)) ids.add("p" + q.index);
+        return ids;
+    }
+
+    private boolean shows(Participant sub, Participant pub) {
+        if (viewCameras <= 0) return true;
+        int ahead = Math.floorMod(pub.slot - sub.slot, perRoom);
+        return ahead >= 1 && ahead <= viewCameras;
+    }
+
     final class Participant {
         final int index, room, slot;
         final WebRtcClientTransport pub, sub;
@@ -593,7 +610,7 @@ public final class SfuLoadBench {
         double selfCpu = (b.selfTicks - a.selfTicks) * tick;
         long out = d(a, b, "packetsOut"), in = d(a, b, "packetsIn");
 
-        long expected = 0, got = 0, dups = 0, reordered = 0, unsent = 0, pairsWithLoss = 0, pairs = 0;
+        long expected = 0, got = 0, dups = 0, reordered = 0, unsent = 0, pairsWithLoss = 0, pairs = 0, unshownGot = 0;
         for (Participant sub : participants) {
             for (Participant pub : participants) {
                 if (pub.room != sub.room || pub == sub) continue;
@@ -601,6 +618,7 @@ public final class SfuLoadBench {
                     TxStream tx = k == 0 ? pub.audio : pub.video;
                     RxStream rx = sub.rx[pub.slot * 2 + k];
                     if (tx.windowFirst < 0) continue;
+                    boolean shown = k == 0 || shows(sub, pub);
                     int e = 0, g = 0;
                     for (int seq = tx.windowFirst; seq <= tx.windowLast; seq++) {
                         if ((tx.unsent[seq >>> 6] & (1L << (seq & 63))) != 0) {
@@ -609,6 +627,10 @@ public final class SfuLoadBench {
                         }
                         e++;
                         if ((rx.seen[seq >>> 6] & (1L << (seq & 63))) != 0) g++;
+                    }
+                    if (!shown) { // a camera this subscriber does not show: nothing of it should have come
+                        unshownGot += g;
+                        continue;
                     }
                     expected += e;
                     got += g;
@@ -620,6 +642,10 @@ public final class SfuLoadBench {
             }
         }
         long lost = expected - got;
+        if (viewCameras > 0) {
+            System.out.printf("media.view: each participant shows %d of %d cameras; packets of cameras not shown that arrived anyway: %d%n",
+                    viewCameras, perRoom - 1, unshownGot);
+        }
         long ourDrops = b.ourDrops - a.ourDrops;
         long sfuSocketDrops = b.sfuSocketDrops - a.sfuSocketDrops;
         long genCaused = Math.min(lost, ourDrops);

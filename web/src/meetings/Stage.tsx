@@ -1,5 +1,6 @@
-// The video area: the gallery (a grid of everyone, and the screen share first) or the speaker view
-// (the share, spotlight or active speaker large, the others in a strip).
+// The video area: the gallery (a grid, 25 people a page, the screen share first) or the speaker view
+// (the share, spotlight or active speaker large, eight others in a strip). Only the cameras on screen
+// are received (media.view).
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
 import { useRoom, useRoomView } from './context';

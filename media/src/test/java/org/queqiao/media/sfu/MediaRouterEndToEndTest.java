@@ -53,25 +53,16 @@ class MediaRouterEndToEndTest {
     @Test
     void forwardsAPublishersPacketsToASubscriberAndRepairsLossBothWays() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
-            String answer = router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA);
-            SyntheticParticipant.connect(alice.publish, answer);
-            SubscribeOffer offer = router.subscribe("room", "bob", false);
+            SubscribeOffer offer = bobReceivesAlice(alice, bob);
             assertThat(offer.tracks()).containsValues(new SubscribeOffer.Track("alice", TrackSource.MICROPHONE),
                     new SubscribeOffer.Track("alice", TrackSource.CAMERA));
-            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
-            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
 
             // Alice's connection, and then Bob's, each make the router ask Alice for a keyframe.
             assertThat(awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc())).isTrue();
 
-            // Bob's side of DTLS may finish a moment after his client's: send until the first packet reaches him.
-            byte[] got = null;
-            int seq = 100;
-            for (; got == null && seq < 140; seq++) {
-                alice.sendVideo(seq, KEYFRAME);
-                got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.videoSsrc(), 100);
-            }
-            assertThat(got).as("a forwarded packet").isNotNull();
+            Reached first = firstToReachBob(alice, bob, true);
+            byte[] got = first.packet();
+            int seq = first.nextSeq();
             int received = RtpPacket.sequenceNumber(got, 0);
             assertThat(RtpPacket.payloadType(got, 0)).isEqualTo(ServerCodecs.VP8.payloadType());
             assertThat(payload(got)).containsExactly(KEYFRAME);
@@ -116,19 +107,9 @@ class MediaRouterEndToEndTest {
     @Test
     void repairsAudioLossBothWaysWithoutRtx() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
-            SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
-            SubscribeOffer offer = router.subscribe("room", "bob", false);
+            SubscribeOffer offer = bobReceivesAlice(alice, bob);
             assertThat(offer.sdp()).contains("a=rtcp-fb:" + ServerCodecs.OPUS.payloadType() + " nack");
-            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
-            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
-
-            byte[] got = null;
-            int seq = 100;
-            for (; got == null && seq < 140; seq++) {
-                alice.sendAudio(seq, 30);
-                got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc(), 100);
-            }
-            assertThat(got).as("a forwarded audio packet").isNotNull();
+            int seq = firstToReachBob(alice, bob, false).nextSeq();
 
             // the next packet is lost on Bob's link: it reached his socket, but his SRTP never saw it
             int lost = seq++;
@@ -166,18 +147,10 @@ class MediaRouterEndToEndTest {
     @Test
     void aSpeakerUnmutedAfterALongHostMuteIsHeardAtOnce() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
-            SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
-            SubscribeOffer offer = router.subscribe("room", "bob", false);
-            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
-            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
-            byte[] got = null;
-            int seq = 100;
-            for (; got == null && seq < 140; seq++) {
-                alice.sendAudio(seq, 30);
-                got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.audioSsrc(), 100);
-            }
-            assertThat(got).isNotNull();
-            int lastHeard = RtpPacket.sequenceNumber(got, 0);
+            bobReceivesAlice(alice, bob);
+            Reached heard = firstToReachBob(alice, bob, false);
+            int seq = heard.nextSeq();
+            int lastHeard = RtpPacket.sequenceNumber(heard.packet(), 0);
 
             router.forwarding("room", "alice", false, true);
             long read = socket.stats().packetsIn();
@@ -215,18 +188,10 @@ class MediaRouterEndToEndTest {
     @Test
     void aSubscriberGetsOnlyTheCamerasItShows() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
-            SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
-            SubscribeOffer offer = router.subscribe("room", "bob", false);
-            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
-            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
-            byte[] got = null;
-            int seq = 100;
-            for (; got == null && seq < 140; seq++) {
-                alice.sendVideo(seq, KEYFRAME);
-                got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == alice.videoSsrc(), 100);
-            }
-            assertThat(got).as("every camera until Bob says what he shows").isNotNull();
-            int lastSeen = RtpPacket.sequenceNumber(got, 0);
+            bobReceivesAlice(alice, bob);
+            Reached first = firstToReachBob(alice, bob, true); // every camera until Bob says what he shows
+            int seq = first.nextSeq();
+            int lastSeen = RtpPacket.sequenceNumber(first.packet(), 0);
 
             router.view("room", "bob", Set.of()); // Alice is on another page of his gallery
             for (int i = 0; i < 5; i++) alice.sendVideo(seq++, DELTA);
@@ -246,10 +211,7 @@ class MediaRouterEndToEndTest {
     @Test
     void stopsForwardingWhatTheHostMutedAndTellsWhoIsSpeaking() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
-            SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
-            SubscribeOffer offer = router.subscribe("room", "bob", false);
-            router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
-            SyntheticParticipant.connect(bob.subscribe, offer.sdp());
+            bobReceivesAlice(alice, bob);
 
             for (int i = 0; i < 60; i++) {
                 alice.sendAudio(i, 20);
@@ -324,6 +286,33 @@ class MediaRouterEndToEndTest {
                     Map.of("0", TrackSource.CAMERA, "1", TrackSource.CAMERA))).hasMessageContaining("audio");
             assertThatThrownBy(() -> router.publish("room", "alice", "v=0\r\n", MIC_AND_CAMERA)).isInstanceOf(SdpException.class);
         }
+    }
+
+    /** Alice publishes her microphone and camera; Bob subscribes to her and his client connects. Returns his offer. */
+    private SubscribeOffer bobReceivesAlice(SyntheticParticipant alice, SyntheticParticipant bob) throws IOException {
+        SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
+        SubscribeOffer offer = router.subscribe("room", "bob", false);
+        router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
+        SyntheticParticipant.connect(bob.subscribe, offer.sdp());
+        return offer;
+    }
+
+    /** The first of Alice's packets that reached Bob, and the sequence number she sends next. */
+    private record Reached(byte[] packet, int nextSeq) {}
+
+    /**
+     * Bob's side of DTLS may finish a moment after his client's: Alice sends (numbers from 100: keyframes, or
+     * audio) until the first packet reaches him.
+     */
+    private static Reached firstToReachBob(SyntheticParticipant alice, SyntheticParticipant bob, boolean video) throws IOException {
+        int ssrc = video ? alice.videoSsrc() : alice.audioSsrc();
+        for (int seq = 100; seq < 140; seq++) {
+            if (video) alice.sendVideo(seq, KEYFRAME);
+            else alice.sendAudio(seq, 30);
+            byte[] got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == ssrc, 100);
+            if (got != null) return new Reached(got, seq + 1);
+        }
+        throw new AssertionError("none of Alice's " + (video ? "video" : "audio") + " packets reached Bob");
     }
 
     private static byte[] payload(byte[] rtp) {

@@ -122,7 +122,7 @@ final class IncomingStream {
         }
         if (!forwarding) return;
         cache.store(buf, off, len, nowMillis);
-        for (Outgoing o : subscribers) o.forward(buf, off, len);
+        for (Outgoing o : subscribers) o.forward(buf, off, len, seq);
     }
 
     private static boolean isKeyframe(byte[] buf, int off, int len, int payloadType) {

@@ -30,9 +30,8 @@ final class Outgoing {
 
     SubscriberSession subscriber() { return subscriber; }
 
-    /** Sends the packet with this subscriber's number in its header, and puts the publisher's back. */
-    void forward(byte[] buf, int off, int len) {
-        int publisherNumber = RtpPacket.sequenceNumber(buf, off);
+    /** Sends the packet ({@code publisherNumber} in its header) with this subscriber's number, and puts the publisher's back. */
+    void forward(byte[] buf, int off, int len, int publisherNumber) {
         int number = numbering.toSubscriber(publisherNumber);
         if (number < 0) return;
         if (number != publisherNumber) RtpPacket.setSequenceNumber(buf, off, number);

@@ -5,7 +5,8 @@
 #   bench/chat-load.sh group  [clients=19000] [messagesPerSecond=3] [seconds=30]
 #   bench/chat-load.sh urgent [clients=10000] [notices=5]
 # Prints connections, server heap per signed-in client, msg/s, end-to-end p50/p99/max, loss, duplicates
-# and order. SERVER_GC overrides the server's collector (default G1; the launcher runs ZGC), e.g.
+# and order, and the CPU the server and its database used per message. WARMUP=seconds (default 30) runs the load
+# unmeasured first, so the JIT has compiled the send path. SERVER_GC overrides the server's collector (default G1; the launcher runs ZGC), e.g.
 # SERVER_GC=-XX:+UseZGC bench/chat-load.sh direct. Build first: ./queqiao build. One process may hold at most 20,000 sockets: clients < 20,000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +25,4 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"; echo "server log: $dir.log"' EXIT
 for _ in $(seq 1 300); do curl -fs http://127.0.0.1:18310/health >/dev/null 2>&1 && break; sleep 0.1; done
 "$JAVA_HOME/bin/java" -XX:+UseZGC -Xmx3g -cp "bench/target/classes:server/target/queqiao-server.jar:server/target/lib/*" \
-  org.queqiao.bench.ChatLoadBench 18310 18311 "$pid" "$op" "$mode" "$n" "$rate" "$seconds"
+  org.queqiao.bench.ChatLoadBench 18310 18311 "$pid" "$op" "$mode" "$n" "$rate" "$seconds" "${WARMUP:-30}"

@@ -34,10 +34,12 @@ import java.util.concurrent.atomic.LongAdder;
  * Prints connections held, server heap per connection (idle, after a full GC), messages/s,
  * end-to-end latency (send → the other members' receipt) p50/p99/max, ack latency, and counted loss,
  * duplicates and out-of-order deliveries per conversation.
- * Usage: ChatLoadBench httpPort gatewayPort serverPid operatorToken mode clients rate seconds
+ * Also prints the CPU time the server and its database used per message sent in the measured window.
+ * Usage: ChatLoadBench httpPort gatewayPort serverPid operatorToken mode clients rate seconds [warmupSeconds]
  */
 public final class ChatLoadBench {
-    private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(15);
+    /** Long enough on two slow cores for the JIT to finish the send path: measuring a cold server would measure the compiler. */
+    private static final int DEFAULT_WARMUP_SECONDS = 30;
 
     public static void main(String[] args) throws Exception {
         int httpPort = Integer.parseInt(args[0]);
@@ -48,6 +50,7 @@ public final class ChatLoadBench {
         int n = Integer.parseInt(args[5]);
         int rate = Integer.parseInt(args[6]);
         int seconds = Integer.parseInt(args[7]);
+        int warmup = args.length > 8 ? Integer.parseInt(args[8]) : DEFAULT_WARMUP_SECONDS;
         boolean group = mode.equals("group");
         boolean urgent = mode.equals("urgent");
 
@@ -59,7 +62,7 @@ public final class ChatLoadBench {
 
         long heapBefore = server.heapAfterGc();
         long rssBefore = server.rssKb();
-        Load load = new Load(n, group, rate, seconds);
+        Load load = new Load(n, group, rate, seconds, warmup, server);
         if (group) {
             // the group's log already holds its "created" entry: every client starts after it
             long head = http.get("/api/v1/conversations/" + conversationOf[0], org.tokens.getFirst()).json().path("lastSeq").asLong();
@@ -136,6 +139,8 @@ public final class ChatLoadBench {
         final boolean group;
         final int rate;
         final int seconds;
+        final long warmupNanos;
+        final ProcessProbe server;
         final AtomicInteger ready = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final long[] lastSeq;
@@ -155,16 +160,18 @@ public final class ChatLoadBench {
         volatile long measureFrom = Long.MAX_VALUE;
         volatile long measureUntil = Long.MAX_VALUE;
 
-        Load(int n, boolean group, int rate, int seconds) {
+        Load(int n, boolean group, int rate, int seconds, int warmupSeconds, ProcessProbe server) {
             this.n = n;
             this.group = group;
             this.rate = rate;
             this.seconds = seconds;
+            this.warmupNanos = TimeUnit.SECONDS.toNanos(warmupSeconds);
+            this.server = server;
             this.lastSeq = new long[n];
             this.received = new long[n];
             this.pushSeq = new long[n];
             this.urgentAt = new long[n];
-            int messages = rate * (seconds + 20);
+            int messages = rate * (seconds + warmupSeconds + 5);
             this.sentAt = new long[messages];
             this.ackLatencies = new long[messages];
             this.latencies = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) messages * (group ? n : 1))];
@@ -254,11 +261,17 @@ public final class ChatLoadBench {
         void run(List<LoadSocket> sockets, String[] conversationOf) throws Exception {
             int senders = group ? Math.min(10, n) : n;
             long start = System.nanoTime();
-            measureFrom = start + WARMUP_NANOS;
+            measureFrom = start + warmupNanos;
             measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
             int id = 0;
             int next = 0;
+            Cpu cpu = null;
+            int firstMeasured = 0;
             while (System.nanoTime() < measureUntil && id < sentAt.length) {
+                if (cpu == null && System.nanoTime() >= measureFrom) {
+                    cpu = Cpu.read(server);
+                    firstMeasured = id;
+                }
                 long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
                 while (id < due && id < sentAt.length) {
                     int sender = next;
@@ -273,8 +286,25 @@ public final class ChatLoadBench {
             }
             lastSent.set(id);
             long sendEnd = System.nanoTime();
+            Cpu used = cpu == null ? null : Cpu.read(server).minus(cpu);
+            int measured = id - firstMeasured;
             Thread.sleep(5000); // drain
             report(id, sendEnd - start);
+            if (used != null && measured > 0) {
+                System.out.printf("CPU per message sent in the measured %d s: server %.0f µs (%.2f cores), database %.0f µs (%.2f cores)%n",
+                        seconds, used.server / 1e3 / measured, used.server / 1e9 / seconds, used.database / 1e3 / measured, used.database / 1e9 / seconds);
+            }
+        }
+
+        /** CPU time so far of the server process and of its database. */
+        private record Cpu(long server, long database) {
+            static Cpu read(ProcessProbe p) throws Exception {
+                return new Cpu(p.cpuNanos(), p.databaseCpuNanos());
+            }
+
+            Cpu minus(Cpu earlier) {
+                return new Cpu(server - earlier.server, database - earlier.database);
+            }
         }
 
         private void report(int sent, long sendNanos) {
@@ -283,7 +313,7 @@ public final class ChatLoadBench {
             long expected = group ? acks * n : acks * 2;
             long got = Arrays.stream(received).sum();
             System.out.printf("sent %d messages in %.1f s (%.0f msg/s offered incl. %d s warm-up); acked %d, refused %d %s, unanswered %d%n",
-                    sent, sendNanos / 1e9, sent / (sendNanos / 1e9), WARMUP_NANOS / 1_000_000_000L, acks, refusedTotal, refused, sent - acks - refusedTotal);
+                    sent, sendNanos / 1e9, sent / (sendNanos / 1e9), warmupNanos / 1_000_000_000L, acks, refusedTotal, refused, sent - acks - refusedTotal);
             System.out.printf("deliveries: %d of %d expected (%.0f/s); lost %d, duplicated %d, out of order %d%n",
                     got, expected, got / (sendNanos / 1e9), expected - got, duplicates.sum(), outOfOrder.sum());
             print("end-to-end (send -> other members' receipt)", latencies, latencyCount.get());

@@ -5,8 +5,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -255,9 +253,7 @@ public final class DeskLoadBench {
     }
 
     private static long cpuNanos(ProcessProbe server) throws Exception {
-        String[] f = Files.readString(Path.of("/proc/" + server.pid() + "/stat")).split("\\) ")[1].split(" ");
-        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        return ticks * 10_000_000L; // USER_HZ 100
+        return server.cpuNanos();
     }
 
     @FunctionalInterface

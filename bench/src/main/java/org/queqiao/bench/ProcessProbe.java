@@ -2,9 +2,14 @@ package org.queqiao.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Reads another JVM's heap (after a full GC, via jcmd), resident memory and thread count. */
+/**
+ * Reads another JVM's heap (after a full GC, via jcmd), resident memory, thread count and CPU time,
+ * and the CPU time of the embedded PostgreSQL it started (whose postmaster is not its child: pg_ctl
+ * detaches it).
+ */
 final class ProcessProbe {
     private final long pid;
 
@@ -38,6 +43,75 @@ final class ProcessProbe {
 
     long threads() throws Exception {
         return status("Threads:");
+    }
+
+    /** User and system CPU time of the process, all threads, from /proc/<pid>/stat. */
+    long cpuNanos() throws Exception {
+        return cpuNanosOf(pid);
+    }
+
+    /**
+     * CPU time of the embedded PostgreSQL under the server's data directory ({@code QUEQIAO_DATA_DIR}
+     * in its environment): the postmaster and every process it forked, including backends that
+     * already exited (their time is in the postmaster's cutime/cstime). 0 if there is none.
+     */
+    long databaseCpuNanos() throws Exception {
+        String dataDir = environment("QUEQIAO_DATA_DIR");
+        if (dataDir == null) return 0;
+        long total = 0;
+        List<Long> postmasters = new java.util.ArrayList<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                String cmd = read(p.resolve("cmdline")).replace('\0', ' ');
+                if (cmd.contains("postgres") && cmd.contains(" -D " + dataDir + "/")) postmasters.add(Long.parseLong(p.getFileName().toString()));
+            }
+        }
+        for (long pm : postmasters) {
+            total += cpuNanosOf(pm) + childrenCpuNanosOf(pm);
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.filter(x -> x.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    String[] f = statFields(p.resolve("stat"));
+                    if (f != null && Long.parseLong(f[1]) == pm) total += cpuNanosOf(Long.parseLong(p.getFileName().toString()));
+                }
+            }
+        }
+        return total;
+    }
+
+    private static long cpuNanosOf(long pid) {
+        String[] f = statFields(Path.of("/proc/" + pid + "/stat"));
+        return f == null ? 0 : (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
+    }
+
+    private static long childrenCpuNanosOf(long pid) {
+        String[] f = statFields(Path.of("/proc/" + pid + "/stat"));
+        return f == null ? 0 : (Long.parseLong(f[13]) + Long.parseLong(f[14])) * NANOS_PER_TICK;
+    }
+
+    /** USER_HZ is 100 on Linux. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    /** The fields after the command name: [0] is the state, [1] the parent pid, [11]/[12] utime/stime, [13]/[14] the children's. */
+    private static String[] statFields(Path stat) {
+        String s = read(stat);
+        int close = s.lastIndexOf(") ");
+        return close < 0 ? null : s.substring(close + 2).trim().split(" ");
+    }
+
+    private String environment(String key) {
+        for (String kv : read(Path.of("/proc/" + pid + "/environ")).split("\0")) {
+            if (kv.startsWith(key + "=")) return kv.substring(key.length() + 1);
+        }
+        return null;
+    }
+
+    /** A /proc file, or "" if the process is gone. */
+    private static String read(Path p) {
+        try {
+            return new String(Files.readAllBytes(p));
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private String jcmd(String command) throws Exception {

@@ -26,7 +26,7 @@ final class Appender implements AutoCloseable {
         this.messages = messages;
         this.tx = tx;
         this.delivery = delivery;
-        this.writer = new LogWriter(new BatchAppend(conversations, messages, tx, delivery, new ConversationLocks()), writers, observer);
+        this.writer = new LogWriter(new BatchAppend(conversations, messages, tx, delivery, new ConversationLocks(), observer), writers, observer);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.queqiao.messaging;
 import org.queqiao.messaging.store.ConversationStore;
 import org.queqiao.messaging.store.MessageStore;
 import org.queqiao.platform.id.Ids;
+import org.queqiao.platform.json.JsonText;
 import org.queqiao.platform.problem.ProblemException;
 import org.queqiao.platform.tx.Transactor;
 
@@ -16,9 +17,16 @@ import java.util.UUID;
 
 /**
  * Writes one batch of appends in one transaction: the senders' seats in one query, their checks,
- * resends recognised, numbers reserved per conversation in one statement, entries inserted in
- * another; after commit every sender is answered and every entry pushed, in sequence order, while
- * the batch's conversations are locked on this node (so pushes leave in order).
+ * numbers reserved and entries inserted in one statement; after commit every sender is answered and
+ * every entry pushed, in sequence order, while the batch's conversations are locked on this node (so
+ * pushes leave in order).
+ *
+ * <p>Resends (a client message id already stored) are rare, so a batch is first written without
+ * looking for them: the unique index on client message ids catches one, the transaction rolls back
+ * and the batch is written again, this time looking every id up first. Resends come in bursts (a
+ * client reconnecting resends everything unanswered), so after one the writer keeps looking for a
+ * while. Looking up every batch cost a statement per batch, about a fifth of the database's work
+ * for a batch of one.
  */
 final class BatchAppend implements LogWriter.BatchWrite {
     private final ConversationStore conversations;
@@ -26,13 +34,20 @@ final class BatchAppend implements LogWriter.BatchWrite {
     private final Transactor tx;
     private final ChatDelivery delivery;
     private final ConversationLocks locks;
+    private final BatchObserver observer;
+    /** Until when batches look up resends before writing (System.nanoTime); shared by the writers, whose races cost one lookup at most. */
+    private volatile long lookUpResendsUntil = System.nanoTime();
+    /** A reconnecting client resends within a second or two; a later resend costs one rolled-back batch again. */
+    static final long LOOK_UP_RESENDS_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
-    BatchAppend(ConversationStore conversations, MessageStore messages, Transactor tx, ChatDelivery delivery, ConversationLocks locks) {
+    BatchAppend(ConversationStore conversations, MessageStore messages, Transactor tx, ChatDelivery delivery, ConversationLocks locks,
+                BatchObserver observer) {
         this.conversations = conversations;
         this.messages = messages;
         this.tx = tx;
         this.delivery = delivery;
         this.locks = locks;
+        this.observer = observer;
     }
 
     /** What became of one append. */
@@ -42,25 +57,51 @@ final class BatchAppend implements LogWriter.BatchWrite {
     public void write(List<LogWriter.Append> batch) {
         List<UUID> conversationIds = batch.stream().map(LogWriter.Append::conversationId).distinct().toList();
         locks.withAll(conversationIds, () -> {
-            Outcome[] outcomes = tx.inTransaction(() -> store(batch));
+            Outcome[] outcomes = storeLookingUpResendsIfNeeded(batch);
+            List<Entry> appended = new ArrayList<>();
+            List<JsonText> appendedJson = new ArrayList<>();
+            Map<UUID, Conversation> conversationOf = new HashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 Outcome o = outcomes[i];
-                if (o.problem() != null) batch.get(i).result().completeExceptionally(o.problem());
-                else batch.get(i).result().complete(o.result());
+                if (o.problem() != null) {
+                    batch.get(i).result().completeExceptionally(o.problem());
+                    continue;
+                }
+                SendResult r = o.result();
+                if (!r.duplicate()) {
+                    // serialised once: for the members' devices and for the sender's answer
+                    JsonText json = JsonText.of(r.entry());
+                    r = new SendResult(r.entry(), false, json);
+                    appended.add(r.entry());
+                    appendedJson.add(json);
+                    conversationOf.put(o.seat().conversation().id(), o.seat().conversation());
+                }
+                batch.get(i).result().complete(r);
             }
-            List<Entry> appended = new ArrayList<>();
-            Map<UUID, Conversation> conversationOf = new HashMap<>();
-            for (Outcome o : outcomes) {
-                if (o.result() == null || o.result().duplicate()) continue;
-                appended.add(o.result().entry());
-                conversationOf.put(o.seat().conversation().id(), o.seat().conversation());
-            }
-            delivery.entriesAppended(appended, conversationOf::get);
+            delivery.entriesAppended(appended, appendedJson, conversationOf::get);
             return null;
         });
     }
 
-    private Outcome[] store(List<LogWriter.Append> batch) {
+    private Outcome[] storeLookingUpResendsIfNeeded(List<LogWriter.Append> batch) {
+        if (System.nanoTime() - lookUpResendsUntil < 0) return tx.inTransaction(() -> store(batch, true));
+        try {
+            return tx.inTransaction(() -> store(batch, false));
+        } catch (ResendInBatch e) {
+            lookUpResendsUntil = System.nanoTime() + LOOK_UP_RESENDS_NANOS;
+            observer.batchRewrittenForResend();
+            return tx.inTransaction(() -> store(batch, true));
+        }
+    }
+
+    /** The batch held a client message id that is already stored; its transaction rolls back. */
+    private static final class ResendInBatch extends RuntimeException {
+        ResendInBatch() {
+            super("a client message id in the batch was already stored", null, false, false);
+        }
+    }
+
+    private Outcome[] store(List<LogWriter.Append> batch, boolean lookUpResends) {
         int n = batch.size();
         Outcome[] outcomes = new Outcome[n];
         List<ConversationStore.SeatKey> keys = batch.stream()
@@ -94,7 +135,9 @@ final class BatchAppend implements LogWriter.BatchWrite {
             if (firstInBatch.putIfAbsent(k, i) == null) lookups.add(k);
         }
         Map<MessageStore.ClientKey, Entry> stored = new HashMap<>();
-        for (Entry e : messages.findByClientMsgIds(lookups)) stored.put(new MessageStore.ClientKey(e.conversationId(), e.senderId(), e.clientMsgId()), e);
+        if (lookUpResends) {
+            for (Entry e : messages.findByClientMsgIds(lookups)) stored.put(new MessageStore.ClientKey(e.conversationId(), e.senderId(), e.clientMsgId()), e);
+        }
 
         // numbers and storage: one statement for the whole batch
         List<Integer> fresh = new ArrayList<>();
@@ -110,8 +153,9 @@ final class BatchAppend implements LogWriter.BatchWrite {
             entries.add(new NewEntry(Ids.newId(), a.principal().orgId(), a.conversationId(), a.principal().memberId(), a.clientMsgId(), a.kind(),
                     a.body(), a.targetSeq(), now));
         }
-        List<Long> seqs = entries.isEmpty() ? List.of() : messages.appendAll(entries).orElseThrow(() ->
-                new IllegalStateException("a client message id was stored concurrently; retrying the batch one by one"));
+        List<Long> seqs = entries.isEmpty() ? List.of() : messages.appendAll(entries).orElseThrow(() -> lookUpResends
+                ? new IllegalStateException("a client message id was stored concurrently; retrying the batch one by one")
+                : new ResendInBatch());
         for (int j = 0; j < fresh.size(); j++) {
             int i = fresh.get(j);
             NewEntry e = entries.get(j);

@@ -1,6 +1,7 @@
 package org.queqiao.messaging;
 
 import org.queqiao.messaging.store.ConversationStore;
+import org.queqiao.platform.json.JsonText;
 import org.queqiao.platform.realtime.Pushes;
 
 import java.util.Collection;
@@ -48,6 +49,11 @@ final class ChatDelivery {
 
     /** A batch of entries, in order: one query for the members of all their conversations. */
     void entriesAppended(List<Entry> entries, java.util.function.Function<UUID, Conversation> conversationOf) {
+        entriesAppended(entries, null, conversationOf);
+    }
+
+    /** Like {@link #entriesAppended(List, java.util.function.Function)}, pushing {@code json.get(i)}, entry i already serialised, when given. */
+    void entriesAppended(List<Entry> entries, List<JsonText> json, java.util.function.Function<UUID, Conversation> conversationOf) {
         if (entries.isEmpty()) return;
         List<Entry> deskEntries = entries.stream().filter(e -> conversationOf.apply(e.conversationId()).kind() == ConversationKind.DESK).toList();
         if (!deskEntries.isEmpty()) desk.entriesAppended(deskEntries, conversationOf);
@@ -55,9 +61,11 @@ final class ChatDelivery {
         List<UUID> chats = entries.stream().filter(e -> conversationOf.apply(e.conversationId()).kind() != ConversationKind.DESK)
                 .map(Entry::conversationId).distinct().toList();
         Map<UUID, List<UUID>> members = conversations.memberIds(chats);
-        for (Entry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             Conversation c = conversationOf.apply(e.conversationId());
-            if (c.kind() != ConversationKind.DESK) pushes.pushToMembers(c.orgId(), members.getOrDefault(e.conversationId(), List.of()), ENTRY, e);
+            Object payload = json == null ? e : json.get(i);
+            if (c.kind() != ConversationKind.DESK) pushes.pushToMembers(c.orgId(), members.getOrDefault(e.conversationId(), List.of()), ENTRY, payload);
         }
     }
 

@@ -10,6 +10,7 @@ import org.queqiao.directory.csv.MemberImport;
 import org.queqiao.gateway.RealtimeGateway;
 import org.queqiao.http.ApiServices;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.queqiao.messaging.BatchObserver;
@@ -186,9 +187,19 @@ final class Services {
                 .publishPercentileHistogram().register(meters);
         Timer time = Timer.builder("queqiao.chat.batch.duration").description("Time to store one group-commit batch and push its entries")
                 .publishPercentileHistogram().register(meters);
-        return (n, nanos) -> {
-            size.record(n);
-            time.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Counter rewrites = Counter.builder("queqiao.chat.batch.rewrites")
+                .description("Batches rolled back and written again because they held a resend (a client message id already stored)").register(meters);
+        return new BatchObserver() {
+            @Override
+            public void batchWritten(int n, long nanos) {
+                size.record(n);
+                time.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void batchRewrittenForResend() {
+                rewrites.increment();
+            }
         };
     }
 

@@ -79,6 +79,90 @@ class ChatDeliveryIT {
         }
     }
 
+    /**
+     * Several members resend what they already sent while sending new messages, all at once, so the
+     * group commit writes resends and new messages in the same batches (a batch that meets a resend is
+     * rolled back and written again looking every id up): each message is stored once, resends answer
+     * with the stored message, and the log has no gaps.
+     */
+    @Test
+    void resendsMixedWithNewMessagesFromManyDevicesAreStoredOnceWithoutGaps() throws Exception {
+        ChatFixture f = new ChatFixture(api, "Burst");
+        int senders = 6, stored = 5, fresh = 5;
+        List<ChatFixture.Person> people = new ArrayList<>();
+        for (int i = 0; i < senders; i++) people.add(f.member("P" + i));
+        String group = f.group(people.getFirst(), "突发", people.subList(1, senders).toArray(ChatFixture.Person[]::new));
+        List<ChatClient> clients = new ArrayList<>();
+        try {
+            for (ChatFixture.Person p : people) clients.add(ChatClient.connect(port, p.token()));
+            Map<String, Long> firstSeq = new HashMap<>();
+            for (int i = 0; i < senders; i++) {
+                for (int k = 0; k < stored; k++) {
+                    String id = "p" + i + "-" + k;
+                    firstSeq.put(id, clients.get(i).ok("chat.send", Map.of("conversationId", group, "clientMsgId", id, "text", id)).path("entry").path("seq").asLong());
+                }
+            }
+            // past the writer's resend look-up window (BatchAppend): the first batch to meet a resend writes without looking
+            Thread.sleep(2_500);
+            double rewrites = rewrittenBatches();
+            List<CompletableFuture<List<JsonNode>>> bursts = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                int me = i;
+                bursts.add(CompletableFuture.supplyAsync(() -> {
+                    List<JsonNode> answers = new ArrayList<>();
+                    try {
+                        // every device interleaves resends of its stored messages with new ones
+                        for (int k = 0; k < stored + fresh; k++) {
+                            int which = k % 2 == 0 ? k / 2 : stored + k / 2;
+                            String id = "p" + me + "-" + which;
+                            answers.add(clients.get(me).ok("chat.send", Map.of("conversationId", group, "clientMsgId", id, "text", id)));
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return answers;
+                }));
+            }
+            Map<String, Long> seqOf = new HashMap<>(firstSeq);
+            for (var burst : bursts) {
+                for (JsonNode a : burst.get(30, TimeUnit.SECONDS)) {
+                    String id = a.path("entry").path("clientMsgId").asText();
+                    long seq = a.path("entry").path("seq").asLong();
+                    if (firstSeq.containsKey(id)) {
+                        assertThat(a.path("duplicate").asBoolean()).as(id + " was a resend").isTrue();
+                        assertThat(seq).as(id + " keeps its number").isEqualTo(firstSeq.get(id));
+                    } else {
+                        assertThat(a.path("duplicate").asBoolean()).as(id + " was new").isFalse();
+                        assertThat(seqOf.put(id, seq)).as(id + " answered once").isNull();
+                    }
+                }
+            }
+            assertThat(seqOf).hasSize(senders * (stored + fresh));
+            assertThat(rewrittenBatches()).as("a batch met a resend and was written again").isGreaterThan(rewrites);
+            var history = api.get("/api/v1/conversations/" + group + "/entries?limit=100", people.getFirst().token()).json().path("items");
+            List<Long> messageSeqs = new ArrayList<>();
+            Map<String, Integer> copies = new HashMap<>();
+            for (JsonNode e : history) {
+                if (!e.path("kind").asText().equals("text")) continue;
+                messageSeqs.add(e.path("seq").asLong());
+                copies.merge(e.path("clientMsgId").asText(), 1, Integer::sum);
+            }
+            assertThat(copies).hasSize(senders * (stored + fresh)).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+            messageSeqs.sort(null);
+            long first = messageSeqs.getFirst();
+            for (int i = 0; i < messageSeqs.size(); i++) assertThat(messageSeqs.get(i)).as("no gaps").isEqualTo(first + i);
+        } finally {
+            clients.forEach(ChatClient::close);
+        }
+    }
+
+    private double rewrittenBatches() {
+        for (String line : api.get("/metrics", null).body().split("\n")) {
+            if (line.startsWith("queqiao_chat_batch_rewrites_total")) return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+        throw new AssertionError("no queqiao_chat_batch_rewrites_total on /metrics");
+    }
+
     @Test
     void aDeviceWhoseSocketDiesMidStreamCatchesUpExactlyFromItsCursor() throws Exception {
         ChatFixture f = new ChatFixture(api, "Resume");

@@ -19,6 +19,7 @@ public final class Json {
     private Json() {}
 
     public static String write(Object value) {
+        if (value instanceof JsonText text) return text.json();
         try {
             return MAPPER.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

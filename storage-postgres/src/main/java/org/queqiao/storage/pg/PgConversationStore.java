@@ -100,9 +100,9 @@ public final class PgConversationStore implements ConversationStore {
                         + "from unnest(cast(:o as uuid[]), cast(:c as uuid[]), cast(:m as uuid[])) as k(o, c, m) "
                         + "cross join lateral (select * from conversations c0 where c0.id = k.c and c0.org_id = k.o) c "
                         + "cross join lateral (select * from conversation_members cm0 where cm0.conversation_id = k.c and cm0.member_id = k.m) cm")
-                .bindArray("o", UUID.class, keys.stream().map(SeatKey::orgId).toList())
-                .bindArray("c", UUID.class, keys.stream().map(SeatKey::conversationId).toList())
-                .bindArray("m", UUID.class, keys.stream().map(SeatKey::memberId).toList())
+                .bind("o", BinaryArrays.uuids(keys.stream().map(SeatKey::orgId).toList()))
+                .bind("c", BinaryArrays.uuids(keys.stream().map(SeatKey::conversationId).toList()))
+                .bind("m", BinaryArrays.uuids(keys.stream().map(SeatKey::memberId).toList()))
                 .map((rs, ctx) -> {
                     Conversation c = CONVERSATION.map(rs, ctx);
                     Membership m = MEMBERSHIP.map(rs, ctx);
@@ -171,7 +171,7 @@ public final class PgConversationStore implements ConversationStore {
         Map<UUID, List<UUID>> out = new HashMap<>();
         if (conversationIds.isEmpty()) return out;
         db.use(h -> h.createQuery("select conversation_id, member_id from conversation_members where conversation_id = any(cast(:ids as uuid[]))")
-                .bindArray("ids", UUID.class, List.copyOf(conversationIds))
+                .bind("ids", BinaryArrays.uuids(conversationIds))
                 .map((rs, ctx) -> out.computeIfAbsent(Rows.uuid(rs, "conversation_id"), k -> new java.util.ArrayList<>()).add(Rows.uuid(rs, "member_id")))
                 .list());
         return out;

@@ -87,9 +87,9 @@ public final class PgMessageStore implements MessageStore {
         Map<UUID, Long> firstSeq = new java.util.HashMap<>();
         long[] inserted = {0};
         db.use(h -> h.createQuery(APPEND_ALL)
-                .bindArray("c", UUID.class, conv).bindArray("rank", Integer.class, rank).bindArray("id", UUID.class, id).bindArray("o", UUID.class, org)
-                .bindArray("snd", UUID.class, sender).bindArray("cm", String.class, cmid).bindArray("kind", String.class, kind)
-                .bindArray("b", String.class, body).bindArray("t", Long.class, target).bind("at", entries.getFirst().at())
+                .bind("c", BinaryArrays.uuids(conv)).bind("rank", BinaryArrays.ints(rank)).bind("id", BinaryArrays.uuids(id)).bind("o", BinaryArrays.uuids(org))
+                .bind("snd", BinaryArrays.uuids(sender)).bind("cm", BinaryArrays.texts(cmid)).bind("kind", BinaryArrays.texts(kind))
+                .bind("b", BinaryArrays.texts(body)).bind("t", BinaryArrays.longs(target)).bind("at", entries.getFirst().at())
                 .map((rs, ctx) -> {
                     inserted[0] = rs.getLong("inserted");
                     return firstSeq.put(Rows.uuid(rs, "id"), rs.getLong("last_seq") - rs.getInt("n") + 1);
@@ -106,9 +106,9 @@ public final class PgMessageStore implements MessageStore {
         // lateral: one probe of the unique index per key, whatever the planner guesses about unnest's size
         return db.with(h -> h.createQuery("select " + COLUMNS + " from unnest(cast(:c as uuid[]), cast(:s as uuid[]), cast(:id as text[])) as k(c, s, id) "
                         + "cross join lateral (select * from messages m0 where m0.conversation_id = k.c and m0.sender_id = k.s and m0.client_msg_id = k.id) m")
-                .bindArray("c", UUID.class, keys.stream().map(ClientKey::conversationId).toList())
-                .bindArray("s", UUID.class, keys.stream().map(ClientKey::senderId).toList())
-                .bindArray("id", String.class, keys.stream().map(ClientKey::clientMsgId).toList())
+                .bind("c", BinaryArrays.uuids(keys.stream().map(ClientKey::conversationId).toList()))
+                .bind("s", BinaryArrays.uuids(keys.stream().map(ClientKey::senderId).toList()))
+                .bind("id", BinaryArrays.texts(keys.stream().map(ClientKey::clientMsgId).toList()))
                 .map(ENTRY).list());
     }
 

@@ -171,6 +171,11 @@ public final class HttpApi {
         return this;
     }
 
+    /** Requests whose handling has begun and not ended (what a graceful stop waits for). */
+    public int requestsInFlight() {
+        return inFlight.get();
+    }
+
     public int port() {
         return app.port();
     }

@@ -23,7 +23,12 @@ class NodeBehaviourIT {
         for (int i = 0; i < 20000; i++) csv.append("学生").append(i).append(",s").append(i).append('.').append(s).append("@example.com,Grade ").append(i % 12).append('\n');
         CompletableFuture<ApiClient.Response> importing = CompletableFuture.supplyAsync(() ->
                 api.postRaw("/api/v1/members/import", t.token(), "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
-        Thread.sleep(1000); // the import (several seconds for 20,000 rows) is running
+        // the import (several seconds for 20,000 rows) is running: the server counts it in flight, which is what a
+        // graceful stop waits for (a fixed second was not always enough on a loaded CI machine: the stop began
+        // before the request reached its handler, and its connection was closed)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.http().requestsInFlight() == 0 && !importing.isDone() && System.nanoTime() < deadline) Thread.sleep(10);
+        assertThat(importing.isDone()).as("the import was still running when the stop began").isFalse();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
         ApiClient.Response r = importing.get(60, TimeUnit.SECONDS);
         stopping.get(60, TimeUnit.SECONDS);

@@ -128,15 +128,15 @@ final class BatchAppend implements LogWriter.BatchWrite {
 
         // resends: stored before, or twice in this batch
         Map<MessageStore.ClientKey, Integer> firstInBatch = new HashMap<>();
-        List<MessageStore.ClientKey> lookups = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (outcomes[i] != null) continue;
-            MessageStore.ClientKey k = clientKey(batch.get(i));
-            if (firstInBatch.putIfAbsent(k, i) == null) lookups.add(k);
+            firstInBatch.putIfAbsent(clientKey(batch.get(i)), i);
         }
         Map<MessageStore.ClientKey, Entry> stored = new HashMap<>();
         if (lookUpResends) {
-            for (Entry e : messages.findByClientMsgIds(lookups)) stored.put(new MessageStore.ClientKey(e.conversationId(), e.senderId(), e.clientMsgId()), e);
+            for (Entry e : messages.findByClientMsgIds(List.copyOf(firstInBatch.keySet()))) {
+                stored.put(new MessageStore.ClientKey(e.conversationId(), e.senderId(), e.clientMsgId()), e);
+            }
         }
 
         // numbers and storage: one statement for the whole batch

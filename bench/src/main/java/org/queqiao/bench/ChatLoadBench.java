@@ -135,6 +135,8 @@ public final class ChatLoadBench {
 
     /** The clients, the pacing sender and the counters. */
     private static final class Load {
+        private static final int ACK_EVERY = 50;
+        private static final long ACK_AFTER_MS = 1_000;
         final int n;
         final boolean group;
         final int rate;
@@ -155,7 +157,9 @@ public final class ChatLoadBench {
         final long[] ackLatencies;
         final AtomicInteger ackCount = new AtomicInteger();
         final AtomicLong lastSent = new AtomicLong();
-        final long[] pushSeq;
+        final long[] pushSeq;          // the last push acknowledged
+        final long[] gatewayLastSeq;   // the last push received
+        final boolean[] ackPending;    // a quiet-second ack is scheduled
         final long[] urgentAt;
         volatile long measureFrom = Long.MAX_VALUE;
         volatile long measureUntil = Long.MAX_VALUE;
@@ -170,6 +174,8 @@ public final class ChatLoadBench {
             this.lastSeq = new long[n];
             this.received = new long[n];
             this.pushSeq = new long[n];
+            this.gatewayLastSeq = new long[n];
+            this.ackPending = new boolean[n];
             this.urgentAt = new long[n];
             int messages = rate * (seconds + warmupSeconds + 5);
             this.sentAt = new long[messages];
@@ -243,11 +249,23 @@ public final class ChatLoadBench {
                     if (k < latencies.length) latencies[k] = System.nanoTime() - sent;
                 }
             }
-            // acknowledge now and then, as real clients do, so the gateway can forget delivered pushes
-            if (gatewaySeq - pushSeq[me] >= 50) {
-                pushSeq[me] = gatewaySeq;
-                s.send("{\"t\":\"ack\",\"seq\":" + gatewaySeq + "}");
+            // acknowledge as the web client does (realtime.ts): after 50 pushes, or a second after the first
+            // unacknowledged one, so the gateway can forget delivered pushes
+            gatewayLastSeq[me] = gatewaySeq;
+            if (gatewaySeq - pushSeq[me] >= ACK_EVERY) {
+                ack(me, s);
+            } else if (!ackPending[me]) {
+                ackPending[me] = true;
+                s.schedule(() -> ack(me, s), ACK_AFTER_MS);
             }
+        }
+
+        /** On the socket's event loop, like every other access to this client's fields. */
+        private void ack(int me, LoadSocket s) {
+            ackPending[me] = false;
+            if (gatewayLastSeq[me] <= pushSeq[me]) return;
+            pushSeq[me] = gatewayLastSeq[me];
+            s.send("{\"t\":\"ack\",\"seq\":" + pushSeq[me] + "}");
         }
 
         private static long longAfter(String f, String key, int from) {

@@ -25,7 +25,7 @@ final class Admission {
         channel.pipeline().addFirst("heartbeat", new HeartbeatHandler(gw.settings(), connection));
         ClientSession session = request.wantsResume() ? resume(gw, connection, principal, request) : null;
         if (session == null) {
-            session = new ClientSession(newResumeKey(), principal, gw.settings().resumeBuffer());
+            session = new ClientSession(newResumeKey(), principal, gw.settings().resumeBuffer(), gw.settings().resumeBufferBytes());
             connection.bind(session);
             session.start(connection, gw.heartbeatMs(), request.wantsResume());
             gw.sessions().add(session);

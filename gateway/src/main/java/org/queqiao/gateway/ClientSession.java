@@ -17,10 +17,10 @@ final class ClientSession {
     private long detachedAtNanos;
     private boolean ended;
 
-    ClientSession(String resumeKey, Principal principal, int bufferCapacity) {
+    ClientSession(String resumeKey, Principal principal, int bufferCapacity, long bufferBytes) {
         this.resumeKey = resumeKey;
         this.principal = principal;
-        this.unacked = new ResumeBuffer(bufferCapacity);
+        this.unacked = new ResumeBuffer(bufferCapacity, bufferBytes);
     }
 
     /** Same member, same organisation, same login session (so revoking that session reaches this one). */

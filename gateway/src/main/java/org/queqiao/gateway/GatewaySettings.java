@@ -14,6 +14,7 @@ record GatewaySettings(
         int maxFrameBytes,
         int maxPendingBytes,
         int resumeBuffer,
+        long resumeBufferBytes,
         Duration resumeWindow,
         int ioThreads,
         int inboundRate,
@@ -39,6 +40,7 @@ record GatewaySettings(
                 c.integer("gateway.max-frame-bytes"),
                 c.integer("gateway.max-pending-bytes"),
                 c.integer("gateway.resume-buffer"),
+                c.longValue("gateway.resume-buffer-bytes"),
                 c.duration("gateway.resume-window"),
                 c.integer("gateway.io-threads"),
                 c.integer("gateway.inbound-rate"),
@@ -57,6 +59,7 @@ record GatewaySettings(
         require(maxFrameBytes >= 1024, "gateway.max-frame-bytes must be at least 1024");
         require(maxPendingBytes >= 1024, "gateway.max-pending-bytes must be at least 1024");
         require(resumeBuffer >= 0, "gateway.resume-buffer must not be negative");
+        require(resumeBufferBytes >= 1024, "gateway.resume-buffer-bytes must be at least 1024");
         require(!resumeWindow.isNegative(), "gateway.resume-window must not be negative");
         require(ioThreads >= 0, "gateway.io-threads must not be negative");
         require(maxConnections >= 1, "gateway.max-connections must be positive");

@@ -6,6 +6,15 @@ package org.queqiao.gateway;
  */
 record PushFrame(long seq, String topic, String dataJson) {
 
+    /**
+     * An upper bound of the memory this push holds: its strings as UTF-16 (two bytes a character; compact
+     * Latin-1 strings take half) plus the objects' headers. Counted in full for each session, though a
+     * group's sessions share one data string.
+     */
+    long heapBytes() {
+        return 64 + 2L * ((long) topic.length() + dataJson.length());
+    }
+
     /** Topics follow {@code Topics.requireValid} (lowercase letters, digits, . _ -), so they need no escaping. */
     String json() {
         return new StringBuilder(40 + topic.length() + dataJson.length())

@@ -106,6 +106,32 @@ class ResumeTest {
     }
 
     @Test
+    void missedPushesBeyondTheByteBoundMeanResumeUnavailableWithinItTheyAreReplayed() {
+        h = GatewayHarness.start("gateway.resume-buffer-bytes", "16384"); // four pushes of ~4 KB each
+        String longText = "长".repeat(2_000);
+        for (int missed : new int[] {3, 10}) {
+            Member bob = Member.random();
+            Login login = h.login(bob);
+            WsClient first = h.connect();
+            String resumeKey = first.ready(login.token()).path("resumeKey").asText();
+            first.abort();
+            for (int i = 1; i <= missed; i++) h.gateway.pushToMember(bob.orgId(), bob.memberId(), "chat.message", Map.of("n", i, "text", longText));
+
+            WsClient second = h.connect();
+            second.authResuming(login.token(), resumeKey, 0);
+            JsonNode ready = second.expect("ready");
+            if (missed == 3) {
+                assertThat(ready.path("resumed").asBoolean()).as("three long pushes fit").isTrue();
+                for (int i = 1; i <= missed; i++) assertThat(second.expect("push").path("data").path("text").asText()).isEqualTo(longText);
+            } else {
+                assertThat(ready.path("resumed").asBoolean()).as("ten long pushes do not").isFalse();
+                assertThat(ready.path("resumeError").asText()).isEqualTo("resume_unavailable");
+                assertThat(second.isOpen()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void anotherMembersResumeKeyIsRefused() {
         h = GatewayHarness.start();
         Member alice = Member.random();

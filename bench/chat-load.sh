@@ -7,7 +7,7 @@
 # Prints connections, server heap per signed-in client, msg/s, end-to-end p50/p99/max, loss, duplicates
 # and order, and the CPU the server and its database used per message. WARMUP=seconds (default 30) runs the load
 # unmeasured first, so the JIT has compiled the send path. SERVER_GC overrides the server's collector (default G1; the launcher runs ZGC), e.g.
-# SERVER_GC=-XX:+UseZGC bench/chat-load.sh direct. Build first: ./queqiao build. One process may hold at most 20,000 sockets: clients < 20,000.
+# SERVER_GC=-XX:+UseZGC bench/chat-load.sh direct. GENERATOR_OPTS=-Dbench.nio=true runs the clients on NIO instead of epoll. Build first: ./queqiao build. One process may hold at most 20,000 sockets: clients < 20,000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-direct}"; n="${2:-19000}"; rate="${3:-5000}"; seconds="${4:-30}"
@@ -24,5 +24,5 @@ QUEQIAO_IMPORT_MAX_ROWS=20000 QUEQIAO_CHAT_MAX_GROUP_MEMBERS=20000 QUEQIAO_HTTP_
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"; echo "server log: $dir.log"' EXIT
 for _ in $(seq 1 300); do curl -fs http://127.0.0.1:18310/health >/dev/null 2>&1 && break; sleep 0.1; done
-"$JAVA_HOME/bin/java" -XX:+UseZGC -Xmx3g -cp "bench/target/classes:server/target/queqiao-server.jar:server/target/lib/*" \
+"$JAVA_HOME/bin/java" -XX:+UseZGC -Xmx3g ${GENERATOR_OPTS:-} -cp "bench/target/classes:server/target/queqiao-server.jar:server/target/lib/*" \
   org.queqiao.bench.ChatLoadBench 18310 18311 "$pid" "$op" "$mode" "$n" "$rate" "$seconds" "${WARMUP:-30}"

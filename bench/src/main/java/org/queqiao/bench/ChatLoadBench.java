@@ -1,8 +1,6 @@
 package org.queqiao.bench;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import org.queqiao.platform.json.Json;
 
 import java.util.ArrayList;
@@ -68,7 +66,7 @@ public final class ChatLoadBench {
             long head = http.get("/api/v1/conversations/" + conversationOf[0], org.tokens.getFirst()).json().path("lastSeq").asLong();
             Arrays.fill(load.lastSeq, head);
         }
-        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        EventLoopGroup loop = LoadSocket.newLoop(2);
         List<LoadSocket> sockets = load.connect(loop, gwPort, org);
         Thread.sleep(2000);
         long heapIdle = server.heapAfterGc();
@@ -309,19 +307,21 @@ public final class ChatLoadBench {
             Thread.sleep(5000); // drain
             report(id, sendEnd - start);
             if (used != null && measured > 0) {
-                System.out.printf("CPU per message sent in the measured %d s: server %.0f µs (%.2f cores), database %.0f µs (%.2f cores)%n",
-                        seconds, used.server / 1e3 / measured, used.server / 1e9 / seconds, used.database / 1e3 / measured, used.database / 1e9 / seconds);
+                System.out.printf("CPU per message sent in the measured %d s: server %.0f µs (%.2f cores), database %.0f µs (%.2f cores), "
+                                + "load generator (%s) %.0f µs (%.2f cores)%n",
+                        seconds, used.server / 1e3 / measured, used.server / 1e9 / seconds, used.database / 1e3 / measured, used.database / 1e9 / seconds,
+                        LoadSocket.transport(), used.generator / 1e3 / measured, used.generator / 1e9 / seconds);
             }
         }
 
-        /** CPU time so far of the server process and of its database. */
-        private record Cpu(long server, long database) {
+        /** CPU time so far of the server process, of its database and of this load generator. */
+        private record Cpu(long server, long database, long generator) {
             static Cpu read(ProcessProbe p) throws Exception {
-                return new Cpu(p.cpuNanos(), p.databaseCpuNanos());
+                return new Cpu(p.cpuNanos(), p.databaseCpuNanos(), ProcessProbe.ownCpuNanos());
             }
 
             Cpu minus(Cpu earlier) {
-                return new Cpu(server - earlier.server, database - earlier.database);
+                return new Cpu(server - earlier.server, database - earlier.database, generator - earlier.generator);
             }
         }
 

@@ -2,8 +2,6 @@ package org.queqiao.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import org.queqiao.server.QueqiaoServer;
 
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ public final class ChatScenarioBench {
         try (QueqiaoServer server = BenchServer.start(Map.of("operator.token", operator, "password.argon2-memory-kib", "64",
                 "password.argon2-iterations", "1", "chat.send-rate", "100000", "chat.send-burst", "100000", "gateway.inbound-rate", "100000",
                 "gateway.inbound-burst", "100000"))) {
-            EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+            EventLoopGroup loop = LoadSocket.newLoop(1);
             try {
                 Http http = new Http(server.httpPort());
                 switch (scenario) {

@@ -2,8 +2,6 @@ package org.queqiao.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +109,7 @@ public final class DeskLoadBench {
         });
         System.out.printf("setup: %d agents (cap %d, %d groups), %d visitors in %.1f s%n", agents, cap, GROUPS, visitors, (System.nanoTime() - t0) / 1e9);
 
-        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup loop = LoadSocket.newLoop(1);
         for (int i = 0; i < agents; i++) {
             BenchChatClient c = BenchChatClient.connect(loop, gwPort, org.tokens.get(i));
             String agentId = org.memberIds.get(i);

@@ -6,6 +6,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -31,6 +36,21 @@ final class LoadSocket {
         this.channel = channel;
     }
 
+    /**
+     * Epoll where Netty's native transport loads (as the server's gateway uses), else NIO: the generator shares the
+     * machine's cores with the server it measures, so every microsecond it spends is taken from the server.
+     * {@code -Dbench.nio=true} forces NIO. Sockets must be opened on a group made here.
+     */
+    static EventLoopGroup newLoop(int threads) {
+        return new MultiThreadIoEventLoopGroup(threads, EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
+
+    private static final boolean EPOLL = !Boolean.getBoolean("bench.nio") && Epoll.isAvailable();
+
+    static String transport() {
+        return EPOLL ? "epoll" : "nio";
+    }
+
     static LoadSocket open(EventLoopGroup loop, int port, String authFrame, BiConsumer<LoadSocket, String> onText) throws InterruptedException {
         return open(loop, port, authFrame, onText, () -> { });
     }
@@ -40,7 +60,7 @@ final class LoadSocket {
             throws InterruptedException {
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         LoadSocket[] self = new LoadSocket[1];
-        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class).handler(new ChannelInitializer<Channel>() {
+        Bootstrap b = new Bootstrap().group(loop).channel(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class).handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),

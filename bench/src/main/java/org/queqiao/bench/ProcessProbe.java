@@ -78,6 +78,11 @@ final class ProcessProbe {
         return total;
     }
 
+    /** The CPU time this process (the load generator) has used. */
+    static long ownCpuNanos() {
+        return cpuNanosOf(ProcessHandle.current().pid());
+    }
+
     private static long cpuNanosOf(long pid) {
         String[] f = statFields(Path.of("/proc/" + pid + "/stat"));
         return f == null ? 0 : (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;

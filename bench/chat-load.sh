@@ -22,7 +22,7 @@ QUEQIAO_HTTP_RATE_PER_ADDRESS=0 QUEQIAO_PASSWORD_ARGON2_MEMORY_KIB=64 QUEQIAO_PA
 QUEQIAO_IMPORT_MAX_ROWS=20000 QUEQIAO_CHAT_MAX_GROUP_MEMBERS=20000 QUEQIAO_HTTP_MAX_BODY_BYTES=2097152 \
   "$JAVA_HOME/bin/java" ${SERVER_GC:--XX:+UseG1GC} -Xmx2g --enable-native-access=ALL-UNNAMED -jar server/target/queqiao-server.jar >"$dir.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"; echo "server log: $dir.log"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$dir"; echo "server log: $dir.log"' EXIT
 for _ in $(seq 1 300); do curl -fs http://127.0.0.1:18310/health >/dev/null 2>&1 && break; sleep 0.1; done
 "$JAVA_HOME/bin/java" -XX:+UseZGC -Xmx3g ${GENERATOR_OPTS:-} -cp "bench/target/classes:server/target/queqiao-server.jar:server/target/lib/*" \
   org.queqiao.bench.ChatLoadBench 18310 18311 "$pid" "$op" "$mode" "$n" "$rate" "$seconds" "${WARMUP:-30}"

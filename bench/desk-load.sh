@@ -16,7 +16,7 @@ QUEQIAO_HTTP_RATE_PER_ADDRESS=0 QUEQIAO_PASSWORD_ARGON2_MEMORY_KIB=64 QUEQIAO_PA
 QUEQIAO_DESK_OFFER_TIMEOUT=0s QUEQIAO_IMPORT_MAX_ROWS=20000 \
   "$JAVA_HOME/bin/java" ${SERVER_GC:--XX:+UseG1GC} -Xmx2g --enable-native-access=ALL-UNNAMED -jar server/target/queqiao-server.jar >"$dir.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"; echo "server log: $dir.log"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$dir"; echo "server log: $dir.log"' EXIT
 for _ in $(seq 1 300); do curl -fs http://127.0.0.1:18320/health >/dev/null 2>&1 && break; sleep 0.1; done
 "$JAVA_HOME/bin/java" -XX:+UseZGC -Xmx2g -cp "bench/target/classes:server/target/queqiao-server.jar:server/target/lib/*" \
   org.queqiao.bench.DeskLoadBench 18320 18321 "$pid" "$op" "${1:-1000}" "${2:-10000}" "${3:-1000}" "${4:-30}" "${5:-100}"

@@ -12,7 +12,7 @@ dir=$(mktemp -d /tmp/queqiao-gw-XXXX)
 QUEQIAO_DATA_DIR="$dir" QUEQIAO_HTTP_PORT=18300 QUEQIAO_GATEWAY_PORT=18301 QUEQIAO_LOG_LEVEL=WARN \
   "$JAVA_HOME/bin/java" -XX:+UseG1GC -Xmx1g --enable-native-access=ALL-UNNAMED -jar server/target/queqiao-server.jar >"$dir.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir" "$dir.log"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$dir" "$dir.log"' EXIT
 for _ in $(seq 1 300); do curl -fs http://127.0.0.1:18300/health >/dev/null 2>&1 && break; sleep 0.1; done
 ulimit -n 65536 || true
 "$JAVA_HOME/bin/java" -Xmx3g -cp "bench/target/classes:server/target/queqiao-server.jar:server/target/lib/*" \

@@ -1,5 +1,6 @@
 package org.queqiao.messaging.compliance;
 
+import org.queqiao.platform.thread.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ public final class RetentionJob implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private volatile Thread thread;
+    private volatile boolean closing; // besides the interrupt, which code below us may swallow
 
     public RetentionJob(ChatPolicyStore store, Clock clock, Duration interval) {
         this.store = store;
@@ -28,7 +30,7 @@ public final class RetentionJob implements AutoCloseable {
 
     public void start() {
         thread = Thread.ofVirtual().name("chat-retention").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!closing && !Thread.currentThread().isInterrupted()) {
                 try {
                     Thread.sleep(interval);
                     runOnce();
@@ -50,7 +52,7 @@ public final class RetentionJob implements AutoCloseable {
             do {
                 n = store.deleteEntriesBefore(p.orgId(), cutoff, BATCH);
                 total += n;
-            } while (n == BATCH);
+            } while (n == BATCH && !closing); // a shutdown stops between batches
         }
         if (total > 0) log.info("chat retention deleted {} entries", total);
         return total;
@@ -58,7 +60,8 @@ public final class RetentionJob implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread t = thread;
-        if (t != null) t.interrupt();
+        // waits for a batch in progress: the database closes after the background jobs
+        closing = true;
+        BackgroundThreads.interruptAndAwait(thread, Duration.ofSeconds(5));
     }
 }

@@ -1,9 +1,11 @@
 package org.queqiao.messaging.search;
 
+import org.queqiao.platform.thread.BackgroundThreads;
 import org.queqiao.platform.tx.Transactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,7 @@ public final class SearchIndexer implements AutoCloseable {
     private final Transactor tx;
     private final int maxPerSecond;
     private volatile Thread thread;
+    private volatile boolean closing; // besides the interrupt, which code below us may swallow
 
     public SearchIndexer(SearchStore store, TextAnalyzer analyzer, Transactor tx, int maxPerSecond) {
         this.store = store;
@@ -34,7 +37,7 @@ public final class SearchIndexer implements AutoCloseable {
 
     public void start() {
         thread = Thread.ofPlatform().daemon().name("chat-search-indexer").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!closing && !Thread.currentThread().isInterrupted()) {
                 try {
                     long t0 = System.nanoTime();
                     int n = indexBatch();
@@ -78,7 +81,8 @@ public final class SearchIndexer implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread t = thread;
-        if (t != null) t.interrupt();
+        // waits for a batch in progress: the database closes after the background jobs
+        closing = true;
+        BackgroundThreads.interruptAndAwait(thread, Duration.ofSeconds(5));
     }
 }

@@ -117,15 +117,15 @@ final class Services {
         var chatPolicies = new ChatPolicies(policyStore, audit, Clock.systemUTC(), orgId -> bus.publish(POLICY_CHANGED, orgId.toString()));
         var conversationStore = new PgConversationStore(db);
         var messageStore = new PgMessageStore(db);
+        var analyzer = new SegmenterAnalyzer(new TextSegmenter());
+        var searchStore = new PgSearchStore(db);
+        var indexer = new SearchIndexer(searchStore, analyzer, db, c.integer("chat.search-index-rate"));
         var messaging = new Messaging(conversationStore, messageStore, db, realtime, audit, ChatSettings.from(c),
-                wordFilter, Clock.systemUTC(), chatBatchMetrics(meters),
+                wordFilter, Clock.systemUTC(), chatBatchMetrics(meters, indexer::wake),
                 new FileSystemBlobStore(java.nio.file.Path.of(c.string("data.dir")).toAbsolutePath().resolve("files")));
         ChatOps.register(handlers, messaging);
         membershipListeners.register(messaging::directoryChanged);
-        var analyzer = new SegmenterAnalyzer(new TextSegmenter());
-        var searchStore = new PgSearchStore(db);
         var search = new MessageSearch(searchStore, analyzer);
-        var indexer = new SearchIndexer(searchStore, analyzer, db, c.integer("chat.search-index-rate"));
         handlers.register("chat.search", (p, d) -> {
             var f = org.queqiao.platform.json.JsonFields.of(d);
             Integer limit = f.integer("limit");
@@ -181,8 +181,8 @@ final class Services {
         };
     }
 
-    /** Group-commit batches: how many messages each stored, how long each took. */
-    private static BatchObserver chatBatchMetrics(MeterRegistry meters) {
+    /** Group-commit batches: how many messages each stored, how long each took; each committed batch also wakes the search indexer. */
+    private static BatchObserver chatBatchMetrics(MeterRegistry meters, Runnable committed) {
         DistributionSummary size = DistributionSummary.builder("queqiao.chat.batch.size").description("Entries stored per group-commit batch")
                 .publishPercentileHistogram().register(meters);
         Timer time = Timer.builder("queqiao.chat.batch.duration").description("Time to store one group-commit batch and push its entries")
@@ -192,6 +192,7 @@ final class Services {
         return new BatchObserver() {
             @Override
             public void batchWritten(int n, long nanos) {
+                committed.run();
                 size.record(n);
                 time.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             }

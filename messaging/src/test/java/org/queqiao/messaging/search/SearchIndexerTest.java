@@ -15,9 +15,48 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The server closes its background jobs, then the database: closing the indexer must wait for the batch it is writing. */
-class SearchIndexerCloseTest {
+class SearchIndexerTest {
 
+    /** A store with nothing to index that counts the indexer's passes. */
+    private static SearchStore countingPasses(java.util.concurrent.atomic.AtomicInteger passes) {
+        return new SearchStore() {
+            @Override
+            public List<Pending> claimUnindexed(int limit) {
+                passes.incrementAndGet();
+                return List.of();
+            }
+
+            @Override
+            public void saveTokens(List<Pending> messages, List<String> tokens) {}
+
+            @Override
+            public List<Entry> search(UUID orgId, UUID memberId, String tsquery, UUID conversationId, Instant beforeAt, UUID beforeId, int limit) {
+                return List.of();
+            }
+        };
+    }
+
+    @Test
+    void anIdleIndexerWaitsForWritesInsteadOfPollingAndAWriteWakesItAtOnce() throws Exception {
+        var passes = new java.util.concurrent.atomic.AtomicInteger();
+        SearchIndexer indexer = new SearchIndexer(countingPasses(passes), new WordsAsTheyAre(), new DirectTransactor(), 10_000);
+        try {
+            indexer.start();
+            Thread.sleep(1_000);
+            assertThat(passes.get()).as("one pass at start, then quiet (it polled 5 times a second before)").isEqualTo(1);
+
+            indexer.wake();
+            long woken = System.nanoTime();
+            while (passes.get() < 2 && System.nanoTime() - woken < TimeUnit.SECONDS.toNanos(5)) Thread.sleep(5);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - woken)).as("a write is indexed without waiting for the poll")
+                    .isLessThan(SearchIndexer.IDLE_POLL_MILLIS - SearchIndexer.PAUSE_MILLIS);
+            assertThat(passes.get()).isEqualTo(2);
+        } finally {
+            indexer.close();
+        }
+    }
+
+    /** The server closes its background jobs, then the database: closing the indexer must wait for the batch it is writing. */
     @Test
     void closeReturnsOnlyOnceTheBatchInProgressIsStored() throws Exception {
         CountDownLatch claiming = new CountDownLatch(1);

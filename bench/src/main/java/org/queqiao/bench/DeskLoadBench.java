@@ -120,7 +120,7 @@ public final class DeskLoadBench {
         paced(openTarget, rate, i -> handOff());
         System.out.printf("queued: %d handoffs with every agent offline in %.1f s (%.0f/s)%n", openTarget, (System.nanoTime() - t1) / 1e9,
                 openTarget / ((System.nanoTime() - t1) / 1e9));
-        long cpu0 = cpuNanos(server);
+        long cpu0 = server.cpuNanos();
         long start = System.nanoTime();
         long burstStart = start;
         handoffSent.replaceAll((k, v) -> burstStart);
@@ -131,7 +131,7 @@ public final class DeskLoadBench {
         report("burst: " + agents + " agents come online to " + openTarget + " waiting (latency = since the first came online)", decisions, start, server, cpu0);
 
         decisions = new Samples();
-        cpu0 = cpuNanos(server);
+        cpu0 = server.cpuNanos();
         start = System.nanoTime();
         java.time.Instant churnStartedAt = java.time.Instant.now();
         PromHistogram routedBefore = routingHistogram();
@@ -245,13 +245,9 @@ public final class DeskLoadBench {
     private void report(String phase, Samples s, long start, ProcessProbe server, long cpu0) throws Exception {
         double secs = (System.nanoTime() - start) / 1e9;
         long n = s.count.get();
-        double cpu = (cpuNanos(server) - cpu0) / 1e9;
+        double cpu = (server.cpuNanos() - cpu0) / 1e9;
         System.out.printf("%s%n  %,d decisions in %.1f s = %,.0f decisions/s; handoff -> agent screen: %s%n  server CPU %.1f s (%.0f %% of one core), %.0f µs per decision (everything the server did)%n",
                 phase, n, secs, n / secs, s.stats().summary(), cpu, cpu / secs * 100, n == 0 ? 0 : cpu / n * 1e6);
-    }
-
-    private static long cpuNanos(ProcessProbe server) throws Exception {
-        return server.cpuNanos();
     }
 
     @FunctionalInterface

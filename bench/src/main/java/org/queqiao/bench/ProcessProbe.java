@@ -58,21 +58,21 @@ final class ProcessProbe {
     long databaseCpuNanos() throws Exception {
         String dataDir = environment("QUEQIAO_DATA_DIR");
         if (dataDir == null) return 0;
-        long total = 0;
-        List<Long> postmasters = new java.util.ArrayList<>();
+        List<Long> pids;
         try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(x -> x.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                String cmd = read(p.resolve("cmdline")).replace('\0', ' ');
-                if (cmd.contains("postgres") && cmd.contains(" -D " + dataDir + "/")) postmasters.add(Long.parseLong(p.getFileName().toString()));
-            }
+            pids = procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit)).map(Long::parseLong).toList();
         }
-        for (long pm : postmasters) {
-            total += cpuNanosOf(pm) + childrenCpuNanosOf(pm);
-            try (var procs = Files.list(Path.of("/proc"))) {
-                for (Path p : procs.filter(x -> x.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                    String[] f = statFields(p.resolve("stat"));
-                    if (f != null && Long.parseLong(f[1]) == pm) total += cpuNanosOf(Long.parseLong(p.getFileName().toString()));
-                }
+        List<Long> postmasters = pids.stream().filter(p -> {
+            String cmd = read(Path.of("/proc/" + p + "/cmdline")).replace('\0', ' ');
+            return cmd.contains("postgres") && cmd.contains(" -D " + dataDir + "/");
+        }).toList();
+        long total = 0;
+        for (long p : pids) {
+            if (postmasters.contains(p)) {
+                total += cpuNanosOf(p) + childrenCpuNanosOf(p);
+            } else {
+                String[] f = statFields(Path.of("/proc/" + p + "/stat"));
+                if (f != null && postmasters.contains(Long.parseLong(f[1]))) total += cpuNanosOf(p);
             }
         }
         return total;

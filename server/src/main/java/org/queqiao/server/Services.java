@@ -121,7 +121,7 @@ final class Services {
         var searchStore = new PgSearchStore(db);
         var indexer = new SearchIndexer(searchStore, analyzer, db, c.integer("chat.search-index-rate"));
         var messaging = new Messaging(conversationStore, messageStore, db, realtime, audit, ChatSettings.from(c),
-                wordFilter, Clock.systemUTC(), chatBatchMetrics(meters, indexer::wake),
+                wordFilter, Clock.systemUTC(), chatBatchObserver(meters, indexer::wake),
                 new FileSystemBlobStore(java.nio.file.Path.of(c.string("data.dir")).toAbsolutePath().resolve("files")));
         ChatOps.register(handlers, messaging);
         membershipListeners.register(messaging::directoryChanged);
@@ -181,8 +181,8 @@ final class Services {
         };
     }
 
-    /** Group-commit batches: how many messages each stored, how long each took; each committed batch also wakes the search indexer. */
-    private static BatchObserver chatBatchMetrics(MeterRegistry meters, Runnable committed) {
+    /** Group-commit batches: each committed one runs {@code committed} (wakes the search indexer); their sizes, times and rewrites become metrics. */
+    private static BatchObserver chatBatchObserver(MeterRegistry meters, Runnable committed) {
         DistributionSummary size = DistributionSummary.builder("queqiao.chat.batch.size").description("Entries stored per group-commit batch")
                 .publishPercentileHistogram().register(meters);
         Timer time = Timer.builder("queqiao.chat.batch.duration").description("Time to store one group-commit batch and push its entries")

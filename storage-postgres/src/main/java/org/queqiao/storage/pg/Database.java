@@ -94,6 +94,8 @@ public final class Database implements AutoCloseable {
         hc.setUsername(user);
         hc.setPassword(password);
         hc.setMaximumPoolSize(poolSize);
+        // set once when a connection opens, whatever the server's default_transaction_isolation; Db relies on it
+        hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // A fixed-size pool, as HikariCP advises for spiky load: with a minimum of 2 idle, a burst of borrowers
         // relies on the pool's adder to grow it, and a CI run of StoreContract caught it stuck at 7 of 8 while a
         // borrower timed out after 10 s (a 503 busy in the server, with the pool not full).

@@ -2,7 +2,6 @@ package org.queqiao.storage.pg;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.queqiao.platform.tx.Transactor;
 
 import java.util.function.Function;
@@ -59,7 +58,9 @@ public final class Db implements Transactor {
     private <T> T inTransaction(Jdbi source, Supplier<T> work) {
         if (current.get() != null) return work.get();
         java.util.List<Runnable> actions = new java.util.ArrayList<>();
-        T result = SqlErrors.translate(() -> source.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        // READ COMMITTED is every pooled connection's level (Database sets it once per connection): naming the
+        // level here made Jdbi ask the server for it before and after every transaction, four round trips
+        T result = SqlErrors.translate(() -> source.inTransaction(h -> {
             current.set(h);
             afterCommit.set(actions);
             try {

@@ -87,14 +87,36 @@ class ChatComplianceIT {
         String kept = keep.direct(k1, keep.member("K2"));
         api.post("/api/v1/conversations/" + kept + "/messages", k1.token(), Map.of("clientMsgId", "k", "text", "kept"));
         assertThat(api.patch("/api/v1/chat/policy", f.tenant.token(), Map.of("retentionDays", 1)).json().path("retentionDays").asInt()).isEqualTo(1);
+        awaitSearchRows(chat, 3);
+        awaitSearchRows(kept, 1);
 
         // two days from now, the messages are past the one-day retention
         var job = new RetentionJob(new PgChatPolicyStore(TestServer.shared().database().db()), Clock.offset(Clock.systemUTC(), Duration.ofDays(2)), Duration.ofHours(1));
         assertThat(job.runOnce()).isGreaterThanOrEqualTo(3);
         assertThat(api.get("/api/v1/conversations/" + chat + "/entries", bob.token()).json().path("items")).isEmpty();
         assertThat(api.get("/api/v1/conversations/" + kept + "/entries", k1.token()).json().path("items")).hasSize(1);
+        // their words went with them
+        assertThat(searchRows(chat)).isZero();
+        assertThat(searchRows(kept)).isEqualTo(1);
         // numbering goes on where it was: nothing is ever renumbered
         assertThat(api.post("/api/v1/conversations/" + chat + "/messages", alice.token(), Map.of("clientMsgId", "new", "text", "new")).json()
                 .path("entry").path("seq").asLong()).isEqualTo(4);
+    }
+
+    /** The search indexer runs in the background: wait (at most 10 s) until the conversation's messages are indexed. */
+    private static void awaitSearchRows(String conversationId, int n) {
+        for (int i = 0; i < 100 && searchRows(conversationId) < n; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(searchRows(conversationId)).isEqualTo(n);
+    }
+
+    private static int searchRows(String conversationId) {
+        return TestServer.shared().database().db().with(h -> h.createQuery("select count(*) from message_search where conversation_id = cast(:c as uuid)")
+                .bind("c", conversationId).mapTo(Integer.class).one());
     }
 }

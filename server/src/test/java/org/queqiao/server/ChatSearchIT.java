@@ -49,6 +49,22 @@ class ChatSearchIT {
         assertThat(api.get("/api/v1/chat/search?q=", bob.token()).code()).isEqualTo("required");
     }
 
+    @Test
+    void anEditedMessageIsFoundByItsNewWordsAndNoLongerByItsOld() throws Exception {
+        ChatFixture f = new ChatFixture(api, "Search edits");
+        var alice = f.member("Alice");
+        var bob = f.member("Bob");
+        String direct = f.direct(alice, bob);
+        long seq = send(alice, direct, "e1", "评审会改到星期五上午").path("entry").path("seq").asLong();
+        assertThat(texts(search(bob, "星期五", 1))).containsExactly("评审会改到星期五上午");
+        var edit = api.patch("/api/v1/conversations/" + direct + "/messages/" + seq, alice.token(), Map.of("clientMsgId", "e1e", "text", "评审会改到下周一 budget review"));
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+        // the old words stop matching with the edit itself, before the indexer has the new ones
+        assertThat(texts(api.get("/api/v1/chat/search?q=" + enc("星期五"), bob.token()).json().path("items"))).isEmpty();
+        assertThat(texts(search(bob, "budget", 1))).containsExactly("评审会改到下周一 budget review");
+        assertThat(texts(search(bob, "评审会", 1))).as("indexed once, not once per edit").hasSize(1);
+    }
+
     private JsonNode send(ChatFixture.Person p, String conv, String id, String text) {
         var r = api.post("/api/v1/conversations/" + conv + "/messages", p.token(), Map.of("clientMsgId", id, "text", text));
         assertThat(r.status()).isEqualTo(201);

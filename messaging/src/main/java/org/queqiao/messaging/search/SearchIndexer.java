@@ -82,7 +82,7 @@ public final class SearchIndexer implements AutoCloseable {
             List<SearchStore.Pending> batch = store.claimUnindexed(BATCH);
             if (batch.isEmpty()) return 0;
             List<String> tokens = new ArrayList<>(batch.size());
-            for (SearchStore.Pending p : batch) tokens.add(p.text() == null ? "" : analyzer.documentTokens(p.text()));
+            for (SearchStore.Pending p : batch) tokens.add(p.text() == null ? null : analyzer.documentTokens(p.text()));
             store.saveTokens(batch, tokens);
             return batch.size();
         });

@@ -41,7 +41,7 @@ public final class PgMessageStore implements MessageStore {
     /**
      * Numbers and stores a batch in one round trip: each conversation's last number moves up by its
      * count (the row lock orders concurrent batches), entry k of a conversation takes
-     * last - count + rank, and the senders' read positions follow.
+     * last - count + rank, the senders' read positions follow, and what search will index is queued.
      */
     private static final String APPEND_ALL = """
             with k as (
@@ -57,7 +57,9 @@ public final class PgMessageStore implements MessageStore {
                 insert into messages (conversation_id, seq, id, org_id, sender_id, client_msg_id, kind, body, target_seq, created_at)
                 select k.c, r.last_seq - r.n + k.rank, k.id, k.o, k.snd, k.cm, k.kind, cast(k.b as jsonb), k.t, :at from k join r on r.id = k.c
                 on conflict do nothing
-                returning conversation_id, seq, sender_id
+                returning conversation_id, seq, sender_id, kind
+            ), q as (
+                insert into search_queue (conversation_id, seq) select conversation_id, seq from ins where kind in """ + PgSearchStore.SEARCHED_KINDS + """
             ), rd as (
                 update conversation_members cm set read_seq = greatest(cm.read_seq, x.s)
                 from (select conversation_id as c, sender_id as m, max(seq) as s from ins group by 1, 2) x
@@ -160,13 +162,17 @@ public final class PgMessageStore implements MessageStore {
 
     @Override
     public void recordEdit(UUID conversationId, long seq, MessageBody body, Instant at) {
-        db.use(h -> h.createUpdate("update messages set body = cast(:b as jsonb), edited_at = :at, search_tsv = null where conversation_id = :c and seq = :s")
+        // the old words stop matching at once; the new ones once the indexer has them
+        db.use(h -> h.createUpdate("with m as (update messages set body = cast(:b as jsonb), edited_at = :at where conversation_id = :c and seq = :s returning conversation_id, seq), "
+                        + "d as (delete from message_search s using m where s.conversation_id = m.conversation_id and s.seq = m.seq) "
+                        + "insert into search_queue (conversation_id, seq) select conversation_id, seq from m")
                 .bind("b", Json.write(body)).bind("at", at).bind("c", conversationId).bind("s", seq).execute());
     }
 
     @Override
     public void recordRecall(UUID conversationId, long seq, Instant at) {
-        db.use(h -> h.createUpdate("update messages set body = '{}'::jsonb, reactions = null, recalled_at = :at, search_tsv = ''::tsvector where conversation_id = :c and seq = :s")
+        db.use(h -> h.createUpdate("with m as (update messages set body = '{}'::jsonb, reactions = null, recalled_at = :at where conversation_id = :c and seq = :s "
+                        + "returning conversation_id, seq) delete from message_search s using m where s.conversation_id = m.conversation_id and s.seq = m.seq")
                 .bind("at", at).bind("c", conversationId).bind("s", seq).execute());
     }
 

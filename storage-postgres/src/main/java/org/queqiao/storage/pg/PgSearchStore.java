@@ -1,6 +1,5 @@
 package org.queqiao.storage.pg;
 
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.queqiao.messaging.Entry;
 import org.queqiao.messaging.search.SearchStore;
 
@@ -8,8 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Message search on a tsvector column of messages (V7 migration), filled by the indexer. */
+/**
+ * Message search on tsvectors in message_search, one row per indexed message, written by the indexer
+ * from search_queue (V10 migration); a message row is never rewritten for search.
+ */
 public final class PgSearchStore implements SearchStore {
+    /** The kinds of entry that have words to find. */
+    static final String SEARCHED_KINDS = "('text', 'file', 'image', 'card')";
+
     private final Db db;
 
     public PgSearchStore(Db db) {
@@ -18,9 +23,11 @@ public final class PgSearchStore implements SearchStore {
 
     @Override
     public List<Pending> claimUnindexed(int limit) {
-        return db.with(h -> h.createQuery("select conversation_id, seq, concat_ws(' ', body->>'text', body->'file'->>'name', body->'card'->>'title') as text "
-                        + "from messages where search_tsv is null and kind in ('text', 'file', 'image', 'card') "
-                        + "order by created_at limit :n for update skip locked")
+        // a message since recalled or deleted comes with no text; an edit queued twice comes once
+        return db.with(h -> h.createQuery("with q as (delete from search_queue where ctid = any(array(select ctid from search_queue limit :n for update skip locked)) "
+                        + "returning conversation_id, seq) "
+                        + "select distinct q.conversation_id, q.seq, concat_ws(' ', m.body->>'text', m.body->'file'->>'name', m.body->'card'->>'title') as text "
+                        + "from q left join messages m on m.conversation_id = q.conversation_id and m.seq = q.seq and m.recalled_at is null")
                 .bind("n", limit)
                 .map((rs, ctx) -> new Pending(Rows.uuid(rs, "conversation_id"), rs.getLong("seq"), rs.getString("text"))).list());
     }
@@ -28,18 +35,32 @@ public final class PgSearchStore implements SearchStore {
     @Override
     public void saveTokens(List<Pending> messages, List<String> tokens) {
         db.use(h -> {
-            // one statement per row in one round trip: each an index probe on the primary key
-            PreparedBatch b = h.prepareBatch("update messages set search_tsv = to_tsvector('simple', :t) where conversation_id = :c and seq = :s");
-            for (int i = 0; i < messages.size(); i++) b.bind("t", tokens.get(i)).bind("c", messages.get(i).conversationId()).bind("s", messages.get(i).seq()).add();
-            b.execute();
+            List<UUID> c = new java.util.ArrayList<>(messages.size());
+            List<Long> s = new java.util.ArrayList<>(messages.size());
+            List<String> t = new java.util.ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                if (tokens.get(i) == null) continue;
+                c.add(messages.get(i).conversationId());
+                s.add(messages.get(i).seq());
+                t.add(tokens.get(i));
+            }
+            if (c.isEmpty()) return;
+            // recalled or deleted since it was claimed: nothing stored (search hides recalled messages anyway);
+            // edited since: stored now, and the edit's own queue row indexes it again
+            h.createUpdate("insert into message_search (conversation_id, seq, tsv) "
+                            + "select k.c, k.s, to_tsvector('simple', k.t) from unnest(cast(:c as uuid[]), cast(:s as bigint[]), cast(:t as text[])) as k(c, s, t) "
+                            + "join messages m on m.conversation_id = k.c and m.seq = k.s and m.recalled_at is null "
+                            + "on conflict (conversation_id, seq) do update set tsv = excluded.tsv")
+                    .bind("c", BinaryArrays.uuids(c)).bind("s", BinaryArrays.longs(s)).bind("t", BinaryArrays.texts(t)).execute();
         });
     }
 
     @Override
     public List<Entry> search(UUID orgId, UUID memberId, String tsquery, UUID conversationId, Instant beforeAt, UUID beforeId, int limit) {
         String sql = "select " + PgMessageStore.COLUMNS + " from conversation_members cm "
-                + "join messages m on m.conversation_id = cm.conversation_id and m.seq > cm.visible_after "
-                + "where cm.member_id = :me and m.org_id = :org and m.recalled_at is null and m.search_tsv @@ to_tsquery('simple', :q) "
+                + "join message_search s on s.conversation_id = cm.conversation_id and s.seq > cm.visible_after "
+                + "join messages m on m.conversation_id = s.conversation_id and m.seq = s.seq "
+                + "where cm.member_id = :me and m.org_id = :org and m.recalled_at is null and s.tsv @@ to_tsquery('simple', :q) "
                 + (conversationId == null ? "" : "and cm.conversation_id = :conv ")
                 + (beforeAt == null ? "" : "and (m.created_at, m.id) < (:at, :id) ")
                 + "order by m.created_at desc, m.id desc limit :n";

@@ -40,6 +40,8 @@ public final class HttpApi {
     private final RequestRateLimit rateLimit;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private List<ApiRoutes.Route> routes = List.of();
+    /** Jetty's server, for the stop timeout of its graceful stop. */
+    private volatile org.eclipse.jetty.server.Server jetty;
 
     public HttpApi(ApiServices services, ApiSettings settings, Operations ops, MeterRegistry metrics, Duration invitationTtl) {
         this.settings = settings;
@@ -76,6 +78,12 @@ public final class HttpApi {
         config.concurrency.useVirtualThreads = true;
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
+        // Javalin puts its handlers inside: Jetty's stop then waits for requests in flight to finish writing
+        // their responses, which our count (ended in an after-handler, before the body is sent) cannot see
+        config.jetty.modifyServer(server -> {
+            server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            jetty = server;
+        });
         // Jetty's own cap is the largest body any route takes (CSV import); each route applies its own, smaller limit.
         config.http.maxRequestSize = Math.max(settings.maxBodyBytes(), settings.maxCsvBytes());
         config.http.generateEtags = true;
@@ -186,7 +194,8 @@ public final class HttpApi {
 
     /**
      * Graceful stop: readiness turns to "draining" (load balancers stop sending work), requests in
-     * flight get up to {@code drain} to finish, then Jetty stops.
+     * flight get up to {@code drain} to finish, then Jetty stops, still letting responses in flight
+     * finish within what is left of {@code drain} (at least a second).
      */
     public void stop(Duration drain) {
         operations.startDraining();
@@ -200,6 +209,7 @@ public final class HttpApi {
             }
         }
         if (inFlight.get() > 0) log.warn("stopping with {} request(s) still running after {}", inFlight.get(), drain);
+        if (jetty != null) jetty.setStopTimeout(Math.max(1000, (deadline - System.nanoTime()) / 1_000_000));
         app.stop();
     }
 }

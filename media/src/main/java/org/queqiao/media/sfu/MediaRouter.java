@@ -5,13 +5,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.queqiao.media.transport.MediaSocket;
 
 /**
  * The SFU's signalling surface: rooms of participants who publish and subscribe. Everything here runs
  * on the caller's thread (a WebSocket request) except the packet path, which runs on the socket's reader
- * thread, and the periodic work (NACKs and reports to publishers), which runs on one timer thread.
+ * thread, and the periodic work (NACKs and reports to publishers), which runs on one timer thread while
+ * there are rooms (a server with no meeting does not wake up fifty times a second for nothing).
  * Identifiers are opaque strings: the media plane knows nothing of meetings.
  */
 public final class MediaRouter implements AutoCloseable {
@@ -21,6 +23,8 @@ public final class MediaRouter implements AutoCloseable {
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final RetransmissionStats retransmissions = new RetransmissionStats();
     private final ScheduledExecutorService timer;
+    /** The periodic tick while there are rooms; guarded by {@code this}, and checked against the rooms under it. */
+    private ScheduledFuture<?> ticking;
     /** One thread, so that events about one participant reach the meeting layer in the order they happened. */
     private final ExecutorService eventThread;
 
@@ -30,8 +34,6 @@ public final class MediaRouter implements AutoCloseable {
         this.events = events;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("media-timer").daemon().factory());
         this.eventThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("media-events").daemon().factory());
-        long every = settings.nackInterval().toNanos();
-        timer.scheduleAtFixedRate(this::tick, every, every, TimeUnit.NANOSECONDS);
     }
 
     /** Answers a participant's publish offer ({@code media.publish}). */
@@ -72,6 +74,7 @@ public final class MediaRouter implements AutoCloseable {
     public void closeRoom(String roomId) {
         Room room = rooms.remove(roomId);
         if (room != null) room.close();
+        stopTickingIfIdle();
     }
 
     public int roomCount() { return rooms.size(); }
@@ -97,7 +100,27 @@ public final class MediaRouter implements AutoCloseable {
 
     MediaEvents events() { return events; }
 
-    private Room room(String roomId) { return rooms.computeIfAbsent(roomId, id -> new Room(id, this)); }
+    private Room room(String roomId) {
+        Room room = rooms.computeIfAbsent(roomId, id -> new Room(id, this));
+        startTicking();
+        return room;
+    }
+
+    /** After a room was added: both this and {@link #stopTickingIfIdle} look at the rooms under the lock, so the last word is right. */
+    private synchronized void startTicking() {
+        if (ticking != null || timer.isShutdown()) return;
+        long every = settings.nackInterval().toNanos();
+        ticking = timer.scheduleAtFixedRate(this::tick, every, every, TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void stopTickingIfIdle() {
+        if (ticking == null || !rooms.isEmpty()) return;
+        ticking.cancel(false);
+        ticking = null;
+    }
+
+    /** Whether the periodic work is scheduled (tests). */
+    synchronized boolean ticking() { return ticking != null; }
 
     private void tick() {
         long now = System.nanoTime();

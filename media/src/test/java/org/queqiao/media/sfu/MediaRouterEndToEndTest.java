@@ -278,6 +278,22 @@ class MediaRouterEndToEndTest {
     }
 
     @Test
+    void theTimerRunsOnlyWhileThereAreRooms() throws Exception {
+        assertThat(router.ticking()).as("no meeting, no wake-ups").isFalse();
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            bobReceivesAlice(alice, bob);
+            assertThat(router.ticking()).isTrue();
+            router.closeRoom("room");
+            assertThat(router.ticking()).isFalse();
+        }
+        // the next meeting starts it again (the tests of loss repair show what it does then)
+        try (var carol = new SyntheticParticipant(socket.port(), 0x20000); var dan = new SyntheticParticipant(socket.port(), 0x30000)) {
+            bobReceivesAlice(carol, dan);
+            assertThat(router.ticking()).isTrue();
+        }
+    }
+
+    @Test
     void refusesOffersThatDoNotSayWhatTheyPublish() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0)) {
             assertThatThrownBy(() -> router.publish("room", "alice", alice.publishOffer(), Map.of("0", TrackSource.MICROPHONE)))

@@ -135,7 +135,10 @@ public final class MediaRouter implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        synchronized (this) { // a room opened meanwhile must not schedule on a stopped timer
+            timer.shutdownNow();
+            ticking = null;
+        }
         for (String id : rooms.keySet()) closeRoom(id);
         eventThread.shutdown();
     }

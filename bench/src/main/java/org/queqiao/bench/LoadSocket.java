@@ -94,13 +94,13 @@ final class LoadSocket {
     }
 
     /** Writes without waiting; flushes at once (the load generator paces itself). */
+    void send(String json) {
+        channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), json)), channel.voidPromise());
+    }
+
     /** Runs {@code task} on this socket's event loop after {@code millis}, as a client's timer would. */
     void schedule(Runnable task, long millis) {
         channel.eventLoop().schedule(task, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    void send(String json) {
-        channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), json)), channel.voidPromise());
     }
 
     boolean isOpen() {

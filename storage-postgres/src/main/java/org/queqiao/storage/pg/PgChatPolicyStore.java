@@ -57,7 +57,7 @@ public final class PgChatPolicyStore implements ChatPolicyStore {
     public int deleteEntriesBefore(UUID orgId, Instant cutoff, int limit) {
         // their search rows go with them (a queued one finds no message and is dropped by the indexer)
         return db.with(h -> h.createQuery("with m as (delete from messages where ctid in (select ctid from messages where org_id = :org and created_at < :cutoff limit :n) "
-                        + "returning conversation_id, seq), s as (delete from message_search s using m where s.conversation_id = m.conversation_id and s.seq = m.seq) "
+                        + "returning conversation_id, seq), s as (" + PgSearchStore.dropWordsOf("m") + ") "
                         + "select count(*) from m")
                 .bind("org", orgId).bind("cutoff", cutoff).bind("n", limit).mapTo(Integer.class).one());
     }

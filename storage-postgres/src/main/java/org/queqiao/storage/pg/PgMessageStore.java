@@ -59,7 +59,7 @@ public final class PgMessageStore implements MessageStore {
                 on conflict do nothing
                 returning conversation_id, seq, sender_id, kind
             ), q as (
-                insert into search_queue (conversation_id, seq) select conversation_id, seq from ins where kind in """ + PgSearchStore.SEARCHED_KINDS + """
+                """ + PgSearchStore.queueForIndexing("ins where kind in " + PgSearchStore.SEARCHED_KINDS) + """
             ), rd as (
                 update conversation_members cm set read_seq = greatest(cm.read_seq, x.s)
                 from (select conversation_id as c, sender_id as m, max(seq) as s from ins group by 1, 2) x
@@ -164,15 +164,14 @@ public final class PgMessageStore implements MessageStore {
     public void recordEdit(UUID conversationId, long seq, MessageBody body, Instant at) {
         // the old words stop matching at once; the new ones once the indexer has them
         db.use(h -> h.createUpdate("with m as (update messages set body = cast(:b as jsonb), edited_at = :at where conversation_id = :c and seq = :s returning conversation_id, seq), "
-                        + "d as (delete from message_search s using m where s.conversation_id = m.conversation_id and s.seq = m.seq) "
-                        + "insert into search_queue (conversation_id, seq) select conversation_id, seq from m")
+                        + "d as (" + PgSearchStore.dropWordsOf("m") + ") " + PgSearchStore.queueForIndexing("m"))
                 .bind("b", Json.write(body)).bind("at", at).bind("c", conversationId).bind("s", seq).execute());
     }
 
     @Override
     public void recordRecall(UUID conversationId, long seq, Instant at) {
         db.use(h -> h.createUpdate("with m as (update messages set body = '{}'::jsonb, reactions = null, recalled_at = :at where conversation_id = :c and seq = :s "
-                        + "returning conversation_id, seq) delete from message_search s using m where s.conversation_id = m.conversation_id and s.seq = m.seq")
+                        + "returning conversation_id, seq) " + PgSearchStore.dropWordsOf("m"))
                 .bind("at", at).bind("c", conversationId).bind("s", seq).execute());
     }
 

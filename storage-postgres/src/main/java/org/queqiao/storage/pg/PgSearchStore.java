@@ -15,6 +15,19 @@ public final class PgSearchStore implements SearchStore {
     /** The kinds of entry that have words to find. */
     static final String SEARCHED_KINDS = "('text', 'file', 'image', 'card')";
 
+    /**
+     * SQL for a data-modifying CTE or statement of the message stores: queues for indexing the messages
+     * (conversation_id, seq) that {@code source} (a CTE, optionally with a where clause) returns.
+     */
+    static String queueForIndexing(String source) {
+        return "insert into search_queue (conversation_id, seq) select conversation_id, seq from " + source;
+    }
+
+    /** SQL, like {@link #queueForIndexing}: drops the stored words of the messages the CTE {@code cte} returns. */
+    static String dropWordsOf(String cte) {
+        return "delete from message_search s using " + cte + " where s.conversation_id = " + cte + ".conversation_id and s.seq = " + cte + ".seq";
+    }
+
     private final Db db;
 
     public PgSearchStore(Db db) {

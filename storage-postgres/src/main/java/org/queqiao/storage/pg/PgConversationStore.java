@@ -96,18 +96,29 @@ public final class PgConversationStore implements ConversationStore {
     public Map<SeatKey, org.queqiao.messaging.Seat> seats(List<SeatKey> keys) {
         Map<SeatKey, org.queqiao.messaging.Seat> out = new HashMap<>();
         if (keys.isEmpty()) return out;
-        db.use(h -> h.createQuery("select k.o as key_org, " + COLUMNS + ", " + MEMBER_COLUMNS + " "
+        RowMapper<org.queqiao.messaging.Seat> seat = (rs, ctx) -> {
+            Conversation c = CONVERSATION.map(rs, ctx);
+            Membership m = MEMBERSHIP.map(rs, ctx);
+            return out.put(new SeatKey(c.orgId(), c.id(), m.memberId()), new org.queqiao.messaging.Seat(c, m));
+        };
+        if (keys.size() == 1) {
+            // a batch of one, the usual case below a few hundred messages a second: plain parameters get a
+            // cached plan, where the array form is planned anew on every call (a generic plan of it would
+            // guess ten keys and scan conversations)
+            SeatKey k = keys.getFirst();
+            db.use(h -> h.createQuery("select " + COLUMNS + ", " + MEMBER_COLUMNS + " from conversations c "
+                            + "join conversation_members cm on cm.conversation_id = c.id and cm.member_id = :m where c.id = :c and c.org_id = :o")
+                    .bind("o", k.orgId()).bind("c", k.conversationId()).bind("m", k.memberId()).map(seat).list());
+            return out;
+        }
+        db.use(h -> h.createQuery("select " + COLUMNS + ", " + MEMBER_COLUMNS + " "
                         + "from unnest(cast(:o as uuid[]), cast(:c as uuid[]), cast(:m as uuid[])) as k(o, c, m) "
                         + "cross join lateral (select * from conversations c0 where c0.id = k.c and c0.org_id = k.o) c "
                         + "cross join lateral (select * from conversation_members cm0 where cm0.conversation_id = k.c and cm0.member_id = k.m) cm")
                 .bind("o", BinaryArrays.uuids(keys.stream().map(SeatKey::orgId).toList()))
                 .bind("c", BinaryArrays.uuids(keys.stream().map(SeatKey::conversationId).toList()))
                 .bind("m", BinaryArrays.uuids(keys.stream().map(SeatKey::memberId).toList()))
-                .map((rs, ctx) -> {
-                    Conversation c = CONVERSATION.map(rs, ctx);
-                    Membership m = MEMBERSHIP.map(rs, ctx);
-                    return out.put(new SeatKey(c.orgId(), c.id(), m.memberId()), new org.queqiao.messaging.Seat(c, m));
-                }).list());
+                .map(seat).list());
         return out;
     }
 
@@ -170,6 +181,12 @@ public final class PgConversationStore implements ConversationStore {
     public Map<UUID, List<UUID>> memberIds(Collection<UUID> conversationIds) {
         Map<UUID, List<UUID>> out = new HashMap<>();
         if (conversationIds.isEmpty()) return out;
+        if (conversationIds.size() == 1) { // plain parameter, cached plan: see seats
+            UUID id = conversationIds.iterator().next();
+            List<UUID> members = memberIds(id);
+            if (!members.isEmpty()) out.put(id, members);
+            return out;
+        }
         db.use(h -> h.createQuery("select conversation_id, member_id from conversation_members where conversation_id = any(cast(:ids as uuid[]))")
                 .bind("ids", BinaryArrays.uuids(conversationIds))
                 .map((rs, ctx) -> out.computeIfAbsent(Rows.uuid(rs, "conversation_id"), k -> new java.util.ArrayList<>()).add(Rows.uuid(rs, "member_id")))

@@ -9,6 +9,13 @@ import org.queqiao.directory.MemberQuery;
 import org.queqiao.directory.MemberStatus;
 import org.queqiao.directory.Organization;
 import org.queqiao.identity.Session;
+import org.queqiao.messaging.ChatRole;
+import org.queqiao.messaging.Conversation;
+import org.queqiao.messaging.ConversationKind;
+import org.queqiao.messaging.EntryKind;
+import org.queqiao.messaging.MessageBody;
+import org.queqiao.messaging.NewEntry;
+import org.queqiao.messaging.store.ConversationStore;
 import org.queqiao.platform.auth.Role;
 import org.queqiao.platform.id.Ids;
 import org.queqiao.platform.idempotency.IdempotencyStore;
@@ -21,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -292,6 +300,67 @@ abstract class StoreContract {
     }
 
     /**
+     * The chat writer's statements have a form for one entry (plain parameters, a cached plan) and one
+     * for a batch (arrays): both number, mark the sender's read position, queue for search and refuse a
+     * resend alike, and read seats alike.
+     */
+    @Test
+    void appendingOneEntryOrABatchNumbersAndChecksAlike() {
+        var conversations = new PgConversationStore(db);
+        var log = new PgMessageStore(db);
+        Member a = member(org, "A", email("a"), List.of()), b = member(org, "B", email("b"), List.of());
+        members.insertAll(List.of(a, b));
+        Instant at = Instant.now();
+        UUID chat = Ids.newId(), other = Ids.newId();
+        for (UUID c : List.of(chat, other)) {
+            conversations.insert(new Conversation(c, org, ConversationKind.GROUP, "g", null, null, null,
+                    0, 0, at, a.id(), at, null));
+            conversations.addMembers(org, c, List.of(a.id(), b.id()), ChatRole.MEMBER, 0, at);
+        }
+        java.util.function.BiFunction<UUID, String, NewEntry> text = (c, cmid) -> new NewEntry(
+                Ids.newId(), org, c, a.id(), cmid, EntryKind.TEXT, MessageBody.text(cmid), null, at);
+
+        // as the chat writer does: a refused append rolls its transaction back
+        java.util.function.Function<List<NewEntry>, Optional<List<Long>>> append = entries -> {
+            try {
+                return Optional.of(db.inTransaction(() -> log.appendAll(entries).orElseThrow(Refused::new)));
+            } catch (Refused e) {
+                return Optional.empty();
+            }
+        };
+        assertThat(append.apply(List.of(text.apply(chat, "one")))).contains(List.of(1L));
+        assertThat(append.apply(List.of(text.apply(chat, "two"), text.apply(other, "x"), text.apply(chat, "three")))).contains(List.of(2L, 1L, 3L));
+        assertThat(append.apply(List.of(text.apply(chat, "one")))).as("a resend of one").isEmpty();
+        assertThat(append.apply(List.of(text.apply(chat, "five"), text.apply(chat, "two")))).as("a resend in a batch").isEmpty();
+        assertThat(append.apply(List.of(text.apply(Ids.newId(), "nowhere")))).as("no such conversation").isEmpty();
+        assertThat(append.apply(List.of(text.apply(chat, "four")))).contains(List.of(4L));
+
+        assertThat(log.oldestAfter(chat, 0, 10)).extracting(e -> e.body().text()).containsExactly("one", "two", "three", "four");
+        assertThat(conversations.find(org, chat).orElseThrow().lastSeq()).isEqualTo(4);
+        assertThat(conversations.membership(chat, a.id()).orElseThrow().readSeq()).as("the sender has read what it sent").isEqualTo(4);
+        assertThat(conversations.membership(chat, b.id()).orElseThrow().readSeq()).isZero();
+        assertThat((int) db.with(h -> h.createQuery("select count(*) from search_queue where conversation_id = :c").bind("c", chat).mapTo(Integer.class).one()))
+                .as("queued for search").isEqualTo(4);
+
+        var one = new ConversationStore.SeatKey(org, chat, b.id());
+        var two = new ConversationStore.SeatKey(org, other, a.id());
+        var strangers = new ConversationStore.SeatKey(newOrg(), chat, b.id());
+        var single = conversations.seats(List.of(one));
+        var batch = conversations.seats(List.of(one, two));
+        assertThat(single).containsOnlyKeys(one);
+        assertThat(batch).containsOnlyKeys(one, two);
+        assertThat(single.get(one)).isEqualTo(batch.get(one));
+        assertThat(single.get(one).membership().memberId()).isEqualTo(b.id());
+        assertThat(conversations.seats(List.of(strangers))).as("another organisation's key finds nothing").isEmpty();
+
+        var membersOfOne = conversations.memberIds(List.of(chat));
+        assertThat(membersOfOne).containsOnlyKeys(chat);
+        assertThat(membersOfOne.get(chat)).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(conversations.memberIds(List.of(chat, other)).get(chat)).containsExactlyInAnyOrderElementsOf(membersOfOne.get(chat));
+        assertThat(conversations.memberIds(List.of(Ids.newId()))).isEmpty();
+    }
+
+    /**
      * A transaction that does {@code work}, says so on {@code started}, and stays open (holding its
      * connection and its locks) until {@code commit} is counted down.
      */
@@ -306,6 +375,8 @@ abstract class StoreContract {
             }
         });
     }
+
+    private static final class Refused extends RuntimeException {}
 
     private Session session(Member m, Instant expires) {
         Instant now = Instant.now();

@@ -73,6 +73,53 @@ class DeskRoutingIT {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
+    /** A routing pass finds every group with someone waiting, and only those (it walks the queue's index from group to group). */
+    @Test
+    void everyGroupWithSomeoneWaitingIsServed() throws Exception {
+        DeskFixture desk = new DeskFixture(api, gatewayPort, "Desk groups");
+        String owner = desk.owner().token();
+        List<String> groups = new ArrayList<>(List.of(desk.groupId));
+        List<String> widgetKeys = new ArrayList<>(List.of(desk.channel.path("widgetKey").asText()));
+        for (String name : List.of("Sales", "Billing")) {
+            String g = DeskFixture.ok(api.post("/api/v1/desk/groups", owner, Map.of("name", name)), 201).path("id").asText();
+            groups.add(g);
+            widgetKeys.add(DeskFixture.ok(api.post("/api/v1/desk/channels", owner, Map.of("name", name + " site", "groupId", g, "identified", true)), 201)
+                    .path("widgetKey").asText());
+        }
+        // two waiting in the first group and two in the last, none in the middle one
+        Map<String, List<String>> waitingIn = new java.util.HashMap<>();
+        for (int i : List.of(0, 2)) {
+            for (int k = 0; k < 2; k++) {
+                JsonNode t = DeskFixture.ok(api.post("/api/v1/desk/widget/sessions", null, Map.of("widgetKey", widgetKeys.get(i))), 201);
+                String conversation = desk.queued(new DeskFixture.Visitor(t.path("visitorId").asText(), t.path("token").asText()));
+                waitingIn.computeIfAbsent(groups.get(i), x -> new ArrayList<>()).add(conversation);
+            }
+        }
+        List<ChatFixture.Person> agents = new ArrayList<>();
+        for (int i : List.of(0, 2)) {
+            ChatFixture.Person p = desk.org.member("Agent " + i);
+            DeskFixture.ok(api.post("/api/v1/desk/agents", owner, Map.of("memberId", p.id(), "maxConcurrent", 1, "supervisor", false,
+                    "groupIds", List.of(groups.get(i)))), 201);
+            agents.add(p);
+        }
+        List<ChatClient> devices = new ArrayList<>();
+        try {
+            for (ChatFixture.Person p : agents) devices.add(desk.online(p));
+            for (int j = 0; j < 2; j++) {
+                List<String> mine = List.of();
+                for (int tries = 0; tries < 100 && mine.isEmpty(); tries++) {
+                    mine = new ArrayList<>();
+                    for (JsonNode c : devices.get(j).ok("desk.mine", Map.of()).path("conversations")) mine.add(c.path("id").asText());
+                    if (mine.isEmpty()) Thread.sleep(50);
+                }
+                assertThat(mine).as("agent %d has one conversation of their own group", j).hasSize(1);
+                assertThat(waitingIn.get(groups.get(j * 2))).contains(mine.getFirst());
+            }
+        } finally {
+            devices.forEach(ChatClient::close);
+        }
+    }
+
     @Test
     void capsHoldAndNothingIsAssignedTwiceUnderRandomArrivalsClosesAndStatusChanges() throws Exception {
         DeskFixture desk = new DeskFixture(api, gatewayPort, "Desk chaos");

@@ -73,7 +73,7 @@ class DeskRoutingIT {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    /** A routing pass finds every group with someone waiting, and only those (it walks the queue's index from group to group). */
+    /** A routing pass serves every group that has someone waiting, not only the first it finds (three groups, queues in the first and last). */
     @Test
     void everyGroupWithSomeoneWaitingIsServed() throws Exception {
         DeskFixture desk = new DeskFixture(api, gatewayPort, "Desk groups");

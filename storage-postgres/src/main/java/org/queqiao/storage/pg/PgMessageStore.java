@@ -39,6 +39,19 @@ public final class PgMessageStore implements MessageStore {
     }
 
     /**
+     * The CTEs that follow the insert ({@code ins}) in both append statements: what search will index is
+     * queued, and each sender's read position moves to their newest entry.
+     */
+    private static final String AFTER_INSERT = """
+            q as (
+                """ + PgSearchStore.queueForIndexing("ins where kind in " + PgSearchStore.SEARCHED_KINDS) + """
+            ), rd as (
+                update conversation_members cm set read_seq = greatest(cm.read_seq, x.s)
+                from (select conversation_id as c, sender_id as m, max(seq) as s from ins group by 1, 2) x
+                where cm.conversation_id = x.c and cm.member_id = x.m
+            )""";
+
+    /**
      * Numbers and stores a batch in one round trip: each conversation's last number moves up by its
      * count (the row lock orders concurrent batches), entry k of a conversation takes
      * last - count + rank, the senders' read positions follow, and what search will index is queued.
@@ -58,13 +71,7 @@ public final class PgMessageStore implements MessageStore {
                 select k.c, r.last_seq - r.n + k.rank, k.id, k.o, k.snd, k.cm, k.kind, cast(k.b as jsonb), k.t, :at from k join r on r.id = k.c
                 on conflict do nothing
                 returning conversation_id, seq, sender_id, kind
-            ), q as (
-                """ + PgSearchStore.queueForIndexing("ins where kind in " + PgSearchStore.SEARCHED_KINDS) + """
-            ), rd as (
-                update conversation_members cm set read_seq = greatest(cm.read_seq, x.s)
-                from (select conversation_id as c, sender_id as m, max(seq) as s from ins group by 1, 2) x
-                where cm.conversation_id = x.c and cm.member_id = x.m
-            )
+            ), """ + AFTER_INSERT + """
             select r.id, r.last_seq, r.n, (select count(*) from ins) as inserted from r""";
 
     /**
@@ -81,12 +88,7 @@ public final class PgMessageStore implements MessageStore {
                 select r.id, r.last_seq, :id, :o, cast(:snd as uuid), :cm, :kind, cast(:b as jsonb), cast(:t as bigint), :at from r
                 on conflict do nothing
                 returning conversation_id, seq, sender_id, kind
-            ), q as (
-                """ + PgSearchStore.queueForIndexing("ins where kind in " + PgSearchStore.SEARCHED_KINDS) + """
-            ), rd as (
-                update conversation_members cm set read_seq = greatest(cm.read_seq, ins.seq)
-                from ins where cm.conversation_id = ins.conversation_id and cm.member_id = ins.sender_id
-            )
+            ), """ + AFTER_INSERT + """
             select r.last_seq, (select count(*) from ins) as inserted from r""";
 
     @Override

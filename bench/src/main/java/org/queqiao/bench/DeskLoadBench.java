@@ -2,6 +2,7 @@ package org.queqiao.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.EventLoopGroup;
+import org.queqiao.storage.pg.Database;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * </ol>
  * A decision's latency is from the visitor's handoff request leaving to the assignment push reaching
  * the agent's socket; a message's from the visitor's POST leaving to the agent's desk.entry push.
+ * With {@code history} above 0, the organisation first gets that many ended conversations of the past year
+ * ({@link DeskHistory}, written straight into the server's embedded PostgreSQL on {@code dbPort}, then analysed):
+ * routing must stay as fast on a desk that has been in use for a year as on an empty one.
  * Usage: DeskLoadBench httpPort gatewayPort serverPid operatorToken [agents=1000] [open=10000] [rate=1000] [seconds=30] [churn=100]
+ *        [history=0] [dbPort]
  */
 public final class DeskLoadBench {
     private static final int GROUPS = 10;
@@ -83,10 +88,14 @@ public final class DeskLoadBench {
         int rate = args.length > 6 ? Integer.parseInt(args[6]) : 1000;
         int seconds = args.length > 7 ? Integer.parseInt(args[7]) : 30;
         int churn = args.length > 8 ? Integer.parseInt(args[8]) : 100;
-        new DeskLoadBench(new Http(httpPort)).run(gwPort, server, operator, agents, openTarget, rate, seconds, churn);
+        int history = args.length > 9 ? Integer.parseInt(args[9]) : 0;
+        int dbPort = args.length > 10 ? Integer.parseInt(args[10]) : 0;
+        DeskLoadBench bench = new DeskLoadBench(new Http(httpPort));
+        bench.run(gwPort, server, operator, agents, openTarget, rate, seconds, churn, history, dbPort);
     }
 
-    private void run(int gwPort, ProcessProbe server, String operator, int agents, int openTarget, int rate, int seconds, int churn) throws Exception {
+    private void run(int gwPort, ProcessProbe server, String operator, int agents, int openTarget, int rate, int seconds, int churn,
+                     int history, int dbPort) throws Exception {
         long t0 = System.nanoTime();
         ChatBenchOrg org = ChatBenchOrg.create(http, operator, agents);
         String orgId = http.get("/api/v1/me", org.adminToken).json().path("org").path("id").asText();
@@ -108,6 +117,7 @@ public final class DeskLoadBench {
             freeVisitors.add(t.path("token").asText());
         });
         System.out.printf("setup: %d agents (cap %d, %d groups), %d visitors in %.1f s%n", agents, cap, GROUPS, visitors, (System.nanoTime() - t0) / 1e9);
+        if (history > 0) addHistory(orgId, groups, widgetKeys.getFirst(), org.memberIds.subList(0, agents), history, dbPort);
 
         EventLoopGroup loop = LoadSocket.newLoop(1);
         for (int i = 0; i < agents; i++) {
@@ -162,6 +172,21 @@ public final class DeskLoadBench {
         System.out.printf("errors: %d; server after: heap %.1f MB, threads %d%n", errors.get(), server.heapAfterGc() / 1e6, server.threads());
         agentSockets.values().forEach(BenchChatClient::close);
         loop.shutdownGracefully();
+    }
+
+    /** {@code n} ended conversations of the past year, over the groups and agents, analysed as autovacuum would. */
+    private static void addHistory(String orgId, List<String> groups, String widgetKey, List<String> agents, int n, int dbPort) {
+        if (dbPort <= 0) throw new IllegalArgumentException("history needs the embedded PostgreSQL's port");
+        long t = System.nanoTime();
+        try (Database database = Database.external("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "postgres", "", 2)) {
+            database.db().use(h -> {
+                UUID channel = h.createQuery("select id from desk_channels where widget_key = :k").bind("k", widgetKey).mapTo(UUID.class).one();
+                DeskHistory.insert(h, UUID.fromString(orgId), channel, groups.stream().map(UUID::fromString).toList(),
+                        agents.stream().map(UUID::fromString).toList(), Math.max(1, n / 10), n);
+            });
+            database.db().use(h -> h.execute("vacuum analyze"));
+        }
+        System.out.printf("history: %,d ended conversations (with their assignments) added and analysed in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
     }
 
     private PromHistogram routingHistogram() throws Exception {

@@ -107,31 +107,9 @@ public final class DeskReportBench {
             UUID channel = UUID.randomUUID();
             h.execute("insert into desk_channels (id, org_id, kind, name, widget_key, group_id, created_at) values (?, ?, 'web', 'Site', ?, ?, now())",
                     channel, org, "qw_bench_" + channel, channelGroup);
-            h.createUpdate("insert into desk_visitors (id, org_id, channel_id, created_at, last_seen_at) "
-                    + "select gen_random_uuid(), :o, :c, now(), now() from generate_series(1, 100000)").bind("o", org).bind("c", channel).execute();
-            h.execute("create temp table bench_groups as select unnest(cast(? as uuid[])) as id, generate_series(0, 9) as i", (Object) groups.toArray(new UUID[0]));
-            h.execute("create temp table bench_visitors as select id, row_number() over () - 1 as i from desk_visitors where org_id = ?", org);
-            h.execute("create temp table bench_agents as select gen_random_uuid() as id, g - 1 as i from generate_series(1, 1000) g");
-            // one row per conversation: opened over the last year, 80 % handed off, waits and replies of seconds to minutes
-            h.createUpdate("create temp table bench_conv as select gen_random_uuid() as id, i, "
-                    + "timestamptz '2025-12-01 00:00+08' + (random() * interval '365 days') as opened, random() as r, random() as r2 "
-                    + "from generate_series(1, :n) i").bind("n", n).execute();
-            h.createUpdate("insert into conversations (id, org_id, kind, title, last_seq, member_count, last_entry_at, created_at) "
-                    + "select id, :o, 'desk', 'Visitor', 0, 0, opened, opened from bench_conv").bind("o", org).execute();
-            h.createUpdate("insert into desk_conversations (id, org_id, channel_id, visitor_id, group_id, state, opened_at, queued_at, handoff_reason, "
-                    + "agent_id, assigned_at, first_response_at, responses, response_ms_total, bot_answers, bot_fallbacks, transfers, closed_at, tags, "
-                    + "csat_score, sla_first_response_breached, sla_resolution_breached) "
-                    + "select c.id, :o, :ch, v.id, g.id, case when c.r < 0.03 then 'missed' else 'closed' end, c.opened, "
-                    + "case when c.r < 0.8 then c.opened + interval '40 seconds' end, case when c.r < 0.8 then 'requested' end, "
-                    + "case when c.r >= 0.03 and c.r < 0.8 then a.id end, "
-                    + "case when c.r >= 0.03 and c.r < 0.8 then c.opened + interval '40 seconds' + c.r2 * interval '90 seconds' end, "
-                    + "case when c.r >= 0.03 and c.r < 0.8 then c.opened + interval '50 seconds' + c.r2 * interval '120 seconds' end, "
-                    + "(c.r2 * 6)::int, (c.r2 * 6 * 30000)::bigint, 1 + (c.r2 * 3)::int, (c.r2 * 2)::int, (c.r2 < 0.05)::int, "
-                    + "c.opened + interval '3 minutes' + c.r2 * interval '20 minutes', '{}', "
-                    + "case when c.r >= 0.03 and c.r < 0.8 and c.r2 < 0.33 then 1 + (c.r2 * 12)::int % 5 end, "
-                    + "case when c.r < 0.8 then c.r2 > 0.9 end, case when c.r < 0.8 then c.r2 > 0.95 end "
-                    + "from bench_conv c join bench_groups g on g.i = c.i % 10 join bench_visitors v on v.i = c.i % 100000 "
-                    + "join bench_agents a on a.i = c.i % 1000").bind("o", org).bind("ch", channel).execute();
+            List<UUID> agents = new ArrayList<>();
+            for (int a = 0; a < 1000; a++) agents.add(UUID.randomUUID());
+            DeskHistory.insert(h, org, channel, groups, agents, 100_000, n);
         });
     }
 

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Desk conversations' desk state (V9 migration). Each state change names the state it expects. */
+/**
+ * Desk conversations' desk state (V9 migration). Each state change names the state it expects, in a form that
+ * keeps the primary key the way to the row ({@link DeskStateGuard}).
+ */
 public final class PgDeskConversationStore implements DeskConversationStore {
     static final RowMapper<DeskConversation> ROW = (rs, ctx) -> new DeskConversation(Rows.uuid(rs, "id"), Rows.uuid(rs, "org_id"),
             Rows.uuid(rs, "channel_id"), Rows.uuid(rs, "visitor_id"), Rows.uuid(rs, "group_id"), ConversationState.fromWire(rs.getString("state")),
@@ -82,45 +85,46 @@ public final class PgDeskConversationStore implements DeskConversationStore {
     @Override
     public boolean enqueue(UUID id, String reason, int priority, Instant at) {
         return update("update desk_conversations set state = 'queued', queued_at = :at, handoff_reason = :r, priority = :p "
-                + "where id = :id and state = 'bot'", u -> u.bind("id", id).bind("at", at).bind("r", reason).bind("p", priority));
+                + "where id = :id and " + DeskStateGuard.is("bot"), u -> u.bind("id", id).bind("at", at).bind("r", reason).bind("p", priority));
     }
 
     @Override
     public boolean accept(UUID id, UUID agentId, Instant at) {
         return update("update desk_conversations set state = 'assigned', agent_id = :a, assigned_at = coalesce(assigned_at, :at), "
-                + "offered_to = null, offer_expires_at = null where id = :id and state = 'offered' and offered_to = :a",
+                + "offered_to = null, offer_expires_at = null where id = :id and " + DeskStateGuard.is("offered") + " and offered_to = :a",
                 u -> u.bind("id", id).bind("a", agentId).bind("at", at));
     }
 
     @Override
     public boolean requeue(UUID id, UUID excludeAgent, ConversationState from) {
         return update("update desk_conversations set state = 'queued', offered_to = null, offer_expires_at = null, agent_id = null, "
-                + "excluded_agents = array_append(array_remove(excluded_agents, :a), :a) where id = :id and state = :from",
+                + "excluded_agents = array_append(array_remove(excluded_agents, :a), :a) where id = :id and " + DeskStateGuard.isBound("from"),
                 u -> u.bind("id", id).bind("a", excludeAgent).bind("from", from.wire()));
     }
 
     @Override
     public boolean moveToGroup(UUID id, UUID groupId, Instant at) {
         return update("update desk_conversations set state = 'queued', group_id = :g, queued_at = :at, agent_id = null, excluded_agents = '{}', "
-                + "transfers = transfers + 1 where id = :id and state = 'assigned'", u -> u.bind("id", id).bind("g", groupId).bind("at", at));
+                + "transfers = transfers + 1 where id = :id and " + DeskStateGuard.is("assigned"), u -> u.bind("id", id).bind("g", groupId).bind("at", at));
     }
 
     @Override
     public boolean reassign(UUID id, UUID fromAgent, UUID toAgent, Instant at) {
-        return update("update desk_conversations set agent_id = :to, transfers = transfers + 1 where id = :id and state = 'assigned' and agent_id = :from",
+        return update("update desk_conversations set agent_id = :to, transfers = transfers + 1 where id = :id and " + DeskStateGuard.is("assigned")
+                        + " and agent_id = :from",
                 u -> u.bind("id", id).bind("from", fromAgent).bind("to", toAgent));
     }
 
     @Override
     public boolean close(UUID id, UUID by, List<String> tags, Instant at) {
         return update("update desk_conversations set state = 'closed', closed_at = :at, closed_by = :by, tags = cast(:tags as text[]), "
-                + "offered_to = null, offer_expires_at = null where id = :id and state in ('bot', 'queued', 'offered', 'assigned')",
+                + "offered_to = null, offer_expires_at = null where id = :id and " + DeskStateGuard.OPEN,
                 u -> u.bind("id", id).bind("at", at).bind("by", by).bindArray("tags", String.class, tags));
     }
 
     @Override
     public boolean miss(UUID id, Instant at) {
-        return update("update desk_conversations set state = 'missed', closed_at = :at where id = :id and state = 'queued'",
+        return update("update desk_conversations set state = 'missed', closed_at = :at where id = :id and " + DeskStateGuard.is("queued"),
                 u -> u.bind("id", id).bind("at", at));
     }
 
@@ -140,7 +144,7 @@ public final class PgDeskConversationStore implements DeskConversationStore {
 
     @Override
     public void visitorSpoke(UUID id, Instant at) {
-        update("update desk_conversations set awaiting_since = :at where id = :id and awaiting_since is null and state = 'assigned'",
+        update("update desk_conversations set awaiting_since = :at where id = :id and awaiting_since is null and " + DeskStateGuard.is("assigned"),
                 u -> u.bind("id", id).bind("at", at));
     }
 
@@ -149,7 +153,7 @@ public final class PgDeskConversationStore implements DeskConversationStore {
         update("update desk_conversations set first_response_at = coalesce(first_response_at, :at), "
                 + "responses = responses + case when awaiting_since is null then 0 else 1 end, "
                 + "response_ms_total = response_ms_total + coalesce((extract(epoch from (cast(:at as timestamptz) - awaiting_since)) * 1000)::bigint, 0), "
-                + "awaiting_since = null where id = :id and state = 'assigned'", u -> u.bind("id", id).bind("at", at));
+                + "awaiting_since = null where id = :id and " + DeskStateGuard.is("assigned"), u -> u.bind("id", id).bind("at", at));
     }
 
     @Override

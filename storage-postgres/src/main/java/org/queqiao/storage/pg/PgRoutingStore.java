@@ -100,7 +100,7 @@ public final class PgRoutingStore implements RoutingStore {
         String set = offerExpiresAt == null ? "state = 'assigned', agent_id = k.agent, assigned_at = :at"
                 : "state = 'offered', offered_to = k.agent, offer_expires_at = :exp";
         return new HashSet<>(db.with(h -> h.createQuery("update desk_conversations c set " + set + " from unnest(cast(:cs as uuid[]), cast(:as as uuid[])) as k(id, agent) "
-                        + "where c.id = k.id and c.state = 'queued' returning c.id")
+                        + "where c.id = k.id and c." + DeskStateGuard.is("queued") + " returning c.id")
                 .bind("at", at).bind("exp", offerExpiresAt).bindArray("cs", UUID.class, hands.stream().map(Hand::conversationId).toList())
                 .bindArray("as", UUID.class, hands.stream().map(Hand::agentId).toList()).mapTo(UUID.class).list()));
     }
@@ -128,8 +128,8 @@ public final class PgRoutingStore implements RoutingStore {
     @Override
     public boolean handTo(UUID conversationId, UUID agentId, Instant at, Instant offerExpiresAt) {
         String sql = offerExpiresAt == null
-                ? "update desk_conversations set state = 'assigned', agent_id = :a, assigned_at = :at where id = :id and state = 'queued'"
-                : "update desk_conversations set state = 'offered', offered_to = :a, offer_expires_at = :exp where id = :id and state = 'queued'";
+                ? "update desk_conversations set state = 'assigned', agent_id = :a, assigned_at = :at where id = :id and " + DeskStateGuard.is("queued")
+                : "update desk_conversations set state = 'offered', offered_to = :a, offer_expires_at = :exp where id = :id and " + DeskStateGuard.is("queued");
         return db.with(h -> h.createUpdate(sql).bind("id", conversationId).bind("a", agentId).bind("at", at).bind("exp", offerExpiresAt).execute()) == 1;
     }
 

@@ -58,7 +58,10 @@ public final class PgAttendanceStore implements AttendanceStore {
 
     @Override
     public void left(UUID recordId, Instant at, String reason) {
-        db.use(h -> h.createUpdate("update meeting_attendance set left_at = :at, reason = :r where id = :id and left_at is null")
+        // the first leave stands; no "and left_at is null" guard: it implies meeting_attendance_open's predicate, and with
+        // statistics taken while no meeting ran the planner reads that whole index instead of the primary key (ADR 0010 §12)
+        db.use(h -> h.createUpdate("update meeting_attendance set left_at = coalesce(left_at, :at), "
+                        + "reason = case when left_at is null then :r else reason end where id = :id")
                 .bind("at", at).bind("r", reason).bind("id", recordId).execute());
     }
 

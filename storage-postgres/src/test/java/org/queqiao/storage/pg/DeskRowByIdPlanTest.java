@@ -1,26 +1,15 @@
 package org.queqiao.storage.pg;
 
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.StatementCustomizer;
-import org.jdbi.v3.postgres.PostgresPlugin;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.queqiao.desk.ConversationState;
 import org.queqiao.desk.store.RoutingStore;
 import org.queqiao.platform.id.Ids;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,15 +24,10 @@ class DeskRowByIdPlanTest {
     private static final int ENDED = 20_000;
     private static final int OPEN = 300;
 
-    /** By name, not the Database itself: JUnit closes AutoCloseable arguments, and these are shared by the module's tests. */
-    static Stream<String> databases() {
-        return Stream.of("embedded", "local");
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.queqiao.storage.pg.PlanRecorder#databases")
     void stateChangesOfOneConversationUseThePrimaryKeyWhateverTheStatisticsSay(String which) {
-        Database database = which.equals("embedded") ? TestDatabases.embedded() : TestDatabases.local();
+        Database database = PlanRecorder.database(which);
         UUID org = Ids.newId();
         UUID group = Ids.newId();
         Db plain = database.db();
@@ -70,8 +54,9 @@ class DeskRowByIdPlanTest {
         UUID agent = Ids.newId();
         Instant now = Instant.now();
 
-        Map<String, String> plans = new LinkedHashMap<>();
-        Db explaining = new Db(explainingEveryDeskUpdate(database, plans));
+        PlanRecorder recorder = new PlanRecorder(database, "update desk_conversations");
+        Db explaining = recorder.db;
+        Map<String, String> plans = recorder.plans;
         PgDeskConversationStore conversations = new PgDeskConversationStore(explaining);
         PgRoutingStore routing = new PgRoutingStore(explaining);
         conversations.enqueue(conversation, "requested", 0, now);
@@ -95,25 +80,5 @@ class DeskRowByIdPlanTest {
                         "desk_conversations_offered", "desk_conversations_bot"));
         // leave no open conversations behind: the next run's statistics start from ended ones again
         plain.use(h -> h.execute("update desk_conversations set state = 'closed', closed_at = now() where org_id = ? and state <> 'closed'", org));
-    }
-
-    /** Jdbi over the same pool that EXPLAINs each update of desk_conversations, with its bound parameters, before running it. */
-    private static Jdbi explainingEveryDeskUpdate(Database database, Map<String, String> plans) {
-        Jdbi jdbi = Jdbi.create(database.dataSource()).installPlugin(new PostgresPlugin());
-        jdbi.getConfig(SqlStatements.class).addCustomizer(new StatementCustomizer() {
-            @Override
-            public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
-                String sql = ctx.getRenderedSql();
-                if (!sql.startsWith("update desk_conversations")) return;
-                // pgjdbc renders a prepared statement with its parameters as literals: the custom plan it gets first
-                String withParameters = stmt.unwrap(org.postgresql.PGStatement.class).toString();
-                List<String> lines = new ArrayList<>();
-                try (var explain = ctx.getConnection().createStatement(); ResultSet rs = explain.executeQuery("explain " + withParameters)) {
-                    while (rs.next()) lines.add(rs.getString(1));
-                }
-                plans.put(sql + " #" + plans.size(), String.join("\n", lines));
-            }
-        });
-        return jdbi;
     }
 }

@@ -1,11 +1,12 @@
 // The video area: the gallery (a grid, 25 people a page, the screen share first) or the speaker view
 // (the share, spotlight or active speaker large, eight others in a strip). Only the cameras on screen
 // are received (media.view).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { useRoom, useRoomView } from './context';
 import { camerasShown, displayRole, galleryColumns, galleryPage, initials, pageCount, stageOf, STRIP_SIZE, type ViewMode } from './layout';
 import { AudioView, VideoView } from './MediaViews';
+import { tileHeights } from './simulcast';
 import { byParticipant, type TracksOf } from './trackMap';
 import type { Participant } from './types';
 
@@ -34,7 +35,20 @@ export function Stage({ mode, speakerId }: { mode: ViewMode; speakerId: string }
   const tiles = mode === 'gallery' ? galleryPage(room.participants, shownPage)
     : [...(main?.source === 'camera' && mainP ? [mainP] : []), ...others.slice(0, STRIP_SIZE)];
   const shown = camerasShown(tiles, room.selfId).join(',');
-  useEffect(() => { meetingRoom.showCameras(shown ? shown.split(',') : []); }, [meetingRoom, shown]);
+  // how tall each shown camera is on screen picks the simulcast layer the server sends (ADR 0009 §14)
+  const stageRef = useRef<HTMLElement>(null);
+  const [heights, setHeights] = useState('{}');
+  useEffect(() => {
+    const root = stageRef.current;
+    if (!root) return undefined;
+    const measure = () => setHeights(JSON.stringify(tileHeights(root, shown ? shown.split(',') : [], window.devicePixelRatio || 1)));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [shown, mode]);
+  useEffect(() => { meetingRoom.showCameras(shown ? shown.split(',') : [], JSON.parse(heights)); }, [meetingRoom, shown, heights]);
 
   let body: React.ReactNode;
   if (mode === 'gallery') {
@@ -67,7 +81,7 @@ export function Stage({ mode, speakerId }: { mode: ViewMode; speakerId: string }
     );
   }
   return (
-    <section className="stage">
+    <section className="stage" ref={stageRef}>
       {body}
       {media.remote.filter((r) => r.source === 'microphone').map((r) => (
         <AudioView key={r.mid} track={r.track} participantId={r.participantId} speakerId={speakerId} />

@@ -62,6 +62,8 @@ export function fakeStream(tracks: MediaStreamTrack[]): MediaStream {
 export class FakeTransceiver {
   mid: string | null = null;
   currentDirection: RTCRtpTransceiverDirection | null = null;
+  /** what addTransceiver was given (sendEncodings: simulcast layers) */
+  init: RTCRtpTransceiverInit = {};
   sender: { track: MediaStreamTrack | null; replaceTrack: (t: MediaStreamTrack | null) => Promise<void> };
   receiver = { track: track('video') };
   constructor(public direction: RTCRtpTransceiverDirection, sending: MediaStreamTrack | null, readonly kind: string) {
@@ -91,6 +93,7 @@ export class FakePc {
     const t = typeof trackOrKind === 'string'
       ? new FakeTransceiver(init.direction ?? 'sendrecv', null, trackOrKind)
       : new FakeTransceiver(init.direction ?? 'sendrecv', trackOrKind, trackOrKind.kind);
+    t.init = init;
     this.transceivers.push(t);
     return t;
   }

@@ -124,6 +124,34 @@ describe('media session', () => {
     expect(media.getView().reconnecting).toBe(false);
   });
 
+  it('sends the camera as three simulcast layers, lowest first, and the microphone as one stream', async () => {
+    const { media, pub } = setup();
+    await media.start({ microphone: track('audio'), camera: track('video') });
+    const [mic, cam] = pub().transceivers;
+    expect(mic.init.sendEncodings).toBeUndefined();
+    expect(cam.init.sendEncodings?.map((e) => [e.rid, e.scaleResolutionDownBy])).toEqual([['q', 4], ['h', 2], ['f', 1]]);
+
+    FakePc.all = [];
+    const rt = new FakeRt().on('media.publish', () => ({ sdp: 'server answer' })).on('media.subscribe', () => ({ sdp: 'o', tracks: {}, version: 1 }));
+    const single = new MediaSession({ rt, meetingId: 'm1', createPeerConnection: createFakePc, simulcast: false, log: () => {} });
+    await single.start({ camera: track('video') });
+    expect(FakePc.all[0].transceivers[1].init.sendEncodings).toBeUndefined();
+  });
+
+  it('tells the server how tall each shown camera is, and again when a height changes', async () => {
+    const { rt, media } = setup();
+    await media.start({});
+    media.showCameras(['a', 'b'], { a: 180, b: 360, z: 720 }); // z is not shown: not said
+    await flush(5);
+    expect(rt.ops('media.view')).toEqual([{ meetingId: 'm1', cameras: ['a', 'b'], heights: { a: 180, b: 360 } }]);
+    media.showCameras(['b', 'a'], { b: 360, a: 180 });
+    await flush(5);
+    expect(rt.ops('media.view')).toHaveLength(1);
+    media.showCameras(['a', 'b'], { a: 720, b: 360 }); // a became the speaker
+    await flush(5);
+    expect(rt.ops('media.view').at(-1)).toEqual({ meetingId: 'm1', cameras: ['a', 'b'], heights: { a: 720, b: 360 } });
+  });
+
   it('tells the server whose cameras the stage shows, once per change, after the subscribe and again after a new one', async () => {
     const { rt, media } = setup();
     const started = media.start({});

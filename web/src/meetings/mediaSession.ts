@@ -14,6 +14,7 @@
 // WebSocket came back and the room joined again, resync() renegotiates both, or rebuilds them when a
 // connection is beyond repair. No React here: the room and the tests drive it.
 import { withReceiverRtt } from './receiverRtt';
+import { CAMERA_LAYERS } from './simulcast';
 import { ApiError } from '../api';
 import type { Realtime } from '../realtime';
 import {
@@ -40,6 +41,8 @@ export interface MediaSessionDeps {
   /** For tests: a stand-in for `new RTCPeerConnection(config)`. */
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
   config?: RTCConfiguration;
+  /** Send the camera as simulcast layers (default on; ADR 0009 §14). */
+  simulcast?: boolean;
   /** How long `disconnected` may last before an ICE restart (it often heals by itself). */
   disconnectedGraceMs?: number;
   log?: (...args: unknown[]) => void;
@@ -71,6 +74,8 @@ export class MediaSession {
   private subChain: Promise<void> = Promise.resolve();
   /** whose cameras I show, sorted; null until the stage said (the server then forwards every camera) */
   private cameras: string[] | null = null;
+  /** how tall I show each (device pixels): picks the simulcast layer the server sends me */
+  private heights: Record<string, number> = {};
   /** what the current subscribe session was last told */
   private camerasSent: string | null = null;
   private readonly log: (...args: unknown[]) => void;
@@ -123,7 +128,9 @@ export class MediaSession {
   private addSender(source: MediaSource) {
     const track = this.local[source] ?? null;
     const streams = this.localStream && source !== 'screen' ? [this.localStream] : [];
-    this.senders[source] = this.pub!.addTransceiver(track ?? KIND[source], { direction: 'sendonly', streams });
+    const init: RTCRtpTransceiverInit = { direction: 'sendonly', streams };
+    if (source === 'camera' && this.deps.simulcast !== false) init.sendEncodings = CAMERA_LAYERS.map((l) => ({ ...l }));
+    this.senders[source] = this.pub!.addTransceiver(track ?? KIND[source], init);
   }
 
   /**
@@ -194,20 +201,23 @@ export class MediaSession {
    * Whose cameras the stage shows: only those are forwarded to me (`media.view`). Sent after the subscribe
    * that is under way, and again after every new subscribe session (which starts from every camera).
    */
-  showCameras(cameras: string[]) {
+  showCameras(cameras: string[], heights: Record<string, number> = {}) {
     const next = [...new Set(cameras)].sort();
-    if (this.cameras && this.cameras.join() === next.join()) return;
+    if (this.cameras && viewKey(this.cameras, this.heights) === viewKey(next, heights)) return;
     this.cameras = next;
+    this.heights = { ...heights };
     const pc = this.sub;
     this.subChain = this.subChain.then(() => (pc && this.sub === pc ? this.sendView() : undefined));
   }
 
   private async sendView() {
     const cameras = this.cameras;
-    if (!cameras || this.closed || cameras.join() === this.camerasSent) return;
+    const heights = this.heights;
+    if (!cameras || this.closed || viewKey(cameras, heights) === this.camerasSent) return;
     try {
-      await this.deps.rt.request('media.view', { meetingId: this.deps.meetingId, cameras });
-      this.camerasSent = cameras.join();
+      const shown = Object.fromEntries(Object.entries(heights).filter(([id]) => cameras.includes(id)));
+      await this.deps.rt.request('media.view', { meetingId: this.deps.meetingId, cameras, ...(Object.keys(shown).length ? { heights: shown } : {}) });
+      this.camerasSent = viewKey(cameras, heights);
     } catch (e) {
       this.log('media.view failed (every camera keeps coming)', e); // advice to the server, not a failure of mine
     }
@@ -365,4 +375,9 @@ export class MediaSession {
     this.errors[side] = null;
     this.set({ error: this.errors.publish ?? this.errors.subscribe });
   }
+}
+
+/** What a `media.view` says, as a string to compare: the cameras and the heights of those shown. */
+function viewKey(cameras: readonly string[], heights: Record<string, number>): string {
+  return cameras.map((id) => `${id}:${heights[id] ?? ''}`).join();
 }

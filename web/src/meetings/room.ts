@@ -23,7 +23,7 @@ export interface MediaLike {
   getView(): MediaView;
   getStats(): Promise<{ publish: RTCStatsReport | null; subscribe: RTCStatsReport | null }>;
   /** Whose cameras the stage shows: only those are forwarded to me. */
-  showCameras(cameras: string[]): void;
+  showCameras(cameras: string[], heights?: Record<string, number>): void;
 }
 
 /** Camera, microphone and screen (navigator.mediaDevices, or a fake in tests). */
@@ -61,6 +61,7 @@ export class MeetingRoom {
   private mediaStarted = false;
   /** whose cameras the stage shows (null until it says) */
   private cameras: string[] | null = null;
+  private heights: Record<string, number> = {};
   private view: RoomView;
   private readonly listeners = new Set<() => void>();
   private unsubs: (() => void)[] = [];
@@ -184,7 +185,7 @@ export class MeetingRoom {
     this.mediaStarted = true;
     const media = (this.deps.media ?? ((id) => new MediaSession({ rt: this.deps.rt, meetingId: id })))(this.deps.meetingId);
     this.media = media;
-    if (this.cameras) media.showCameras(this.cameras); // the stage said before the media started
+    if (this.cameras) media.showCameras(this.cameras, this.heights); // the stage said before the media started
     this.unsubs.push(media.subscribeView(() => this.emit()));
     this.emit();
     await media.start({ microphone: this.local.microphone, camera: this.local.camera });
@@ -362,10 +363,14 @@ export class MeetingRoom {
   /** The statistics of both peer connections (diagnostics and tests). */
   getStats() { return this.media?.getStats() ?? Promise.resolve({ publish: null, subscribe: null }); }
 
-  /** The stage shows these participants' cameras (a gallery page, the speaker view): receive only those. */
-  showCameras(participantIds: string[]) {
+  /**
+   * The stage shows these participants' cameras (a gallery page, the speaker view): receive only those, each
+   * in the simulcast layer that fits its tile's height (device pixels).
+   */
+  showCameras(participantIds: string[], heights: Record<string, number> = {}) {
     this.cameras = participantIds;
-    this.media?.showCameras(participantIds);
+    this.heights = heights;
+    this.media?.showCameras(participantIds, heights);
   }
 
   /** Unmounting: leave if still in, release devices and subscriptions. */

@@ -64,6 +64,12 @@ class MeetingMediaIT {
             List<String> tooMany = java.util.stream.Stream.generate(() -> java.util.UUID.randomUUID().toString()).limit(50).toList();
             assertThat(code(host.call("media.view", Map.of("meetingId", id, "cameras", tooMany)))).isEqualTo("too_many_cameras");
             host.ok("media.view", Map.of("meetingId", id, "cameras", tooMany.subList(0, 49)));
+            String someone = tooMany.getFirst();
+            assertThat(code(host.call("media.view", Map.of("meetingId", id, "cameras", List.of(someone), "heights", List.of(180))))).isEqualTo("invalid_heights");
+            assertThat(code(host.call("media.view", Map.of("meetingId", id, "cameras", List.of(someone), "heights", Map.of(someone, 0))))).isEqualTo("invalid_height");
+            assertThat(code(host.call("media.view", Map.of("meetingId", id, "cameras", List.of(someone), "heights", Map.of(someone, "tall"))))).isEqualTo("invalid_height");
+            assertThat(code(host.call("media.view", Map.of("meetingId", id, "cameras", List.of(someone), "heights", Map.of("x", 180))))).isEqualTo("invalid_participant_id");
+            host.ok("media.view", Map.of("meetingId", id, "cameras", List.of(someone), "heights", Map.of(someone, 360)));
 
             JsonNode answer = host.ok("media.publish", publish(id, offer(1000), MIC_AND_CAMERA));
             assertThat(answer.path("sdp").asText()).contains("a=ice-lite", "a=setup:passive", "a=recvonly");

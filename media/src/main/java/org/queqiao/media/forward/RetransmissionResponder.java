@@ -39,8 +39,10 @@ public final class RetransmissionResponder {
 
     private static final int NO_RTX = -1;
 
-    private final PacketCache cache;
+    private PacketCache cache;
     private final SequenceRewriter numbering;
+    /** A simulcast subscriber's: copies carry the timestamps and picture ids it knew the originals by; else null. */
+    private LayerSwitch layers;
     private final int rtxSsrc;
     private final int rtxPayloadType;
     private final long minResendIntervalMillis;
@@ -63,6 +65,29 @@ public final class RetransmissionResponder {
     /** RTX for a subscriber whose sequence numbers {@code numbering} gives. */
     public RetransmissionResponder(PacketCache cache, SequenceRewriter numbering, int rtxSsrc, int rtxPayloadType) {
         this(cache, numbering, rtxSsrc, rtxPayloadType, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
+    }
+
+    /**
+     * RTX for a simulcast subscriber ({@link LayerSwitch}): its NACKs map back through the switch's numbers,
+     * the packet is looked up in the cache of the layer it gets ({@link #useCache}), and the copy carries the
+     * timestamp and VP8 picture ids the subscriber knew the original by.
+     */
+    public static RetransmissionResponder forLayers(LayerSwitch layers, PacketCache cache, int rtxSsrc, int rtxPayloadType) {
+        var r = new RetransmissionResponder(cache, layers.numbering(), rtxSsrc, rtxPayloadType);
+        r.layers = layers;
+        return r;
+    }
+
+    /**
+     * The cache to answer from from now on (a simulcast subscriber moved to another layer: numbers from before
+     * the move are no longer answered anyway). Caches must have the same capacity.
+     */
+    public void useCache(PacketCache next) {
+        if (next == cache) return;
+        if (next.capacity() != cache.capacity()) throw new IllegalArgumentException("caches of different capacities");
+        cache = next;
+        java.util.Arrays.fill(resentAtMillis, 0);
+        java.util.Arrays.fill(resentGeneration, -1);
     }
 
     /** For a stream without RTX: a NACKed packet is sent again as it was first sent (null: the publisher's numbers). */
@@ -185,6 +210,7 @@ public final class RetransmissionResponder {
         rtxSequenceNumber = rtxSequenceNumber + 1 & 0xFFFF;
         Bytes.put16(out, outOff + headerLength, subscriberNumber); // OSN: the number the subscriber knows
         System.arraycopy(original, headerLength, out, outOff + headerLength + 2, payloadLength);
+        if (layers != null) layers.rewriteCopy(out, outOff, outOff + headerLength + 2, payloadLength);
         return length;
     }
 

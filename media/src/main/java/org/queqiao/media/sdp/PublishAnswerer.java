@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Answers a publisher's offer: we only receive on this connection, accept Opus and one video codec
- * (VP8 first, H.264 constrained baseline otherwise) with RTX, the audio level and mid extensions, and
- * refuse everything else by rejecting its m-section (port 0) so the browser never sends it.
+ * (VP8 first, H.264 constrained baseline otherwise) with RTX, the audio level and mid extensions, a
+ * video's simulcast layers with the rid extensions ({@link AcceptedSimulcast}), and refuse everything
+ * else by rejecting its m-section (port 0) so the browser never sends it.
  */
 public final class PublishAnswerer {
 
@@ -36,18 +37,20 @@ public final class PublishAnswerer {
         return new Answer(out.toString(), List.copyOf(tracks));
     }
 
-    /** One m-section of the answer: the codecs we picked from the offer, or a rejection. */
-    private record Section(MediaDescription offer, List<Codec> codecs, Map<String, Integer> extensions) {
+    /** One m-section of the answer: the codecs and simulcast layers we picked from the offer, or a rejection. */
+    private record Section(MediaDescription offer, List<Codec> codecs, Map<String, Integer> extensions, AcceptedSimulcast simulcast) {
 
         static Section of(MediaDescription m) {
-            if (m.rejected() || m.kind() == MediaKind.OTHER) return new Section(m, List.of(), Map.of());
+            if (m.rejected() || m.kind() == MediaKind.OTHER) return new Section(m, List.of(), Map.of(), AcceptedSimulcast.NONE);
             List<Codec> chosen = m.kind() == MediaKind.AUDIO ? chooseAudio(m) : chooseVideo(m);
             Map<String, Integer> ext = new LinkedHashMap<>();
             if (m.kind() == MediaKind.AUDIO && m.extensions().containsKey(ServerCodecs.AUDIO_LEVEL)) {
                 ext.put(ServerCodecs.AUDIO_LEVEL, m.extensions().get(ServerCodecs.AUDIO_LEVEL));
             }
             if (m.extensions().containsKey(ServerCodecs.MID)) ext.put(ServerCodecs.MID, m.extensions().get(ServerCodecs.MID));
-            return new Section(m, chosen, ext);
+            AcceptedSimulcast simulcast = chosen.isEmpty() ? AcceptedSimulcast.NONE : AcceptedSimulcast.of(m);
+            simulcast.addExtensions(ext);
+            return new Section(m, chosen, ext, simulcast);
         }
 
         boolean accepted() { return !codecs.isEmpty(); }
@@ -67,6 +70,7 @@ public final class PublishAnswerer {
             out.extensions(extensions);
             out.line("a=" + (offer.direction().sends() ? Direction.RECVONLY : Direction.INACTIVE).attribute());
             out.codecs(codecs);
+            simulcast.write(out);
             out.candidate(local);
         }
 
@@ -84,7 +88,8 @@ public final class PublishAnswerer {
             Integer mid = extensions.get(ServerCodecs.MID);
             long ssrc = mediaSsrc(offer);
             long rtxSsrc = ssrc < 0 ? -1 : offer.fidGroups().getOrDefault(ssrc, -1L);
-            return new PublishedTrack(offer.mid(), offer.kind(), ssrc, rtxSsrc, pts, rtx, ids, mid == null ? -1 : mid);
+            return new PublishedTrack(offer.mid(), offer.kind(), ssrc, rtxSsrc, pts, rtx, ids, mid == null ? -1 : mid,
+                    simulcast.layers(), simulcast.ridExtensionId(), simulcast.repairedRidExtensionId());
         }
 
         private static int ours(Codec c) {

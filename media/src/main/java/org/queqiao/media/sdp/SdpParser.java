@@ -52,6 +52,7 @@ public final class SdpParser {
         final Map<String, Integer> extensions = new LinkedHashMap<>();
         final List<Long> ssrcs = new ArrayList<>();
         final Map<Long, Long> fid = new LinkedHashMap<>();
+        final SimulcastReader simulcast = new SimulcastReader();
 
         SectionBuilder(String mLine) { this.mLine = mLine; }
 
@@ -74,6 +75,8 @@ public final class SdpParser {
                 case "extmap" -> extmap(value);
                 case "ssrc" -> ssrc(value);
                 case "ssrc-group" -> ssrcGroup(value);
+                case "rid" -> simulcast.rid(value);
+                case "simulcast" -> simulcast.simulcast(value);
                 default -> { }
             }
         }
@@ -137,7 +140,8 @@ public final class SdpParser {
             return new MediaDescription(MediaKind.of(m[0]), m[0], port, m[2], List.copyOf(formats), mid,
                     direction != null ? direction : session.direction != null ? session.direction : Direction.SENDRECV,
                     or(ufrag, session.ufrag), or(pwd, session.pwd), or(fingerprint, session.fingerprint), or(setup, session.setup),
-                    rtcpMux, List.copyOf(ordered), Map.copyOf(extensions), List.copyOf(ssrcs), Map.copyOf(fid), msid);
+                    rtcpMux, List.copyOf(ordered), Map.copyOf(extensions), List.copyOf(ssrcs), Map.copyOf(fid), msid,
+                    simulcast.layers("send"), simulcast.layers("recv"));
         }
 
         private static String or(String a, String b) { return a != null ? a : b; }

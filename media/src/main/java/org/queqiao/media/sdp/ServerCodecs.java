@@ -10,12 +10,17 @@ import java.util.List;
 public final class ServerCodecs {
     public static final String AUDIO_LEVEL = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
     public static final String MID = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    /** Names the simulcast layer (RFC 8852) of a packet: with rid-based simulcast browsers announce no SSRCs. */
+    public static final String RID = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
+    /** Names the layer an RTX packet repairs. */
+    public static final String REPAIRED_RID = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
 
     /** The id of the audio level in our packets. */
     public static final int AUDIO_LEVEL_ID = 1;
     /**
      * Where the publisher's mid extension is moved to: an id no subscriber negotiates, so receivers skip
-     * it (their mids differ from the publisher's; they demultiplex by SSRC).
+     * it (their mids differ from the publisher's; they demultiplex by SSRC). The rid extensions go there
+     * too: the layer names are the publisher's, and a subscriber is sent one layer, not the publisher's simulcast.
      */
     public static final int UNNEGOTIATED_ID = 14;
 

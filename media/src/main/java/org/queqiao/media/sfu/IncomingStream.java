@@ -1,9 +1,8 @@
 package org.queqiao.media.sfu;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.queqiao.media.forward.KeyframeRequestLimiter;
-import org.queqiao.media.forward.LossDetector;
 import org.queqiao.media.forward.PacketCache;
 import org.queqiao.media.forward.ReceiveStatistics;
 import org.queqiao.media.rtp.AudioLevelExtension;
@@ -21,8 +20,11 @@ import org.queqiao.media.sdp.ServerCodecs;
  * for audio) and then sent to every subscriber with that subscriber's sequence number (the publisher's own
  * until a pause, see {@link Outgoing}): each subscriber's transport encrypts it with its own keys.
  *
- * <p>The packet path runs on the socket's reader thread; the loss detector, statistics and keyframe
- * limiter are also read by the timer thread, so those three are touched under this object's lock.
+ * <p>A track arrives as one RTP stream, or as simulcast layers (ADR 0009 §14), each a {@link Layer}: then
+ * subscribers know the track by SSRCs of ours, and each is sent one layer at a time.
+ *
+ * <p>The packet path runs on the socket's reader thread; each layer's loss detector, statistics and
+ * keyframe limiter are also read by the timer thread, so those are touched under this object's lock.
  */
 final class IncomingStream {
     private static final Outgoing[] NONE = new Outgoing[0];
@@ -36,32 +38,46 @@ final class IncomingStream {
     private final int rtxSsrc;
     private final int[] payloadTypes;
     private final byte[] extensionIds = new byte[256];
-    private final int clockRate;
     private final boolean video;
-    private final PacketCache cache;
-    private final ReceiveStatistics stats;
-    private final LossDetector loss = new LossDetector();
-    private final KeyframeRequestLimiter keyframes;
+    private final int clockRate;
+    private final boolean vp8;
+    private final Layer[] layers;
+    /** The publisher's ids of the extensions that name a packet's m-section and layer (-1: not negotiated). */
+    private final int midExtensionId, ridExtensionId, repairedRidExtensionId;
     private volatile Outgoing[] subscribers = NONE;
     private volatile boolean forwarding = true;
 
-    IncomingStream(ParticipantMedia owner, TrackSource source, PublishedTrack recipe, int ssrc, long keyframeIntervalMillis) {
+    IncomingStream(ParticipantMedia owner, TrackSource source, PublishedTrack recipe, long keyframeIntervalMillis) {
         this.owner = owner;
         this.source = source;
         this.mid = recipe.mid();
-        this.ssrc = ssrc;
         this.video = recipe.kind() == MediaKind.VIDEO;
-        // Video subscribers need an RTX SSRC for our retransmissions even when the publisher has none.
-        this.rtxSsrc = !video ? 0 : recipe.rtxSsrc() >= 0 ? (int) recipe.rtxSsrc() : ThreadLocalRandom.current().nextInt();
         this.payloadTypes = recipe.payloadTypes();
+        this.midExtensionId = recipe.midExtensionId();
+        this.ridExtensionId = recipe.ridExtensionId();
+        this.repairedRidExtensionId = recipe.repairedRidExtensionId();
         for (int i = 0; i < 256; i++) extensionIds[i] = (byte) recipe.extensionIds()[i];
         int ourType = 0;
         for (int pt : payloadTypes) if (pt >= 0) ourType = pt;
         this.clockRate = ServerCodecs.clockRate(ourType);
-        this.cache = video ? new PacketCache() : new PacketCache(AUDIO_CACHE_SLOTS, PacketCache.DEFAULT_MAX_PACKET_LENGTH, PacketCache.DEFAULT_MAX_AGE_MILLIS);
-        this.stats = new ReceiveStatistics(ssrc, clockRate,
-                video ? ReceiveStatistics.FractionLost.AFTER_REPAIR : ReceiveStatistics.FractionLost.BEFORE_REPAIR);
-        this.keyframes = new KeyframeRequestLimiter(keyframeIntervalMillis);
+        this.vp8 = ourType == ServerCodecs.VP8.payloadType();
+        var fraction = video ? ReceiveStatistics.FractionLost.AFTER_REPAIR : ReceiveStatistics.FractionLost.BEFORE_REPAIR;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<String> rids = recipe.rids(); // the simulcast layers, lowest first; fewer than two: one stream
+        if (video && rids.size() > 1) {
+            this.layers = new Layer[rids.size()];
+            for (int i = 0; i < layers.length; i++) {
+                layers[i] = new Layer(this, i, rids.get(i), Layer.UNKNOWN, Layer.UNKNOWN, new PacketCache(), clockRate, fraction, keyframeIntervalMillis);
+            }
+            this.ssrc = random.nextInt(); // subscribers know the track by SSRCs of ours, whichever layer they get
+            this.rtxSsrc = random.nextInt();
+        } else {
+            PacketCache cache = video ? new PacketCache() : new PacketCache(AUDIO_CACHE_SLOTS, PacketCache.DEFAULT_MAX_PACKET_LENGTH, PacketCache.DEFAULT_MAX_AGE_MILLIS);
+            this.layers = new Layer[] {new Layer(this, 0, null, recipe.ssrc(), recipe.rtxSsrc(), cache, clockRate, fraction, keyframeIntervalMillis)};
+            this.ssrc = (int) recipe.ssrc();
+            // Video subscribers need an RTX SSRC for our retransmissions even when the publisher has none.
+            this.rtxSsrc = !video ? 0 : recipe.rtxSsrc() >= 0 ? (int) recipe.rtxSsrc() : random.nextInt();
+        }
     }
 
     String participantId() { return owner.id(); }
@@ -74,6 +90,7 @@ final class IncomingStream {
 
     String mid() { return mid; }
 
+    /** The SSRC subscribers know the track by. */
     long ssrc() { return ssrc & 0xFFFFFFFFL; }
 
     /** The RTX SSRC subscribers are told about, or -1 for audio (resent as it was, without RTX). */
@@ -91,7 +108,39 @@ final class IncomingStream {
         return -1;
     }
 
-    PacketCache cache() { return cache; }
+    boolean simulcast() { return layers.length > 1; }
+
+    int clockRate() { return clockRate; }
+
+    boolean vp8() { return vp8; }
+
+    Layer[] layers() { return layers; }
+
+    /** The packets of a track sent as one stream. */
+    PacketCache cache() { return layers[0].cache; }
+
+    /** The layer of that rid, or null. */
+    Layer layer(String rid) {
+        for (Layer l : layers) if (rid.equals(l.rid)) return l;
+        return null;
+    }
+
+    int midExtensionId() { return midExtensionId; }
+
+    int ridExtensionId() { return ridExtensionId; }
+
+    int repairedRidExtensionId() { return repairedRidExtensionId; }
+
+    /** The layer a packet belongs to, by its SSRC, or null. */
+    Layer layerBySsrc(int packetSsrc) {
+        for (Layer l : layers) if (l.known() && l.rawSsrc() == packetSsrc) return l;
+        return null;
+    }
+
+    /** Reader thread: a simulcast layer's first packet named it by its rid. */
+    synchronized void bind(Layer layer, long packetSsrc) {
+        if (!layer.known()) layer.bind(packetSsrc);
+    }
 
     /** Host control: stop or resume forwarding; on resuming, subscribers' numbers carry on without the gap. */
     synchronized void forwarding(boolean on) {
@@ -100,64 +149,69 @@ final class IncomingStream {
     }
 
     /** The packet path: {@code retransmission} when it arrived as RTX after our NACK. */
-    void receive(byte[] buf, int off, int len, boolean retransmission, long nowNanos) {
+    void receive(Layer layer, byte[] buf, int off, int len, boolean retransmission, long nowNanos) {
         int ours = payloadTypes[RtpPacket.payloadType(buf, off)];
         if (ours < 0) return; // a payload type we did not accept
         RtpPacket.setPayloadType(buf, off, ours);
         if (RtpPacket.hasExtension(buf, off)) HeaderExtensions.rewriteIds(buf, off, len, extensionIds);
         long nowMillis = nowNanos / 1_000_000;
         int seq = RtpPacket.sequenceNumber(buf, off);
-        boolean keyframe = video && isKeyframe(buf, off, len, ours);
+        boolean keyframe = video && isKeyframe(layer, buf, off, len, ours);
         synchronized (this) {
-            boolean filledGap = loss.onPacket(seq, nowMillis);
+            boolean filledGap = layer.loss.onPacket(seq, nowMillis);
             // Video's repairs come as RTX; audio's are resent as they were, and known by the gap they fill. Audio's
             // report blocks give the loss before repair as their fraction (the publisher's Opus FEC follows it) and
             // after repair as their count (its bandwidth estimate follows that): ADR 0009 §11.
-            stats.onPacket(seq, RtpPacket.timestamp(buf, off), nowNanos, video ? retransmission : filledGap);
-            if (keyframe) keyframes.onKeyframe();
+            layer.stats().onPacket(seq, RtpPacket.timestamp(buf, off), nowNanos, video ? retransmission : filledGap);
+            if (keyframe) layer.keyframes.onKeyframe();
         }
+        layer.received(nowNanos);
         if (!video) {
             int value = AudioLevelExtension.read(buf, off, len, ServerCodecs.AUDIO_LEVEL_ID);
             if (value != AudioLevelExtension.ABSENT) owner.room().speakers().level(owner.id(), AudioLevelExtension.level(value), nowMillis);
         }
         if (!forwarding) return;
-        cache.store(buf, off, len, nowMillis);
-        for (Outgoing o : subscribers) o.forward(buf, off, len, seq);
+        layer.cache.store(buf, off, len, nowMillis);
+        for (Outgoing o : subscribers) o.forward(buf, off, len, seq, layer, keyframe, nowNanos);
     }
 
-    private static boolean isKeyframe(byte[] buf, int off, int len, int payloadType) {
+    private static boolean isKeyframe(Layer layer, byte[] buf, int off, int len, int payloadType) {
         int p = off + RtpPacket.payloadOffset(buf, off);
         int n = RtpPacket.payloadLength(buf, off, len);
         if (n <= 0) return false;
-        return payloadType == ServerCodecs.VP8.payloadType() ? Vp8Payload.isKeyframe(buf, p, n) : H264Payload.isKeyframe(buf, p, n);
+        if (payloadType != ServerCodecs.VP8.payloadType()) return H264Payload.isKeyframe(buf, p, n);
+        if (!Vp8Payload.isKeyframe(buf, p, n)) return false;
+        layer.height(Vp8Payload.keyframeHeight(buf, p, n));
+        return true;
     }
 
     /** Passes a publisher's sender report on to subscribers, for their lip sync and statistics. */
-    void forwardSenderReport(byte[] buf, int off, int len, int compactNtp, long nowMillis) {
+    void forwardSenderReport(Layer layer, byte[] buf, int off, int len, int compactNtp, long nowMillis) {
         synchronized (this) {
-            stats.onSenderReport(compactNtp, nowMillis);
+            layer.stats().onSenderReport(compactNtp, nowMillis);
         }
         if (!forwarding) return;
-        for (Outgoing o : subscribers) o.subscriber().sendRtcp(buf, off, len);
+        for (Outgoing o : subscribers) o.senderReport(buf, off, len, layer);
     }
 
-    /** A subscriber asked for a keyframe (PLI/FIR, or it just started receiving): true when one should go out now. */
-    synchronized boolean keyframeWanted(long nowMillis) { return keyframes.request(nowMillis); }
+    /** A subscriber asked for a keyframe of a layer (PLI/FIR, or it just started receiving): true when one should go out now. */
+    synchronized boolean keyframeWanted(Layer layer, long nowMillis) { return layer.keyframes.request(nowMillis); }
 
-    synchronized boolean keyframeDue(long nowMillis) { return keyframes.pollPending(nowMillis); }
+    synchronized boolean keyframeDue(Layer layer, long nowMillis) { return layer.keyframes.pollPending(nowMillis); }
 
     /**
-     * The sequence numbers due for a NACK now, asking again for unanswered ones after {@code retryMillis}, up
-     * to {@code maxNacks} times.
+     * The sequence numbers of a layer due for a NACK now, asking again for unanswered ones after
+     * {@code retryMillis}, up to {@code maxNacks} times.
      */
-    synchronized int missing(long nowMillis, long retryMillis, int maxNacks, int[] out) {
-        loss.setRetryIntervalMillis(retryMillis);
-        loss.setMaxNacks(maxNacks);
-        return loss.poll(nowMillis, out);
+    synchronized int missing(Layer layer, long nowMillis, long retryMillis, int maxNacks, int[] out) {
+        layer.loss.setRetryIntervalMillis(retryMillis);
+        layer.loss.setMaxNacks(maxNacks);
+        return layer.loss.poll(nowMillis, out);
     }
 
-    synchronized int writeReportBlock(byte[] buf, int off, long nowMillis) {
-        return stats.hasReceived() ? stats.writeReportBlock(buf, off, nowMillis) : 0;
+    synchronized int writeReportBlock(Layer layer, byte[] buf, int off, long nowMillis) {
+        ReceiveStatistics stats = layer.stats();
+        return stats != null && stats.hasReceived() ? stats.writeReportBlock(buf, off, nowMillis) : 0;
     }
 
     synchronized void addSubscriber(Outgoing o) {

@@ -53,12 +53,18 @@ public final class MediaRouter implements AutoCloseable {
 
     /**
      * The cameras a participant shows ({@code media.view}): only they are forwarded to it. Until it says, it gets
-     * every camera. Microphones and screens are not affected.
+     * every camera. Microphones and screens are not affected. {@code heights}: how tall it shows each camera,
+     * in device pixels, which picks the simulcast layer it is sent (a camera not in it: the largest sending).
      *
      * @throws IllegalStateException before the participant subscribed
      */
+    public void view(String roomId, String participantId, java.util.Set<String> cameras, Map<String, Integer> heights) {
+        room(roomId).participant(participantId).view(cameras, heights);
+    }
+
+    /** {@link #view(String, String, java.util.Set, Map)} without heights: every camera at its largest layer. */
     public void view(String roomId, String participantId, java.util.Set<String> cameras) {
-        room(roomId).participant(participantId).view(cameras);
+        view(roomId, participantId, cameras, Map.of());
     }
 
     /** Host control: stop (or resume) forwarding a participant's microphone and camera. */

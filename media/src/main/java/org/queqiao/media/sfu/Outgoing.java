@@ -1,49 +1,41 @@
 package org.queqiao.media.sfu;
 
-import org.queqiao.media.forward.RetransmissionResponder;
-import org.queqiao.media.forward.SequenceRewriter;
-import org.queqiao.media.rtp.RtpPacket;
-
 /**
- * One stream as one subscriber receives it: its sequence numbers (the publisher's, until a pause makes them
- * the subscriber's own, {@link SequenceRewriter}) and its retransmissions, per receiver because two
- * subscribers missing the same packet each get it, and each RTX stream numbers its own packets.
- * Used on the reader thread only (packets and NACKs arrive there), except {@link #resume}.
+ * One stream as one subscriber receives it: per receiver because each has its own numbering (after a
+ * pause, or across simulcast layers) and its own retransmissions. Used on the reader thread only (packets
+ * and NACKs arrive there), except {@link #resume} and the layer a subscriber wants.
  */
-final class Outgoing {
-    private final IncomingStream stream;
-    private final SubscriberSession subscriber;
-    private final SequenceRewriter numbering = new SequenceRewriter();
-    private final RetransmissionResponder responder;
-    private final RetransmissionStats.Reporter stats;
+abstract sealed class Outgoing permits SingleOutgoing, SimulcastOutgoing {
+    final IncomingStream stream;
+    final SubscriberSession subscriber;
 
-    Outgoing(IncomingStream stream, SubscriberSession subscriber, RetransmissionStats stats) {
+    Outgoing(IncomingStream stream, SubscriberSession subscriber) {
         this.stream = stream;
         this.subscriber = subscriber;
-        this.stats = stats.new Reporter(stream.kind());
-        this.responder = stream.kind() == org.queqiao.media.sdp.MediaKind.VIDEO
-                ? new RetransmissionResponder(stream.cache(), numbering, stream.rawRtxSsrc(), stream.rtxPayloadType())
-                : RetransmissionResponder.resendingOriginals(stream.cache(), numbering); // audio has no RTX
+    }
+
+    static Outgoing of(IncomingStream stream, SubscriberSession subscriber, RetransmissionStats stats) {
+        return stream.simulcast() ? new SimulcastOutgoing(stream, subscriber, stats) : new SingleOutgoing(stream, subscriber, stats);
     }
 
     IncomingStream stream() { return stream; }
 
     SubscriberSession subscriber() { return subscriber; }
 
-    /** Sends the packet ({@code publisherNumber} in its header) with this subscriber's number, and puts the publisher's back. */
-    void forward(byte[] buf, int off, int len, int publisherNumber) {
-        int number = numbering.toSubscriber(publisherNumber);
-        if (number < 0) return;
-        if (number != publisherNumber) RtpPacket.setSequenceNumber(buf, off, number);
-        subscriber.sendRtp(buf, off, len);
-        if (number != publisherNumber) RtpPacket.setSequenceNumber(buf, off, publisherNumber);
-    }
+    /**
+     * A packet of {@code layer} ({@code publisherNumber} in its header), sent with this subscriber's number
+     * (and SSRC and timestamps, for a simulcast track); the buffer is left as it came for the next subscriber.
+     */
+    abstract void forward(byte[] buf, int off, int len, int publisherNumber, Layer layer, boolean keyframe, long nowNanos);
+
+    /** The publisher's sender report for {@code layer}, passed on when this subscriber gets that layer. */
+    abstract void senderReport(byte[] buf, int off, int len, Layer layer);
 
     /** Forwarding resumes after a pause: the subscriber's numbers carry on without the gap. */
-    void resume() { numbering.resume(); }
+    abstract void resume();
 
-    void retransmit(byte[] nack, int off, int len, long nowMillis) {
-        responder.respond(nack, off, len, nowMillis, subscriber::sendRtp);
-        stats.report(responder);
-    }
+    abstract void retransmit(byte[] nack, int off, int len, long nowMillis);
+
+    /** The layer a keyframe request of this subscriber is for. */
+    abstract Layer keyframeLayer();
 }

@@ -70,10 +70,10 @@ final class ParticipantMedia {
     }
 
     /** The cameras this participant shows: only they are forwarded to its subscribe connection. */
-    synchronized void view(java.util.Set<String> cameras) {
+    synchronized void view(java.util.Set<String> cameras, Map<String, Integer> heights) {
         SubscriberSession session = subscriber;
         if (session == null) throw new IllegalStateException("subscribe first");
-        session.view(cameras);
+        session.view(cameras, heights);
     }
 
     synchronized void forwarding(boolean audio, boolean video) {
@@ -83,7 +83,7 @@ final class ParticipantMedia {
         for (IncomingStream s : streams()) {
             s.forwarding(allowed(s));
             // subscribers missed the frames in between: without a keyframe they would wait for their own PLIs
-            if (cameraBack && s.source() == TrackSource.CAMERA) requestKeyframe(s);
+            if (cameraBack && s.source() == TrackSource.CAMERA) for (Layer l : s.layers()) if (l.known()) requestKeyframe(l);
         }
     }
 
@@ -128,14 +128,16 @@ final class ParticipantMedia {
     }
 
     /** Asks this participant's browser for a keyframe of one of its streams, under the stream's rate limit. */
-    void requestKeyframe(IncomingStream stream) {
+    void requestKeyframe(Layer layer) {
         PublisherSession p = publisher;
-        if (p != null) p.requestKeyframe(stream);
+        if (p != null && layer.known()) p.requestKeyframe(layer);
     }
 
     void tick(long nowNanos) {
         PublisherSession p = publisher;
         if (p != null) p.tick(nowNanos);
+        SubscriberSession s = subscriber;
+        if (s != null) s.tick(nowNanos);
     }
 
     private void closePublisher(PublisherSession session) {

@@ -43,10 +43,13 @@ final class PublisherFeedback {
         long retry = roundTrip.retryIntervalMillis();
         int maxNacks = roundTrip.maxNacks();
         for (IncomingStream s : streams) {
-            // audio too: the browser resends a NACKed Opus packet as it was (ADR 0009 §11)
-            int n = s.missing(nowMillis, retry, maxNacks, missing);
-            if (n > 0) send(Nack.write(out, 0, senderSsrc, s.rawSsrc(), missing, n, out.length));
-            if (s.kind() == MediaKind.VIDEO && s.keyframeDue(nowMillis)) send(Pli.write(out, 0, senderSsrc, s.rawSsrc()));
+            for (Layer l : s.layers()) {
+                if (!l.known()) continue;
+                // audio too: the browser resends a NACKed Opus packet as it was (ADR 0009 §11)
+                int n = s.missing(l, nowMillis, retry, maxNacks, missing);
+                if (n > 0) send(Nack.write(out, 0, senderSsrc, l.rawSsrc(), missing, n, out.length));
+                if (s.kind() == MediaKind.VIDEO && s.keyframeDue(l, nowMillis)) send(Pli.write(out, 0, senderSsrc, l.rawSsrc()));
+            }
         }
         if (nowNanos - lastReportNanos >= reportIntervalNanos) {
             lastReportNanos = nowNanos;
@@ -54,7 +57,7 @@ final class PublisherFeedback {
         }
     }
 
-    synchronized void sendPli(IncomingStream s) { send(Pli.write(out, 0, senderSsrc, s.rawSsrc())); }
+    synchronized void sendPli(Layer l) { send(Pli.write(out, 0, senderSsrc, l.rawSsrc())); }
 
     private void report(IncomingStream[] streams, long nowNanos) {
         long nowMillis = nowNanos / 1_000_000;
@@ -62,13 +65,15 @@ final class PublisherFeedback {
         int pos = ReceiverReport.REPORT_BLOCKS_OFFSET;
         int videos = 0;
         for (IncomingStream s : streams) {
-            if (blocks == ReceiverReport.MAX_REPORT_BLOCKS) break;
-            int written = s.writeReportBlock(out, pos, nowMillis);
-            if (written > 0) {
-                pos += ReportBlock.LENGTH;
-                blocks++;
+            for (Layer l : s.layers()) {
+                if (blocks == ReceiverReport.MAX_REPORT_BLOCKS || !l.known()) continue;
+                int written = s.writeReportBlock(l, out, pos, nowMillis);
+                if (written > 0) {
+                    pos += ReportBlock.LENGTH;
+                    blocks++;
+                }
+                if (s.kind() == MediaKind.VIDEO && videos < videoSsrcs.length) videoSsrcs[videos++] = l.rawSsrc();
             }
-            if (s.kind() == MediaKind.VIDEO && videos < videoSsrcs.length) videoSsrcs[videos++] = s.rawSsrc();
         }
         ReceiverReport.writeHeader(out, 0, senderSsrc, blocks);
         if (videos > 0) pos += Remb.write(out, pos, senderSsrc, maxBitrate, videoSsrcs, videos);

@@ -69,24 +69,46 @@ final class PublisherSession extends HealthReporting {
             TrackSource source = sources.get(t.mid());
             if (source == null) throw new SdpException("tracks must name the source of m-section " + t.mid());
             if (source.kind != t.kind()) throw new SdpException("m-section " + t.mid() + " is " + t.kind().token() + ", not " + source.wireName());
-            if (t.ssrc() < 0) throw new SdpException("m-section " + t.mid() + " announces no SSRC (a=ssrc)");
-            IncomingStream existing = find((int) t.ssrc());
+            boolean layered = t.rids().size() > 1;
+            if (!layered && t.ssrc() < 0) throw new SdpException("m-section " + t.mid() + " announces no SSRC (a=ssrc) and no simulcast layers");
+            IncomingStream existing = layered ? findLayered(t) : findSingle(t);
             if (existing != null && existing.source() == source) {
                 kept.add(existing);
             } else {
-                IncomingStream s = new IncomingStream(owner, source, t, (int) t.ssrc(), settings.keyframeInterval().toMillis());
+                IncomingStream s = new IncomingStream(owner, source, t, settings.keyframeInterval().toMillis());
                 kept.add(s);
                 added.add(s);
             }
         }
         for (IncomingStream old : streams) if (!kept.contains(old)) removed.add(old);
-        rtx = unwrapperFor(answer.tracks());
+        rtx = unwrapperFor(answer.tracks(), kept);
         streams = kept.toArray(IncomingStream[]::new);
         return new Negotiated(answer.sdp(), added, removed);
     }
 
-    private static RtxUnwrapper unwrapperFor(List<PublishedTrack> tracks) {
-        var u = new RtxUnwrapper(Math.max(1, tracks.size()));
+    private IncomingStream findSingle(PublishedTrack t) {
+        Layer l = find((int) t.ssrc());
+        return l == null || l.stream.simulcast() ? null : l.stream;
+    }
+
+    /** A simulcast track offered again (same m-section, same layers): its SSRCs were learnt from packets, not the offer. */
+    private IncomingStream findLayered(PublishedTrack t) {
+        for (IncomingStream s : streams) {
+            if (!s.simulcast() || !s.mid().equals(t.mid()) || s.layers().length != t.rids().size()) continue;
+            boolean same = true;
+            for (int i = 0; i < t.rids().size(); i++) same &= t.rids().get(i).equals(s.layers()[i].rid);
+            if (same) return s;
+        }
+        return null;
+    }
+
+    private static RtxUnwrapper unwrapperFor(List<PublishedTrack> tracks, List<IncomingStream> kept) {
+        int layers = 0;
+        for (IncomingStream s : kept) layers += s.layers().length;
+        var u = new RtxUnwrapper(Math.max(1, layers));
+        for (IncomingStream s : kept) { // simulcast layers whose RTX was learnt already
+            for (Layer l : s.layers()) if (s.simulcast() && l.known() && l.rtxSsrc() != Layer.UNKNOWN) u.addStream((int) l.rtxSsrc(), l.rawSsrc());
+        }
         for (PublishedTrack t : tracks) {
             if (t.rtxSsrc() >= 0) u.addStream((int) t.rtxSsrc(), (int) t.ssrc());
             for (int pt = 0; pt < t.rtxPayloadTypes().length; pt++) {
@@ -100,27 +122,33 @@ final class PublisherSession extends HealthReporting {
 
     boolean disconnected() { return transport.state() == PeerTransport.State.DISCONNECTED; }
 
-    private IncomingStream find(int ssrc) {
-        for (IncomingStream s : streams) if (s.rawSsrc() == ssrc) return s;
+    private Layer find(int ssrc) {
+        for (IncomingStream s : streams) {
+            Layer l = s.layerBySsrc(ssrc);
+            if (l != null) return l;
+        }
         return null;
     }
 
     @Override
     public void onRtp(PeerTransport t, byte[] buf, int off, int len) {
         if (!RtpPacket.isValid(buf, off, len)) return;
-        IncomingStream s = find(RtpPacket.ssrc(buf, off));
+        IncomingStream[] all = streams;
+        RtxUnwrapper unwrapper = rtx;
+        Layer layer = find(RtpPacket.ssrc(buf, off));
+        // an SSRC nobody announced: a simulcast layer naming itself, or else ignored
+        if (layer == null && !unwrapper.isRtx(buf, off) && LayerSsrcs.learn(all, unwrapper, buf, off, len)) layer = find(RtpPacket.ssrc(buf, off));
         boolean retransmission = false;
-        if (s == null) {
-            RtxUnwrapper unwrapper = rtx;
-            if (!unwrapper.isRtx(buf, off)) return; // not announced: ignore
+        if (layer == null) {
+            if (!unwrapper.isRtx(buf, off)) return;
             int n = unwrapper.unwrap(buf, off, len);
             if (n <= 0) return; // padding-only probes carry nothing to forward
             len = n;
-            s = find(RtpPacket.ssrc(buf, off));
-            if (s == null) return;
+            layer = find(RtpPacket.ssrc(buf, off));
+            if (layer == null) return;
             retransmission = true;
         }
-        s.receive(buf, off, len, retransmission, System.nanoTime());
+        layer.stream.receive(layer, buf, off, len, retransmission, System.nanoTime());
     }
 
     @Override
@@ -133,8 +161,8 @@ final class PublisherSession extends HealthReporting {
                 continue;
             }
             if (it.packetType() != RtcpHeader.SR) continue;
-            IncomingStream s = find(SenderReport.senderSsrc(buf, it.offset()));
-            if (s != null) s.forwardSenderReport(buf, it.offset(), it.length(), SenderReport.compactNtp(buf, it.offset()), nowMillis);
+            Layer l = find(SenderReport.senderSsrc(buf, it.offset()));
+            if (l != null) l.stream.forwardSenderReport(l, buf, it.offset(), it.length(), SenderReport.compactNtp(buf, it.offset()), nowMillis);
         }
     }
 
@@ -156,13 +184,16 @@ final class PublisherSession extends HealthReporting {
     }
 
     /** A subscriber needs a keyframe of {@code stream}: ask now unless one was asked for just now. */
-    void requestKeyframe(IncomingStream stream) {
-        if (stream.keyframeWanted(System.nanoTime() / 1_000_000)) feedback.sendPli(stream);
+    void requestKeyframe(Layer layer) {
+        if (layer.stream.keyframeWanted(layer, System.nanoTime() / 1_000_000)) feedback.sendPli(layer);
     }
 
     @Override
     public void onConnected(PeerTransport t) {
-        for (IncomingStream s : streams) if (s.kind() == org.queqiao.media.sdp.MediaKind.VIDEO) requestKeyframe(s);
+        for (IncomingStream s : streams) {
+            if (s.kind() != org.queqiao.media.sdp.MediaKind.VIDEO) continue;
+            for (Layer l : s.layers()) if (l.known()) requestKeyframe(l);
+        }
     }
 
     void close() { transport.close(); }

@@ -32,7 +32,11 @@ final class SubscriberSession extends HealthReporting {
     // reader thread only; SRTCP seals in place, so the buffer has room for its tag and index after the packet
     private final byte[] echo = new byte[ExtendedReport.DLRR_PACKET_LENGTH + 64];
     private final ReferenceTimes referenceTimes = new ReferenceTimes();
+    /** How often a simulcast stream looks again at which layers are sending (a layer that stops freezes its receivers until then). */
+    private static final long RETARGET_INTERVAL_NANOS = 100_000_000L;
+
     private volatile Outgoing[] outgoing = NONE;
+    private long lastRetargetNanos;
     /** The participants whose cameras this subscriber shows, or null (never said: all of them). */
     private java.util.Set<String> cameras;
     private String remoteUfrag;
@@ -54,7 +58,7 @@ final class SubscriberSession extends HealthReporting {
     boolean track(IncomingStream stream) {
         synchronized (this) {
             for (Outgoing x : outgoing) if (x.stream() == stream) return false;
-            Outgoing o = new Outgoing(stream, this, owner.room().router().retransmissions());
+            Outgoing o = Outgoing.of(stream, this, owner.room().router().retransmissions());
             Outgoing[] next = Arrays.copyOf(outgoing, outgoing.length + 1);
             next[next.length - 1] = o;
             outgoing = next;
@@ -67,25 +71,38 @@ final class SubscriberSession extends HealthReporting {
     /**
      * The cameras this subscriber shows (a gallery page, the speaker view): only those are forwarded to it. The
      * others stay negotiated, so showing one again needs no new offer: forwarding resumes where its numbers
-     * left off, with a keyframe asked of the publisher.
+     * left off, with a keyframe asked of the publisher. {@code heights}: how tall each is shown, in device
+     * pixels (absent: as large as it comes), which picks the simulcast layer it gets (ADR 0009 §14).
      */
-    void view(java.util.Set<String> participantIds) {
-        java.util.List<IncomingStream> resumed = new java.util.ArrayList<>();
+    void view(java.util.Set<String> participantIds, java.util.Map<String, Integer> heights) {
+        java.util.List<Outgoing> resumed = new java.util.ArrayList<>();
+        long now = System.nanoTime();
         synchronized (this) {
             cameras = java.util.Set.copyOf(participantIds);
             for (Outgoing o : outgoing) {
                 IncomingStream s = o.stream();
                 if (s.source() != TrackSource.CAMERA) continue;
+                if (o instanceof SimulcastOutgoing layered) {
+                    layered.wantedHeight(heights.getOrDefault(s.participantId(), 0));
+                    layered.retarget(now);
+                }
                 if (!wants(s)) {
                     s.removeSubscriber(this);
                 } else if (!s.forwardsTo(this)) {
                     o.resume();
                     s.addSubscriber(o);
-                    resumed.add(s);
+                    resumed.add(o);
                 }
             }
         }
-        if (transport.state() == PeerTransport.State.CONNECTED) for (IncomingStream s : resumed) s.owner().requestKeyframe(s);
+        if (transport.state() == PeerTransport.State.CONNECTED) for (Outgoing o : resumed) o.stream().owner().requestKeyframe(o.keyframeLayer());
+    }
+
+    /** Timer thread: each simulcast stream follows the layers its publisher is sending. */
+    void tick(long nowNanos) {
+        if (nowNanos - lastRetargetNanos < RETARGET_INTERVAL_NANOS) return;
+        lastRetargetNanos = nowNanos;
+        for (Outgoing o : outgoing) if (o instanceof SimulcastOutgoing layered && o.stream().forwardsTo(this)) layered.retarget(nowNanos);
     }
 
     private synchronized boolean wants(IncomingStream stream) {
@@ -156,8 +173,7 @@ final class SubscriberSession extends HealthReporting {
         for (Outgoing o : outgoing) {
             IncomingStream s = o.stream();
             if (s.kind() != MediaKind.VIDEO || !s.forwardsTo(this)) continue;
-            ParticipantMedia publisher = s.owner();
-            publisher.requestKeyframe(s);
+            s.owner().requestKeyframe(o.keyframeLayer());
         }
     }
 
@@ -184,14 +200,14 @@ final class SubscriberSession extends HealthReporting {
                 if (o != null) o.retransmit(buf, p, n, nowMillis);
             } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_PLI) {
                 Outgoing o = find(RtcpFeedback.mediaSsrc(buf, p));
-                if (o != null) o.stream().owner().requestKeyframe(o.stream());
+                if (o != null) o.stream().owner().requestKeyframe(o.keyframeLayer());
             } else if (type == ExtendedReport.XR) {
                 referenceTimes.from = ExtendedReport.senderSsrc(buf, p);
                 ExtendedReport.read(buf, p, n, referenceTimes);
             } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_FIR) {
                 for (int i = 0, count = Fir.entryCount(buf, p, n); i < count; i++) {
                     Outgoing o = find(Fir.entrySsrc(buf, p, i));
-                    if (o != null) o.stream().owner().requestKeyframe(o.stream());
+                    if (o != null) o.stream().owner().requestKeyframe(o.keyframeLayer());
                 }
             }
         }

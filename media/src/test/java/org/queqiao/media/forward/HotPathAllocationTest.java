@@ -34,6 +34,8 @@ class HotPathAllocationTest {
     private final RetransmissionResponder responder = new RetransmissionResponder(cache, 0x5678, 101);
     private final KeyframeRequestLimiter keyframes = new KeyframeRequestLimiter();
     private final RtcpCompoundIterator iterator = new RtcpCompoundIterator();
+    /** A simulcast subscriber moved between two layers every 100 packets (the template is taken for layer 0 and 1 in turn). */
+    private final LayerSwitch layers = new LayerSwitch(0x4321, 90000, true, 0);
     private long sentBytes;
     private final PacketSink sink = (buf, off, len) -> sentBytes += len;
 
@@ -67,6 +69,12 @@ class HotPathAllocationTest {
             payloadTypes.rewrite(packet, 0);
             extensions.rewrite(packet, 0, len);
             cache.store(packet, 0, len, now);
+            int layer = i / 100 % 2;
+            if (i % 100 == 0) layers.target(1 - layer);
+            if (layers.rewrite(packet, 0, len, layer, i % 100 == 0, now * 1_000_000)) {
+                checksum += RtpPacket.timestamp(packet, 0);
+                layers.restore(packet, 0, len);
+            }
             if (i % 20 == 0) {
                 int n = lossDetector.poll(now, due);
                 checksum += Nack.write(rtcp, 0, 1, 0x1234, due, n, rtcp.length); // upstream, to the publisher

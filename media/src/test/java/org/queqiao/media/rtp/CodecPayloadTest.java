@@ -32,6 +32,28 @@ class CodecPayloadTest {
     }
 
     @Test
+    void vp8PictureIdsTl0PicIdxAndTheKeyframesSize() {
+        byte[] p = hex("90 c0 81 02 2a 00 00 00 9d 01 2a 80 02 68 01"); // 15-bit id 0x102, TL0PICIDX 42, 640 x 360
+        int at = Vp8Payload.pictureIdOffset(p, 0, p.length);
+        assertThat(at).isEqualTo(2);
+        assertThat(Vp8Payload.hasLongPictureId(p, at)).isTrue();
+        assertThat(Vp8Payload.pictureId(p, at)).isEqualTo(0x102);
+        Vp8Payload.setPictureId(p, at, 0x8005); // taken modulo 2^15
+        assertThat(Vp8Payload.pictureId(p, at)).isEqualTo(5);
+        assertThat(Vp8Payload.tl0PicIdxOffset(p, 0, p.length)).isEqualTo(4);
+        assertThat(Vp8Payload.keyframeWidth(p, 0, p.length)).isEqualTo(640);
+        assertThat(Vp8Payload.keyframeHeight(p, 0, p.length)).isEqualTo(360);
+
+        byte[] shortId = hex("90 c0 05 07 10 00 00 9d 01 2a"); // 7-bit id 5, TL0PICIDX 7; the size is cut off
+        assertThat(Vp8Payload.pictureId(shortId, 2)).isEqualTo(5);
+        assertThat(Vp8Payload.tl0PicIdxOffset(shortId, 0, shortId.length)).isEqualTo(3);
+        assertThat(Vp8Payload.keyframeHeight(shortId, 0, shortId.length)).isEqualTo(-1);
+        assertThat(Vp8Payload.pictureIdOffset(hex("10 00"), 0, 2)).as("no extension byte").isEqualTo(-1);
+        assertThat(Vp8Payload.pictureIdOffset(hex("90 80"), 0, 2)).as("truncated").isEqualTo(-1);
+        assertThat(Vp8Payload.keyframeHeight(hex("90 c0 81 02 2a 01 00 00 9d 01 2a 80 02 68 01"), 0, 15)).as("a delta frame").isEqualTo(-1);
+    }
+
+    @Test
     void vp8NonKeyframes() {
         assertThat(vp8("10  01")).as("P=1: inter frame").isFalse();
         assertThat(vp8("00  00")).as("not the start of a partition").isFalse();

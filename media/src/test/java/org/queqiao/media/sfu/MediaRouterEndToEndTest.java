@@ -27,6 +27,13 @@ import org.queqiao.media.transport.MediaSocket;
 import org.queqiao.media.transport.MediaSocketSettings;
 import org.queqiao.media.transport.TestWebRtcClient;
 
+import static org.queqiao.media.sfu.Wire.await;
+import static org.queqiao.media.sfu.Wire.awaitRtcp;
+import static org.queqiao.media.sfu.Wire.awaitRtp;
+import static org.queqiao.media.sfu.Wire.isRtcp;
+import static org.queqiao.media.sfu.Wire.payload;
+import static org.queqiao.media.sfu.Wire.pollRtp;
+
 /** Publishers and subscribers over real UDP through the router: forwarding, feedback, renegotiation. */
 class MediaRouterEndToEndTest {
     private static final byte[] KEYFRAME = {0x10, 0x00, 0x00, 0x00, (byte) 0x9d, 0x01, 0x2a, 7, 7};
@@ -331,20 +338,6 @@ class MediaRouterEndToEndTest {
         throw new AssertionError("none of Alice's " + (video ? "video" : "audio") + " packets reached Bob");
     }
 
-    private static byte[] payload(byte[] rtp) {
-        int off = RtpPacket.payloadOffset(rtp, 0);
-        return java.util.Arrays.copyOfRange(rtp, off, off + RtpPacket.payloadLength(rtp, 0, rtp.length));
-    }
-
-    private static byte[] pollRtp(TestWebRtcClient client, Predicate<byte[]> match, int millis) throws IOException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            byte[] p = client.receiveMedia(millis);
-            if (p != null && !isRtcp(p) && match.test(p)) return p;
-        }
-        return null;
-    }
-
     /** The SRTP datagram of one packet as it arrives, not decrypted (its header is in the clear). */
     private static byte[] awaitRawRtp(TestWebRtcClient client, int ssrc, int sequenceNumber) throws IOException {
         long deadline = System.currentTimeMillis() + 3000;
@@ -354,35 +347,6 @@ class MediaRouterEndToEndTest {
             if (RtpPacket.ssrc(p, 0) == ssrc && RtpPacket.sequenceNumber(p, 0) == sequenceNumber) return p;
         }
         throw new AssertionError("no SRTP packet " + sequenceNumber + " within 3 s");
-    }
-
-    private static boolean isRtcp(byte[] p) { return p.length > 1 && (p[1] & 0xff) >= 192 && (p[1] & 0xff) <= 223; }
-
-    private static byte[] awaitRtp(TestWebRtcClient client, Predicate<byte[]> match) throws IOException {
-        long deadline = System.currentTimeMillis() + 3000;
-        while (System.currentTimeMillis() < deadline) {
-            byte[] p = client.receiveMedia(3000);
-            if (p != null && !isRtcp(p) && match.test(p)) return p;
-        }
-        throw new AssertionError("no matching RTP packet within 3 s");
-    }
-
-    private static boolean awaitRtcp(TestWebRtcClient client, int type, int format, int mediaSsrc) throws IOException {
-        return awaitRtcp(client, type, format, mediaSsrc, 3000);
-    }
-
-    private static boolean awaitRtcp(TestWebRtcClient client, int type, int format, int mediaSsrc, int millis) throws IOException {
-        long deadline = System.currentTimeMillis() + millis;
-        var it = new RtcpCompoundIterator();
-        while (System.currentTimeMillis() < deadline) {
-            byte[] p = client.receiveMedia((int) Math.max(1, deadline - System.currentTimeMillis()));
-            if (p == null || !isRtcp(p)) continue;
-            it.reset(p, 0, p.length);
-            while (it.next()) {
-                if (it.packetType() == type && it.countOrFormat() == format && RtcpFeedback.mediaSsrc(p, it.offset()) == mediaSsrc) return true;
-            }
-        }
-        return false;
     }
 
     /** The NTP time of the next RRTR the router sends this client; remembers the router's SSRC for {@link #routerSsrcOf}. */
@@ -420,14 +384,6 @@ class MediaRouterEndToEndTest {
             while (it.next()) {
                 if (it.packetType() == ExtendedReport.XR) reader.read(ExtendedReport.senderSsrc(p, it.offset()), p, it.offset(), it.length());
             }
-        }
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 3000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("not within 3 s");
-            Thread.sleep(10);
         }
     }
 

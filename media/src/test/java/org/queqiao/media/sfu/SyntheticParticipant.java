@@ -12,6 +12,11 @@ import org.queqiao.media.transport.TestWebRtcClient;
  */
 final class SyntheticParticipant implements AutoCloseable {
     static final int AUDIO_SSRC = 0x1111, VIDEO_SSRC = 0x2222, VIDEO_RTX_SSRC = 0x2223;
+    /** Simulcast: the layers' SSRCs are these plus the layer's index, announced nowhere (as Chromium does). */
+    static final int LAYER_SSRC = 0x3000, LAYER_RTX_SSRC = 0x3100;
+    /** Chromium's ids for the rid and repaired rid extensions. */
+    static final int RID_ID = 10, REPAIRED_RID_ID = 11;
+    static final String[] RIDS = {"q", "h", "f"};
 
     final TestWebRtcClient publish;
     final TestWebRtcClient subscribe;
@@ -30,6 +35,32 @@ final class SyntheticParticipant implements AutoCloseable {
     int videoRtxSsrc() { return ssrcBase + VIDEO_RTX_SSRC; }
 
     String publishOffer() { return ClientSdp.publishOffer(publish, audioSsrc(), videoSsrc(), videoRtxSsrc()); }
+
+    int layerSsrc(int layer) { return ssrcBase + LAYER_SSRC + layer; }
+
+    int layerRtxSsrc(int layer) { return ssrcBase + LAYER_RTX_SSRC + layer; }
+
+    /** The offer Chromium writes for a camera with three sendEncodings: rids instead of SSRCs for the video. */
+    String publishSimulcastOffer() {
+        StringBuilder sdp = new StringBuilder();
+        for (String line : publishOffer().split("\r\n")) {
+            if (line.startsWith("a=ssrc-group:") || line.startsWith("a=ssrc:" + Integer.toUnsignedString(videoSsrc()))
+                    || line.startsWith("a=ssrc:" + Integer.toUnsignedString(videoRtxSsrc()))) continue;
+            sdp.append(line).append("\r\n");
+        }
+        sdp.append("a=extmap:" + RID_ID + " urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n")
+                .append("a=extmap:" + REPAIRED_RID_ID + " urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id\r\n");
+        for (String rid : RIDS) sdp.append("a=rid:").append(rid).append(" send\r\n");
+        return sdp.append("a=simulcast:send ").append(String.join(";", RIDS)).append("\r\n").toString();
+    }
+
+    /** A packet of one simulcast layer, naming its mid and rid as a browser does until it hears a report. */
+    void sendLayer(int layer, int seq, byte[] vp8Payload) throws IOException {
+        byte[] built = RtpPacketBuilder.rtp().payloadType(ClientSdp.VP8_PT).seq(seq).timestamp(seq * 3000 + layer * 1_000_000).ssrc(layerSsrc(layer))
+                .oneByteExtension(ClientSdp.MID_ID, (byte) '1').oneByteExtension(RID_ID, RIDS[layer].getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .payload(vp8Payload).build();
+        publish.sendRtpPacket(Arrays.copyOf(built, 1500), built.length);
+    }
 
     String subscribeAnswer(String offerSdp) { return ClientSdp.subscribeAnswer(subscribe, offerSdp); }
 

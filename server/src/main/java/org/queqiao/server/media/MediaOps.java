@@ -30,7 +30,7 @@ public final class MediaOps {
         });
         handlers.register("media.view", (p, d) -> {
             JsonFields f = JsonFields.of(d);
-            media.view(p, f.requiredId("meetingId"), cameras(d));
+            media.view(p, f.requiredId("meetingId"), cameras(d), heights(d));
             return null;
         });
         handlers.register("media.answer", (p, d) -> {
@@ -53,6 +53,32 @@ public final class MediaOps {
                 out.add(java.util.UUID.fromString(c.asText()));
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalid("cameras", "invalid_participant_id", "each camera is a participant id");
+            }
+        }
+        return out;
+    }
+
+    /** The tallest picture a client may ask for (8K); a height says which simulcast layer fits its tile. */
+    static final int MAX_HEIGHT = 4320;
+
+    /** {@code heights: {participantId: pixels}}, optional: how tall each shown camera is, in device pixels. */
+    private static Map<java.util.UUID, Integer> heights(JsonNode data) {
+        JsonNode heights = data == null ? null : data.get("heights");
+        if (heights == null || heights.isNull()) return Map.of();
+        if (!heights.isObject()) throw ProblemException.invalid("heights", "invalid_heights", "heights maps participant ids to the height shown, in pixels");
+        if (heights.size() > MAX_VIEWED_CAMERAS) {
+            throw ProblemException.invalid("heights", "too_many_cameras", "at most " + MAX_VIEWED_CAMERAS + " cameras at a time; page the gallery");
+        }
+        Map<java.util.UUID, Integer> out = new HashMap<>();
+        for (var e : heights.properties()) {
+            JsonNode h = e.getValue();
+            if (!h.isInt() || h.asInt() < 1 || h.asInt() > MAX_HEIGHT) {
+                throw ProblemException.invalid("heights", "invalid_height", "each height is a whole number of pixels from 1 to " + MAX_HEIGHT);
+            }
+            try {
+                out.put(java.util.UUID.fromString(e.getKey()), h.asInt());
+            } catch (IllegalArgumentException x) {
+                throw ProblemException.invalid("heights", "invalid_participant_id", "heights are keyed by participant id");
             }
         }
         return out;

@@ -64,13 +64,18 @@ public final class MeetingMedia implements MediaPlane, MediaEvents {
         }
     }
 
-    /** The cameras the caller shows: only they are forwarded to it (ids of people not in the meeting are ignored). */
-    public void view(Principal caller, UUID meetingId, java.util.Set<UUID> cameras) {
+    /**
+     * The cameras the caller shows: only they are forwarded to it (ids of people not in the meeting are ignored),
+     * each in the simulcast layer that fits the height it is shown at.
+     */
+    public void view(Principal caller, UUID meetingId, java.util.Set<UUID> cameras, Map<UUID, Integer> heights) {
         LiveParticipant p = participant(caller, meetingId);
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (UUID c : cameras) ids.add(c.toString());
+        Map<String, Integer> byId = new java.util.HashMap<>();
+        heights.forEach((id, h) -> byId.put(id.toString(), h));
         try {
-            router.view(meetingId.toString(), p.id().toString(), ids);
+            router.view(meetingId.toString(), p.id().toString(), ids, byId);
         } catch (IllegalStateException e) {
             throw ProblemException.conflict("not_subscribed", "Call media.subscribe before choosing what to view.", null);
         }

@@ -1,0 +1,78 @@
+package org.queqiao.media.sfu;
+
+import org.queqiao.media.forward.KeyframeRequestLimiter;
+import org.queqiao.media.forward.LossDetector;
+import org.queqiao.media.forward.PacketCache;
+import org.queqiao.media.forward.ReceiveStatistics;
+
+/**
+ * One RTP stream a publisher sends for a track: the whole track, or one simulcast layer of it (ADR 0009
+ * §14). Each has its own SSRC, numbering and loss, so each is NACKed, reported on and asked for
+ * keyframes on its own, and keeps its own packets for retransmission.
+ *
+ * <p>A simulcast layer's SSRC is not in the offer: it is learnt from the first packet that carries the
+ * layer's rid. The reader thread sets it; the timer thread reads it, hence volatile. The statistics, the
+ * loss detector and the keyframe limiter are touched under the owning stream's lock.
+ */
+final class Layer {
+    /** Not known yet (a simulcast layer before its first packet). */
+    static final long UNKNOWN = -1;
+    /** A layer that sent nothing for this long is taken for stopped (the browser drops layers it cannot afford). */
+    static final long IDLE_NANOS = 1_500_000_000L;
+
+    final IncomingStream stream;
+    final int index;
+    final String rid;
+    final PacketCache cache;
+    final LossDetector loss = new LossDetector();
+    final KeyframeRequestLimiter keyframes;
+    private final int clockRate;
+    private final ReceiveStatistics.FractionLost fractionLost;
+    private volatile long ssrc = UNKNOWN;
+    private volatile long rtxSsrc;
+    private ReceiveStatistics stats;
+    private volatile long lastPacketNanos;
+    /** The height of its last keyframe (VP8 says it), 0 while unknown. */
+    private volatile int height;
+
+    Layer(IncomingStream stream, int index, String rid, long ssrc, long rtxSsrc, PacketCache cache, int clockRate, ReceiveStatistics.FractionLost fractionLost,
+          long keyframeIntervalMillis) {
+        this.stream = stream;
+        this.index = index;
+        this.rid = rid;
+        this.cache = cache;
+        this.clockRate = clockRate;
+        this.fractionLost = fractionLost;
+        this.keyframes = new KeyframeRequestLimiter(keyframeIntervalMillis);
+        this.rtxSsrc = rtxSsrc;
+        if (ssrc != UNKNOWN) bind(ssrc);
+    }
+
+    long ssrc() { return ssrc; }
+
+    int rawSsrc() { return (int) ssrc; }
+
+    boolean known() { return ssrc != UNKNOWN; }
+
+    /** The publisher's RTX SSRC for this layer, or {@link #UNKNOWN}. */
+    long rtxSsrc() { return rtxSsrc; }
+
+    void bindRtx(long rtxSsrc) { this.rtxSsrc = rtxSsrc; }
+
+    /** Reader thread: the layer's SSRC became known. */
+    void bind(long ssrc) {
+        stats = new ReceiveStatistics((int) ssrc, clockRate, fractionLost);
+        this.ssrc = ssrc;
+    }
+
+    /** Under the stream's lock. */
+    ReceiveStatistics stats() { return stats; }
+
+    void received(long nowNanos) { lastPacketNanos = nowNanos; }
+
+    boolean active(long nowNanos) { return lastPacketNanos != 0 && nowNanos - lastPacketNanos < IDLE_NANOS; }
+
+    int height() { return height; }
+
+    void height(int h) { if (h > 0) height = h; }
+}

@@ -65,14 +65,16 @@ final class SimulcastOutgoing extends Outgoing {
     void wantedHeight(int height) { wantedHeight = height; }
 
     /**
-     * Looks again at which layer fits (timer thread, and on a new view): when it changed, moves the target and
-     * asks the publisher for a keyframe of it; while a move is pending, asks again (under the layer's rate limit),
-     * since the keyframe or the request may have been lost.
+     * Looks again at which layer fits (timer thread, and on a new view): when it changed, moves the target and,
+     * if the subscriber is connected ({@code ask}), asks the publisher for a keyframe of it; while a move is
+     * pending, asks again (under the layer's rate limit), since the keyframe or the request may have been lost.
+     * Before the subscriber is connected a keyframe would reach nobody and hold back, by the rate limit, the one
+     * it asks for on connecting (that cost a joining participant ~500 ms).
      */
-    void retarget(long nowNanos) {
+    void retarget(long nowNanos, boolean ask) {
         int target = layers.target();
         int best = LayerChoice.choose(stream.layers(), wantedHeight, nowNanos, target);
         if (best != target) layers.target(best);
-        if (best != target || layers.switchPending()) stream.owner().requestKeyframe(stream.layers()[best]);
+        if (ask && (best != target || layers.switchPending())) stream.owner().requestKeyframe(stream.layers()[best]);
     }
 }

@@ -77,6 +77,7 @@ final class SubscriberSession extends HealthReporting {
     void view(java.util.Set<String> participantIds, java.util.Map<String, Integer> heights) {
         java.util.List<Outgoing> resumed = new java.util.ArrayList<>();
         long now = System.nanoTime();
+        boolean connected = transport.state() == PeerTransport.State.CONNECTED;
         synchronized (this) {
             cameras = java.util.Set.copyOf(participantIds);
             for (Outgoing o : outgoing) {
@@ -84,7 +85,7 @@ final class SubscriberSession extends HealthReporting {
                 if (s.source() != TrackSource.CAMERA) continue;
                 if (o instanceof SimulcastOutgoing layered) {
                     layered.wantedHeight(heights.getOrDefault(s.participantId(), 0));
-                    layered.retarget(now);
+                    layered.retarget(now, connected);
                 }
                 if (!wants(s)) {
                     s.removeSubscriber(this);
@@ -95,14 +96,15 @@ final class SubscriberSession extends HealthReporting {
                 }
             }
         }
-        if (transport.state() == PeerTransport.State.CONNECTED) for (Outgoing o : resumed) o.stream().owner().requestKeyframe(o.keyframeLayer());
+        if (connected) for (Outgoing o : resumed) o.stream().owner().requestKeyframe(o.keyframeLayer());
     }
 
     /** Timer thread: each simulcast stream follows the layers its publisher is sending. */
     void tick(long nowNanos) {
         if (nowNanos - lastRetargetNanos < RETARGET_INTERVAL_NANOS) return;
         lastRetargetNanos = nowNanos;
-        for (Outgoing o : outgoing) if (o instanceof SimulcastOutgoing layered && o.stream().forwardsTo(this)) layered.retarget(nowNanos);
+        boolean connected = transport.state() == PeerTransport.State.CONNECTED;
+        for (Outgoing o : outgoing) if (o instanceof SimulcastOutgoing layered && o.stream().forwardsTo(this)) layered.retarget(nowNanos, connected);
     }
 
     private synchronized boolean wants(IncomingStream stream) {

@@ -16,7 +16,8 @@
 # server and its data on exit.
 # Usage: bench/meeting-loss.sh ["0 5 10 20"] [seconds per run = 60]
 #   env: LOSS_SETTLE=15 (seconds of media before the window), LOSS_SHAPE=<rate, e.g. 4mbit> (tbf on both veth ends;
-#        off by default), CHROMIUM_PATH (default /usr/bin/chromium), LOSS_JITTER_TARGET_MS (an experiment: sets every
+#        off by default), LOSS_SHAPE_DOWN=<rate, e.g. 1500kbit> (tbf on the root side only: the pages' shared
+#        downlink, for the SFU's fitting of simulcast layers, ADR 0009 §15), CHROMIUM_PATH (default /usr/bin/chromium), LOSS_JITTER_TARGET_MS (an experiment: sets every
 #        receiver's jitterBufferTarget in the pages, which the client does not do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +69,8 @@ ip netns exec "$ns" ip link set lo up
 if [[ -n "${LOSS_SHAPE:-}" ]]; then
   tc qdisc add dev "$vroot" root tbf rate "$LOSS_SHAPE" burst 32kbit latency 50ms
   ip netns exec "$ns" tc qdisc add dev "$vns" root tbf rate "$LOSS_SHAPE" burst 32kbit latency 50ms
+elif [[ -n "${LOSS_SHAPE_DOWN:-}" ]]; then
+  tc qdisc add dev "$vroot" root tbf rate "$LOSS_SHAPE_DOWN" burst 32kbit latency 50ms
 fi
 
 cat >"$dir/chromium" <<EOF
@@ -88,7 +91,7 @@ done
 curl -fs "http://127.0.0.1:$http/health" >/dev/null || { echo "server not ready:" >&2; tail -20 "$dir/server.log" >&2; exit 1; }
 ip netns exec "$ns" curl -fs "http://$root_ip:$http/health" >/dev/null || { echo "the namespace cannot reach $root_ip:$http" >&2; exit 1; }
 echo "server on http $http, gateway $gateway, media udp $media (advertised $root_ip); browser in netns $ns ($ns_ip)"
-echo "loss rates: $rates %; ${seconds} s per run; settle ${LOSS_SETTLE:-15} s; shaping: ${LOSS_SHAPE:-none}; $(uptime | sed 's/.*load/load/')"
+echo "loss rates: $rates %; ${seconds} s per run; settle ${LOSS_SETTLE:-15} s; shaping: ${LOSS_SHAPE:-none}, downlink ${LOSS_SHAPE_DOWN:-none}; $(uptime | sed 's/.*load/load/')"
 
 cd web
 status=0

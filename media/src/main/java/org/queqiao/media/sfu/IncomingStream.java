@@ -165,7 +165,7 @@ final class IncomingStream {
             layer.stats().onPacket(seq, RtpPacket.timestamp(buf, off), nowNanos, video ? retransmission : filledGap);
             if (keyframe) layer.keyframes.onKeyframe();
         }
-        layer.received(nowNanos);
+        layer.received(len, nowNanos);
         if (!video) {
             int value = AudioLevelExtension.read(buf, off, len, ServerCodecs.AUDIO_LEVEL_ID);
             if (value != AudioLevelExtension.ABSENT) owner.room().speakers().level(owner.id(), AudioLevelExtension.level(value), nowMillis);

@@ -3,6 +3,7 @@ package org.queqiao.media.sfu;
 import org.queqiao.media.forward.KeyframeRequestLimiter;
 import org.queqiao.media.forward.LossDetector;
 import org.queqiao.media.forward.PacketCache;
+import org.queqiao.media.forward.RateMeter;
 import org.queqiao.media.forward.ReceiveStatistics;
 
 /**
@@ -26,6 +27,8 @@ final class Layer {
     final PacketCache cache;
     final LossDetector loss = new LossDetector();
     final KeyframeRequestLimiter keyframes;
+    /** How fast it arrives: what a subscriber given this layer costs (ADR 0009 §15). */
+    final RateMeter rate = new RateMeter();
     private final int clockRate;
     private final ReceiveStatistics.FractionLost fractionLost;
     private volatile long ssrc = UNKNOWN;
@@ -68,7 +71,13 @@ final class Layer {
     /** Under the stream's lock. */
     ReceiveStatistics stats() { return stats; }
 
-    void received(long nowNanos) { lastPacketNanos = nowNanos; }
+    void received(int length, long nowNanos) {
+        lastPacketNanos = nowNanos;
+        rate.add(length, nowNanos);
+    }
+
+    /** Bit/s arriving over the last second, or -1 when the layer is not being sent (LayerAllocator's convention). */
+    long sendingRate(long nowNanos) { return active(nowNanos) ? rate.bitsPerSecond(nowNanos) : -1; }
 
     boolean active(long nowNanos) { return lastPacketNanos != 0 && nowNanos - lastPacketNanos < IDLE_NANOS; }
 

@@ -22,6 +22,7 @@ public final class MediaRouter implements AutoCloseable {
     private final MediaEvents events;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final RetransmissionStats retransmissions = new RetransmissionStats();
+    private final AdaptationStats adaptation = new AdaptationStats();
     private final ScheduledExecutorService timer;
     /** The periodic tick while there are rooms; guarded by {@code this}, and checked against the rooms under it. */
     private ScheduledFuture<?> ticking;
@@ -87,6 +88,8 @@ public final class MediaRouter implements AutoCloseable {
 
     /** Subscribers' NACKed packets: resent or not, per media kind. */
     public RetransmissionStats retransmissions() { return retransmissions; }
+
+    public AdaptationStats adaptation() { return adaptation; }
 
     /**
      * The round trip to a participant's publishing browser in ms, from its DLRR echoes of our reference times,

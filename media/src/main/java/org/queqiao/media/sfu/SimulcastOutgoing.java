@@ -31,7 +31,7 @@ final class SimulcastOutgoing extends Outgoing {
     @Override
     void forward(byte[] buf, int off, int len, int publisherNumber, Layer layer, boolean keyframe, long nowNanos) {
         if (!layers.rewrite(buf, off, len, layer.index, keyframe, nowNanos)) return;
-        subscriber.sendRtp(buf, off, len);
+        subscriber.sendRtp(buf, off, len, nowNanos);
         layers.restore(buf, off, len);
     }
 
@@ -64,16 +64,23 @@ final class SimulcastOutgoing extends Outgoing {
 
     void wantedHeight(int height) { wantedHeight = height; }
 
+    /** The layer the subscriber's tile needs, among those being sent ({@link LayerChoice}). */
+    int ideal(long nowNanos) { return LayerChoice.choose(stream.layers(), wantedHeight, nowNanos, layers.target()); }
+
+    int target() { return layers.target(); }
+
+    /** Who goes first when the downlink is short: the tallest tile; one whose size was not said counts as tallest. */
+    int priority() { return wantedHeight == 0 ? Integer.MAX_VALUE : wantedHeight; }
+
     /**
-     * Looks again at which layer fits (timer thread, and on a new view): when it changed, moves the target and,
-     * if the subscriber is connected ({@code ask}), asks the publisher for a keyframe of it; while a move is
-     * pending, asks again (under the layer's rate limit), since the keyframe or the request may have been lost.
-     * Before the subscriber is connected a keyframe would reach nobody and hold back, by the rate limit, the one
-     * it asks for on connecting (that cost a joining participant ~500 ms).
+     * Moves to {@code best} (the allocation of the timer thread, or of a new view): when that changed the
+     * target, and while a move is pending (the keyframe or the request may have been lost), asks the
+     * publisher for a keyframe of it under the layer's rate limit, if the subscriber is connected
+     * ({@code ask}). Before that a keyframe would reach nobody and hold back, by the rate limit, the one it
+     * asks for on connecting (that cost a joining participant ~500 ms).
      */
-    void retarget(long nowNanos, boolean ask) {
+    void retarget(int best, boolean ask) {
         int target = layers.target();
-        int best = LayerChoice.choose(stream.layers(), wantedHeight, nowNanos, target);
         if (best != target) layers.target(best);
         if (ask && (best != target || layers.switchPending())) stream.owner().requestKeyframe(stream.layers()[best]);
     }

@@ -27,7 +27,7 @@ final class SingleOutgoing extends Outgoing {
         int number = numbering.toSubscriber(publisherNumber);
         if (number < 0) return;
         if (number != publisherNumber) RtpPacket.setSequenceNumber(buf, off, number);
-        subscriber.sendRtp(buf, off, len);
+        subscriber.sendRtp(buf, off, len, nowNanos);
         if (number != publisherNumber) RtpPacket.setSequenceNumber(buf, off, publisherNumber);
     }
 

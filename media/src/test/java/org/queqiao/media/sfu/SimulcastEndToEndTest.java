@@ -133,6 +133,37 @@ class SimulcastEndToEndTest {
     }
 
     @Test
+    void aDownlinkReportingLossOrOveruseGetsLowerLayersUntilItFits() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            Camera camera = bobReceivesAlicesLayers(alice, bob);
+            Frames alices = new Frames(alice);
+            alices.padding = new int[] {200, 600, 1100}; // at 50 frames a second: ~90k, ~250k, ~450k bit/s
+            alices.untilBobGets(bob, camera, 2);
+            for (int i = 0; i < 60; i++) { // a second and more: the router has measured every layer and what Bob gets
+                alices.delta();
+                Thread.sleep(20);
+            }
+            alices.keyframeOf(0);
+            alices.keyframeOf(1);
+            alices.delta();
+            assertThat(pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == camera.ssrc && layerOf(p) != 2, 200))
+                    .as("with no report of trouble he keeps the top layer").isNull();
+
+            // his browser reports half the packets lost: ~450k x 0.75 leaves room for the middle layer, not the top
+            byte[] rr = new byte[64];
+            int at = ReceiverReport.writeHeader(rr, 0, 0x77, 1);
+            ReportBlock.write(rr, at, camera.ssrc, 128, 100, 5000, 0, 0, 0);
+            bob.subscribe.sendRtcpPacket(rr, ReceiverReport.length(1));
+            assertThat(layerOf(alices.untilBobSees(bob, camera, 1))).isEqualTo(1);
+
+            // then a REMB far below what he gets: overuse; down to the floor, where only the lowest layer fits
+            byte[] remb = new byte[64];
+            bob.subscribe.sendRtcpPacket(remb, org.queqiao.media.rtp.Remb.write(remb, 0, 0x77, 60_000, new int[] {camera.ssrc}, 1));
+            assertThat(layerOf(alices.untilBobSees(bob, camera, 0))).isEqualTo(0);
+        }
+    }
+
+    @Test
     void packetsNamingAnUnknownLayerOrAnotherSectionAreDropped() throws Exception {
         try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
             Camera camera = bobReceivesAlicesLayers(alice, bob);
@@ -167,14 +198,30 @@ class SimulcastEndToEndTest {
         final int[] seq = {100, 2000, 30000};
         int picture = 500;
         int layers = 3;
+        /** Bytes added to each layer's frames, so that the layers arrive at rates like a camera's. */
+        int[] padding = {0, 0, 0};
 
         Frames(SyntheticParticipant alice) { this.alice = alice; }
 
-        void keyframeOf(int layer) throws IOException { alice.sendLayer(layer, seq[layer]++, vp8(true, picture, HEIGHTS[layer])); }
+        void keyframeOf(int layer) throws IOException { alice.sendLayer(layer, seq[layer]++, vp8(true, picture, HEIGHTS[layer], padding[layer])); }
 
         void delta() throws IOException {
             picture++;
-            for (int l = 0; l < layers; l++) alice.sendLayer(l, seq[l]++, vp8(false, picture, HEIGHTS[l]));
+            for (int l = 0; l < layers; l++) alice.sendLayer(l, seq[l]++, vp8(false, picture, HEIGHTS[l], padding[l]));
+        }
+
+        /**
+         * Frames at 50 a second until a packet of {@code layer} reaches Bob, with a keyframe of it every 200 ms
+         * (as Alice's browser answers the router's keyframe request), for at most 5 s.
+         */
+        byte[] untilBobSees(SyntheticParticipant bob, Camera camera, int layer) throws Exception {
+            for (int i = 0; i < 250; i++) {
+                if (i % 10 == 9) keyframeOf(layer);
+                delta();
+                byte[] got = pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == camera.ssrc && layerOf(p) == layer, 20);
+                if (got != null) return got;
+            }
+            throw new AssertionError("Bob was not moved to layer " + layer);
         }
 
         /** Keyframes on every layer until one of {@code layer} reaches Bob (his side of DTLS may finish a moment late). */
@@ -190,18 +237,24 @@ class SimulcastEndToEndTest {
     }
 
     /**
-     * A VP8 payload with a 15-bit picture id; its last byte says the layer (a keyframe also carries its size). A
-     * keyframe's payload header: frame tag with P=0, start code, width and height.
+     * A VP8 payload with a 15-bit picture id; its last byte says the layer (a keyframe also carries its size), after
+     * {@code padding} zero bytes. A keyframe's payload header: frame tag with P=0, start code, width and height.
      */
     private static byte[] vp8(boolean keyframe, int pictureId, int height) {
+        return vp8(keyframe, pictureId, height, 0);
+    }
+
+    private static byte[] vp8(boolean keyframe, int pictureId, int height, int padding) {
         int layer = height == 180 ? 0 : height == 360 ? 1 : 2;
         byte[] descriptor = {(byte) 0x90, (byte) 0x80, (byte) (0x80 | (pictureId >> 8 & 0x7f)), (byte) pictureId};
         int width = height * 16 / 9;
         byte[] body = keyframe
                 ? new byte[] {0x00, 0x00, 0x00, (byte) 0x9d, 0x01, 0x2a, (byte) width, (byte) (width >> 8), (byte) height, (byte) (height >> 8), (byte) layer}
                 : new byte[] {0x01, 0x00, 0x00, 5, (byte) layer};
-        byte[] out = java.util.Arrays.copyOf(descriptor, descriptor.length + body.length);
-        System.arraycopy(body, 0, out, descriptor.length, body.length);
+        // descriptor, frame header, padding, and the layer in the last byte
+        byte[] out = java.util.Arrays.copyOf(descriptor, descriptor.length + body.length + padding);
+        System.arraycopy(body, 0, out, descriptor.length, body.length - 1);
+        out[out.length - 1] = body[body.length - 1];
         return out;
     }
 

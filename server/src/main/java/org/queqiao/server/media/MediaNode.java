@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.ToDoubleFunction;
+import org.queqiao.media.sfu.AdaptationStats;
 import org.queqiao.media.sfu.HostAddress;
 import org.queqiao.media.sdp.MediaKind;
 import org.queqiao.media.sfu.MediaRouter;
@@ -77,6 +78,17 @@ public final class MediaNode implements AutoCloseable {
                         .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).tag("outcome", o.name().toLowerCase(java.util.Locale.ROOT))
                         .register(meters);
             }
+        }
+        AdaptationStats a = router.adaptation();
+        for (AdaptationStats.Signal signal : AdaptationStats.Signal.values()) {
+            FunctionCounter.builder("queqiao.media.downlink.falls", a, x -> x.falls(signal))
+                    .description("Falls of a subscriber's downlink estimate, by the signal that made it fall")
+                    .tag("signal", signal.name().toLowerCase(java.util.Locale.ROOT)).register(meters);
+        }
+        for (boolean up : new boolean[] {true, false}) {
+            FunctionCounter.builder("queqiao.media.layer.moves", a, x -> x.moves(up))
+                    .description("Subscribers moved to another simulcast layer (new view, a layer that stopped, the downlink)")
+                    .tag("direction", up ? "up" : "down").register(meters);
         }
         Gauge.builder("queqiao.media.rooms", router, MediaRouter::roomCount).description("Meetings with media on this node").register(meters);
     }

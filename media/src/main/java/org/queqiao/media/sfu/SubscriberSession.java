@@ -1,13 +1,10 @@
 package org.queqiao.media.sfu;
 
 import java.util.Arrays;
-import org.queqiao.media.forward.RateMeter;
 import org.queqiao.media.rtp.ExtendedReport;
 import org.queqiao.media.rtp.Fir;
 import org.queqiao.media.rtp.NtpTime;
-import org.queqiao.media.rtp.ReceiverReport;
 import org.queqiao.media.rtp.Remb;
-import org.queqiao.media.rtp.ReportBlock;
 import org.queqiao.media.rtp.RtcpCompoundIterator;
 import org.queqiao.media.rtp.RtcpFeedback;
 import org.queqiao.media.rtp.RtcpHeader;
@@ -41,11 +38,7 @@ final class SubscriberSession extends HealthReporting {
     private static final long RETARGET_INTERVAL_NANOS = 100_000_000L;
 
     private volatile Outgoing[] outgoing = NONE;
-    /** What we send it (RTP, retransmissions included): the packet path counts, reports of loss are set against it. */
-    private final RateMeter sent = new RateMeter();
-    private final DownlinkEstimate downlink = new DownlinkEstimate();
-    /** The most its views could use (the last allocation's), which the estimate does not grow past. */
-    private volatile long ceilingBps = DownlinkEstimate.INITIAL_BPS;
+    private final DownlinkFit downlink;
     private long lastRetargetNanos;
     /** The participants whose cameras this subscriber shows, or null (never said: all of them). */
     private java.util.Set<String> cameras;
@@ -54,6 +47,7 @@ final class SubscriberSession extends HealthReporting {
 
     SubscriberSession(ParticipantMedia owner) {
         super(owner);
+        this.downlink = new DownlinkFit(owner.room().router().adaptation());
         this.transport = owner.room().router().socket().createTransport(this);
     }
 
@@ -114,42 +108,7 @@ final class SubscriberSession extends HealthReporting {
         allocate(nowNanos, transport.state() == PeerTransport.State.CONNECTED);
     }
 
-    /**
-     * Chooses the layer of every simulcast camera forwarded to this subscriber: what its tile needs, as far
-     * as the downlink carries ({@link LayerAllocator}); what else it gets (audio, screen share, single-stream
-     * cameras) comes off the budget first.
-     */
-    private synchronized void allocate(long nowNanos, boolean connected) {
-        java.util.List<SimulcastOutgoing> cameras = new java.util.ArrayList<>();
-        long fixed = 0;
-        for (Outgoing o : outgoing) {
-            if (!o.stream().forwardsTo(this)) continue;
-            if (o instanceof SimulcastOutgoing layered) cameras.add(layered);
-            else fixed += Math.max(0, o.stream().layers()[0].sendingRate(nowNanos));
-        }
-        int n = cameras.size();
-        long[][] rates = new long[n][];
-        int[] ideal = new int[n], current = new int[n], priority = new int[n];
-        long wanted = fixed;
-        for (int i = 0; i < n; i++) {
-            SimulcastOutgoing c = cameras.get(i);
-            Layer[] layers = c.stream().layers();
-            rates[i] = new long[layers.length];
-            for (int k = 0; k < layers.length; k++) rates[i][k] = layers[k].sendingRate(nowNanos);
-            ideal[i] = c.ideal(nowNanos);
-            current[i] = c.target();
-            priority[i] = c.priority();
-            wanted += LayerAllocator.wanted(rates[i], ideal[i]);
-        }
-        // Room above what the views want, to move up into; at least the initial estimate, so that a tile made
-        // larger gets its layer at once where the link has shown no loss (a fall starts from what was sent).
-        ceilingBps = Math.max(DownlinkEstimate.INITIAL_BPS, wanted + wanted / 2);
-        int[] chosen = LayerAllocator.allocate(downlink.bps(), fixed, rates, ideal, current, priority);
-        for (int i = 0; i < n; i++) {
-            adaptation().moved(current[i], chosen[i]);
-            cameras.get(i).retarget(chosen[i], connected);
-        }
-    }
+    private synchronized void allocate(long nowNanos, boolean connected) { downlink.allocate(outgoing, this, nowNanos, connected); }
 
     private synchronized boolean wants(IncomingStream stream) {
         return stream.source() != TrackSource.CAMERA || cameras == null || cameras.contains(stream.participantId());
@@ -215,8 +174,6 @@ final class SubscriberSession extends HealthReporting {
         offerChanges();
     }
 
-    private AdaptationStats adaptation() { return owner.room().router().adaptation(); }
-
     private void requestKeyframes() {
         for (Outgoing o : outgoing) {
             IncomingStream s = o.stream();
@@ -227,7 +184,7 @@ final class SubscriberSession extends HealthReporting {
 
     /** A forwarded packet ({@code nowNanos}: when it arrived, which is now as far as a rate over a second goes). */
     void sendRtp(byte[] buf, int off, int len, long nowNanos) {
-        sent.add(len, nowNanos);
+        downlink.sent(len, nowNanos);
         transport.sendRtp(buf, off, len);
     }
 
@@ -260,31 +217,15 @@ final class SubscriberSession extends HealthReporting {
                 referenceTimes.from = ExtendedReport.senderSsrc(buf, p);
                 ExtendedReport.read(buf, p, n, referenceTimes);
             } else if (type == RtcpHeader.RR) {
-                receiverReport(buf, p, n, nowNanos);
+                downlink.receiverReport(buf, p, n, outgoing, nowNanos);
             } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_AFB && Remb.isRemb(buf, p, n)) {
-                if (downlink.onRemb(Remb.bitrate(buf, p), sent.bitsPerSecond(nowNanos), nowNanos)) adaptation().fell(AdaptationStats.Signal.REMB);
+                downlink.remb(buf, p, nowNanos);
             } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_FIR) {
                 for (int i = 0, count = Fir.entryCount(buf, p, n); i < count; i++) {
                     Outgoing o = find(Fir.entrySsrc(buf, p, i));
                     if (o != null) o.stream().owner().requestKeyframe(o.keyframeLayer());
                 }
             }
-        }
-    }
-
-    /** The loss a receiver report gives for the video we forward (the mean of its blocks) goes into the downlink's estimate. */
-    private void receiverReport(byte[] buf, int off, int len, long nowNanos) {
-        int count = Math.min(ReceiverReport.reportCount(buf, off), (len - ReceiverReport.REPORT_BLOCKS_OFFSET) / ReportBlock.LENGTH);
-        int blocks = 0, fractions = 0;
-        for (int i = 0; i < count; i++) {
-            int block = ReceiverReport.reportBlockOffset(off, i);
-            Outgoing o = find(ReportBlock.ssrc(buf, block));
-            if (o == null || o.stream().kind() != MediaKind.VIDEO) continue;
-            fractions += ReportBlock.fractionLost(buf, block);
-            blocks++;
-        }
-        if (blocks > 0 && downlink.onLoss(fractions / 256.0 / blocks, sent.bitsPerSecond(nowNanos), ceilingBps, nowNanos)) {
-            adaptation().fell(AdaptationStats.Signal.LOSS);
         }
     }
 

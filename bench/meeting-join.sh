@@ -36,6 +36,8 @@ for _ in $(seq 1 1200); do
   sleep 0.1
 done
 curl -fs "http://127.0.0.1:$http/health" >/dev/null || { echo "server not ready:" >&2; tail -20 "$dir/server.log" >&2; exit 1; }
+# a server built without the web module answers /health but serves no client, and the pages would wait for it until the test's timeout
+curl -fs "http://127.0.0.1:$http/" | grep -q '<script' || { echo "the server serves no web client (built with -Dskip.web?): ./queqiao build" >&2; exit 1; }
 echo "server on http $http, gateway $gateway, media udp $media; $runs runs"
 
 cd web

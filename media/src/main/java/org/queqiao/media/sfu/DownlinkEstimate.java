@@ -23,7 +23,7 @@ final class DownlinkEstimate {
     /**
      * A REMB below half of what we send means overuse the browser is sure of. Chrome's receive-side estimate
      * (no abs-send-time: it times frames by their RTP timestamps) is noisy where the receiver is short of CPU:
-     * on a clean loopback meeting at load 5-7 on 2 cores, 59 % of its REMBs were below 90 % of what we sent,
+     * on a clean loopback meeting at load 5-7 on 2 cores, 33 % of its REMBs were below 90 % of what we sent,
      * 2.3 % below 60 %, one in 690 below 50 %. Trusted at 90 %, it moved receivers to lower layers every few
      * seconds on a link with no loss. Real overuse at twice the link rate reads about 0.42 (0.85 × the link);
      * milder overuse fills the queue and shows as loss.

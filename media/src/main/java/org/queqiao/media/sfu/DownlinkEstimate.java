@@ -43,8 +43,8 @@ final class DownlinkEstimate {
     private static final long SECOND = 1_000_000_000L;
 
     private long bps = INITIAL_BPS;
-    private long lastGrowthNanos;
-    private boolean grown;
+    private long lastReportNanos;
+    private boolean reported;
     private long lastFallNanos;
     private boolean fallen;
     /** What we were sending when the estimate last fell, and until when growth stays below it. */
@@ -68,13 +68,13 @@ final class DownlinkEstimate {
                 fell = true;
             }
         } else if (fraction < LOW_LOSS) {
-            long elapsed = grown ? Math.min(SECOND, nowNanos - lastGrowthNanos) : SECOND;
+            long elapsed = reported ? Math.min(SECOND, nowNanos - lastReportNanos) : SECOND;
             long limit = Math.max(ceiling, MIN_BPS);
             if (nowNanos - holdUntilNanos < 0) limit = Math.min(limit, Math.max(bps, failedBps));
             bps = Math.max(Math.min(bps, limit), Math.min((long) (bps * (1 + GROWTH_PER_SECOND * elapsed / SECOND)), limit));
         }
-        lastGrowthNanos = nowNanos;
-        grown = true;
+        lastReportNanos = nowNanos;
+        reported = true;
         return fell;
     }
 

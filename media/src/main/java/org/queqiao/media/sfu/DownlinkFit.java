@@ -32,7 +32,8 @@ final class DownlinkFit {
         int blocks = 0, fractions = 0;
         for (int i = 0; i < count; i++) {
             int block = ReceiverReport.reportBlockOffset(off, i);
-            if (!forwardsVideo(outgoing, ReportBlock.ssrc(buf, block))) continue;
+            Outgoing o = Outgoing.bySsrc(outgoing, ReportBlock.ssrc(buf, block));
+            if (o == null || o.stream().kind() != MediaKind.VIDEO) continue;
             fractions += ReportBlock.fractionLost(buf, block);
             blocks++;
         }
@@ -82,10 +83,5 @@ final class DownlinkFit {
             stats.moved(current[i], chosen[i]);
             cameras.get(i).retarget(chosen[i], ask);
         }
-    }
-
-    private static boolean forwardsVideo(Outgoing[] outgoing, int ssrc) {
-        for (Outgoing o : outgoing) if (o.stream().rawSsrc() == ssrc) return o.stream().kind() == MediaKind.VIDEO;
-        return false;
     }
 }

@@ -18,6 +18,12 @@ abstract sealed class Outgoing permits SingleOutgoing, SimulcastOutgoing {
         return stream.simulcast() ? new SimulcastOutgoing(stream, subscriber, stats) : new SingleOutgoing(stream, subscriber, stats);
     }
 
+    /** The one of {@code all} whose stream a subscriber knows by {@code ssrc} (its RTCP names it so), or null. */
+    static Outgoing bySsrc(Outgoing[] all, int ssrc) {
+        for (Outgoing o : all) if (o.stream().rawSsrc() == ssrc) return o;
+        return null;
+    }
+
     IncomingStream stream() { return stream; }
 
     SubscriberSession subscriber() { return subscriber; }

@@ -195,10 +195,7 @@ final class SubscriberSession extends HealthReporting {
 
     boolean disconnected() { return transport.state() == PeerTransport.State.DISCONNECTED; }
 
-    private Outgoing find(int mediaSsrc) {
-        for (Outgoing o : outgoing) if (o.stream().rawSsrc() == mediaSsrc) return o;
-        return null;
-    }
+    private Outgoing find(int mediaSsrc) { return Outgoing.bySsrc(outgoing, mediaSsrc); }
 
     /** Reader thread. */
     @Override

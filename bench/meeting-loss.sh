@@ -18,7 +18,10 @@
 #   env: LOSS_SETTLE=15 (seconds of media before the window), LOSS_SHAPE=<rate, e.g. 4mbit> (tbf on both veth ends;
 #        off by default), LOSS_SHAPE_DOWN=<rate, e.g. 1500kbit> (tbf on the root side only: the pages' shared
 #        downlink, for the SFU's fitting of simulcast layers, ADR 0009 §15), CHROMIUM_PATH (default /usr/bin/chromium), LOSS_JITTER_TARGET_MS (an experiment: sets every
-#        receiver's jitterBufferTarget in the pages, which the client does not do).
+#        receiver's jitterBufferTarget in the pages, which the client does not do), LOSS_DIRECTION=both|down|up (drop
+#        on both legs, or only SFU → pages, or only pages → SFU, to tell the legs' shares apart), LOSS_JAVA_OPTS (added
+#        to the server's JVM options), LOSS_CHROMIUM_ARGS and LOSS_CHROMIUM_LOG (extra Chromium switches and the file its
+#        stderr goes to, e.g. "--enable-logging=stderr --vmodule=*/webrtc/*=1" for libwebrtc's own log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates="${1:-0 5 10 20}"
@@ -75,13 +78,13 @@ fi
 
 cat >"$dir/chromium" <<EOF
 #!/bin/sh
-exec ip netns exec $ns ${CHROMIUM_PATH:-/usr/bin/chromium} "\$@"
+exec ip netns exec $ns ${CHROMIUM_PATH:-/usr/bin/chromium} "\$@" ${LOSS_CHROMIUM_ARGS:-} 2>>${LOSS_CHROMIUM_LOG:-/dev/null}
 EOF
 chmod +x "$dir/chromium"
 
 QUEQIAO_DATA_DIR="$dir/data" QUEQIAO_HTTP_PORT=$http QUEQIAO_GATEWAY_PORT=$gateway QUEQIAO_MEDIA_PORT=$media \
 QUEQIAO_MEDIA_ADVERTISED_ADDRESS=$root_ip QUEQIAO_LOG_LEVEL=WARN \
-  "$JAVA_HOME/bin/java" -XX:+UseZGC --enable-native-access=ALL-UNNAMED -jar server/target/queqiao-server.jar >"$dir/server.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -XX:+UseZGC --enable-native-access=ALL-UNNAMED ${LOSS_JAVA_OPTS:-} -jar server/target/queqiao-server.jar >"$dir/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 1200); do
   curl -fs "http://127.0.0.1:$http/health" >/dev/null 2>&1 && break

@@ -42,6 +42,8 @@ const RATES = (env.LOSS_RATES ?? '0 5 10 20').trim().split(/[\s,]+/).map(Number)
 const SECONDS = Number(env.LOSS_SECONDS ?? 60);
 const SETTLE = Number(env.LOSS_SETTLE ?? 15);
 const VETH_ROOT = env.LOSS_VETH_ROOT ?? '';
+/** Which legs lose packets: both (default), down (SFU → pages only) or up (pages → SFU only), to tell the hops' shares apart. */
+const DIRECTION = env.LOSS_DIRECTION ?? 'both';
 /** One table name for both namespaces; bench/meeting-loss.sh deletes the root one on exit. */
 const TABLE = `queqiao_loss_${NETNS}`;
 /** An experiment, not the client's behaviour: every RTCRtpReceiver's jitterBufferTarget (ms) set in the page. */
@@ -71,8 +73,8 @@ function setLoss(percent: number) {
   nft(`table inet ${TABLE}\ndelete table inet ${TABLE}\n`, true); // create-then-delete: no error when absent
   nft(`table inet ${TABLE}\ndelete table inet ${TABLE}\n`, false);
   if (percent <= 0) return;
-  nft(`table inet ${TABLE} {\n  chain in { type filter hook input priority 0; policy accept; ${rule} }\n}\n`, true);
-  nft(`table inet ${TABLE} {\n  chain in { type filter hook input priority 0; policy accept; iifname "${VETH_ROOT}" ${rule} }\n}\n`, false);
+  if (DIRECTION !== 'up') nft(`table inet ${TABLE} {\n  chain in { type filter hook input priority 0; policy accept; ${rule} }\n}\n`, true);
+  if (DIRECTION !== 'down') nft(`table inet ${TABLE} {\n  chain in { type filter hook input priority 0; policy accept; iifname "${VETH_ROOT}" ${rule} }\n}\n`, false);
 }
 
 type Num = Record<string, number>;
@@ -96,6 +98,11 @@ function snapshot(): Promise<Snapshot> {
       (await pc.getStats()).forEach((s: Record<string, unknown>) => all.set(String(s.id), s));
       for (const s of all.values()) {
         if (s.type === 'inbound-rtp' && typeof s.trackIdentifier === 'string') byTrack.set(s.trackIdentifier, s);
+        if (s.type === 'outbound-rtp' && s.kind === 'video' && typeof s.rid === 'string') {
+          // per simulcast layer: frames encoded and sent, so a receiver's decoded count compares with its own layer
+          for (const k of ['framesEncoded', 'framesSent', 'frameWidth', 'targetBitrate', 'bytesSent']) out[`${s.rid}_${k}`] = Number(s[k] ?? 0);
+        }
+        if (s.type === 'media-source' && s.kind === 'video') out.sourceFrames = Number(s.frames ?? 0);
         if (s.type === 'outbound-rtp' && s.kind === 'video') {
           for (const k of ['framesEncoded', 'framesSent', 'packetsSent', 'bytesSent', 'retransmittedPacketsSent', 'nackCount', 'pliCount',
             'firCount', 'frameWidth', 'frameHeight', 'targetBitrate', 'keyFramesEncoded', 'hugeFramesSent']) out[k] = Number(s[k] ?? 0);
@@ -192,13 +199,16 @@ async function meeting(browser: Browser, percent: number): Promise<{ pairs: Pair
 
     const pairs: Pair[] = [];
     const d = (x: Num | undefined, y: Num | undefined, k: string) => Number(y?.[k] ?? 0) - Number(x?.[k] ?? 0);
-    console.log(`\n── ${JITTER_TARGET === undefined ? '' : `jitterBufferTarget ${JITTER_TARGET} ms; `}loss ${percent} % each way (≈ ${f1(100 * (1 - (1 - percent / 100) ** 2))} % end to end), window ${f1(window)} s, load ${load0} → ${loadAverage()}`);
+    console.log(`\n── ${DIRECTION === 'both' ? '' : `${DIRECTION}link only; `}${JITTER_TARGET === undefined ? '' : `jitterBufferTarget ${JITTER_TARGET} ms; `}loss ${percent} % each way (≈ ${f1(100 * (1 - (1 - percent / 100) ** 2))} % end to end), window ${f1(window)} s, load ${load0} → ${loadAverage()}`);
     console.log(`  nftables dropped in the window: ${dropped1[0] - dropped0[0]} SFU → pages, ${dropped1[1] - dropped0[1]} pages → SFU`);
     console.log('  server: ' + Object.keys(metrics1).map((k) => `${k} ${Math.round(metrics1[k] - (metrics0[k] ?? 0))}`).join(', '));
     for (let si = 0; si < 3; si++) {
       const o0 = s0[si].out, o1 = s1[si].out;
       const sec = (k: string) => d(o0, o1, k) / window;
       const limited = Object.keys(o1).filter((k) => k.startsWith('limited_')).map((k) => `${k.slice(8)} ${f1(d(o0, o1, k))} s`).join(', ');
+      console.log(`  sender ${'ABC'[si]} layers: captured ${d(o0, o1, 'sourceFrames')} frames; ` + ['q', 'h', 'f'].filter((r) => `${r}_framesSent` in o1)
+        .map((r) => `${r} ${o1[`${r}_frameWidth`]}px encoded ${d(o0, o1, `${r}_framesEncoded`)} sent ${d(o0, o1, `${r}_framesSent`)} `
+          + `${f1(8 * d(o0, o1, `${r}_bytesSent`) / window / 1000)} of ${f1(Number(o1[`${r}_targetBitrate`]) / 1000)} kbit/s`).join('; '));
       console.log(`  sender ${'ABC'[si]}: ${f1(sec('framesSent'))} fps sent (${f1(sec('framesEncoded'))} encoded), ${o1.frameWidth}×${o1.frameHeight}, `
         + `${f1(8 * sec('bytesSent') / 1000)} kbit/s, target ${f1(Number(o1.targetBitrate) / 1000)} kbit/s, available ${f1(Number(o1.availableOutgoingBitrate ?? 0) / 1000)} kbit/s, `
         + `keyframes ${d(o0, o1, 'keyFramesEncoded')}, NACKs got ${d(o0, o1, 'nackCount')}, RTX sent ${d(o0, o1, 'retransmittedPacketsSent')} `

@@ -22,6 +22,9 @@ import org.queqiao.media.rtp.RtpPacket;
  * to the publisher's to find the packet, and the retransmission carries the subscriber's number again (as OSN
  * in RTX, as the header's number when resent as it was).
  *
+ * <p>It also sends copies nobody asked for ({@link #sendCopy}): the last packet of each frame to a receiver whose
+ * link loses packets (ADR 0009 §16).
+ *
  * <p>One thread at a time (the stream's sender thread, which also fills the cache); not synchronized.
  */
 public final class RetransmissionResponder {
@@ -57,6 +60,7 @@ public final class RetransmissionResponder {
     private long notCached;
     private long tooOld;
     private long resentRecently;
+    private long copied;
 
     public RetransmissionResponder(PacketCache cache, int rtxSsrc, int rtxPayloadType) {
         this(cache, null, rtxSsrc, rtxPayloadType, DEFAULT_MIN_RESEND_INTERVAL_MILLIS, DEFAULT_MAX_AGE_MILLIS, 0);
@@ -149,6 +153,22 @@ public final class RetransmissionResponder {
     }
 
     /**
+     * Sends {@code sink} a copy of a packet just forwarded, unasked, as it would answer a NACK for it (RTX, the
+     * subscriber's number as OSN): when a frame's last packet is lost the receiver sees no gap until the next frame,
+     * a frame interval later, and only then asks. Counts as {@link #copied}, not as an answer; a NACK for the packet
+     * within the resend interval is not answered again. Returns whether a copy went out.
+     */
+    public boolean sendCopy(int sequenceNumber, int subscriberNumber, long nowMillis, PacketSink sink) {
+        int slot = cache.find(sequenceNumber, nowMillis);
+        if (slot < 0) return false;
+        int length = write(slot, subscriberNumber, nowMillis, scratch, 0);
+        if (length <= 0) return false;
+        copied++;
+        sink.accept(scratch, 0, length);
+        return true;
+    }
+
+    /**
      * Writes the RTX packet for {@code sequenceNumber} into {@code out} at {@code outOff} and returns its
      * length, or a negative reason ({@link #NOT_CACHED}, {@link #TOO_OLD}, {@link #RESENT_RECENTLY},
      * {@link #NO_ROOM}) when nothing is to be sent.
@@ -169,20 +189,25 @@ public final class RetransmissionResponder {
             tooOld++;
             return TOO_OLD;
         }
-        long generation = cache.generation(slot);
-        if (resentGeneration[slot] == generation && nowMillis - resentAtMillis[slot] < minResendIntervalMillis) {
+        if (resentGeneration[slot] == cache.generation(slot) && nowMillis - resentAtMillis[slot] < minResendIntervalMillis) {
             resentRecently++;
             return RESENT_RECENTLY;
         }
+        int length = write(slot, subscriberNumber, nowMillis, out, outOff);
+        if (length > 0) retransmitted++;
+        return length;
+    }
+
+    /** The copy of the cached packet in {@code slot}, remembered as resent now; its length or {@link #NO_ROOM}. */
+    private int write(int slot, int subscriberNumber, long nowMillis, byte[] out, int outOff) {
         byte[] original = cache.buffer(slot);
         int length = rtxPayloadType == NO_RTX ? copyOriginal(original, cache.length(slot), subscriberNumber, out, outOff)
                 : writeRtx(original, cache.length(slot), subscriberNumber, out, outOff);
         if (length == NO_ROOM) {
             return NO_ROOM;
         }
-        resentGeneration[slot] = generation;
+        resentGeneration[slot] = cache.generation(slot);
         resentAtMillis[slot] = nowMillis;
-        retransmitted++;
         return length;
     }
 
@@ -233,5 +258,10 @@ public final class RetransmissionResponder {
 
     public long resentRecently() {
         return resentRecently;
+    }
+
+    /** Copies sent unasked ({@link #sendCopy}). */
+    public long copied() {
+        return copied;
     }
 }

@@ -165,14 +165,16 @@ final class IncomingStream {
             layer.stats().onPacket(seq, RtpPacket.timestamp(buf, off), nowNanos, video ? retransmission : filledGap);
             if (keyframe) layer.keyframes.onKeyframe();
         }
-        layer.received(len, nowNanos);
+        // a receiver learns late of the loss of a frame's last packet, and has already waited for a repair
+        boolean worthCopying = video && (RtpPacket.marker(buf, off) || retransmission);
+        layer.received(len, worthCopying, nowNanos);
         if (!video) {
             int value = AudioLevelExtension.read(buf, off, len, ServerCodecs.AUDIO_LEVEL_ID);
             if (value != AudioLevelExtension.ABSENT) owner.room().speakers().level(owner.id(), AudioLevelExtension.level(value), nowMillis);
         }
         if (!forwarding) return;
         layer.cache.store(buf, off, len, nowMillis);
-        for (Outgoing o : subscribers) o.forward(buf, off, len, seq, layer, keyframe, nowNanos);
+        for (Outgoing o : subscribers) o.forward(buf, off, len, seq, layer, keyframe, worthCopying, nowNanos);
     }
 
     private static boolean isKeyframe(Layer layer, byte[] buf, int off, int len, int payloadType) {

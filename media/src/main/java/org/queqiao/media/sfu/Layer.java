@@ -29,6 +29,8 @@ final class Layer {
     final KeyframeRequestLimiter keyframes;
     /** How fast it arrives: what a subscriber given this layer costs (ADR 0009 §15). */
     final RateMeter rate = new RateMeter();
+    /** How fast its frames' last packets and repairs arrive: what copying them to a lossy downlink adds (ADR 0009 §16). */
+    private final RateMeter worthCopying = new RateMeter();
     private final int clockRate;
     private final ReceiveStatistics.FractionLost fractionLost;
     private volatile long ssrc = UNKNOWN;
@@ -71,13 +73,21 @@ final class Layer {
     /** Under the stream's lock. */
     ReceiveStatistics stats() { return stats; }
 
-    void received(int length, long nowNanos) {
+    /** {@code worthCopying}: a frame's last packet, or a repair ({@link FrameEndCopies}). */
+    void received(int length, boolean worthCopying, long nowNanos) {
         lastPacketNanos = nowNanos;
         rate.add(length, nowNanos);
+        if (worthCopying) this.worthCopying.add(length, nowNanos);
     }
 
     /** Bit/s arriving over the last second, or -1 when the layer is not being sent (LayerAllocator's convention). */
     long sendingRate(long nowNanos) { return active(nowNanos) ? rate.bitsPerSecond(nowNanos) : -1; }
+
+    /** What forwarding it to one subscriber costs, bit/s ({@code copying}: with copies of its frames' ends), or -1. */
+    long cost(boolean copying, long nowNanos) {
+        long rate = sendingRate(nowNanos);
+        return rate < 0 || !copying ? rate : rate + worthCopying.bitsPerSecond(nowNanos);
+    }
 
     boolean active(long nowNanos) { return lastPacketNanos != 0 && nowNanos - lastPacketNanos < IDLE_NANOS; }
 

@@ -31,8 +31,10 @@ abstract sealed class Outgoing permits SingleOutgoing, SimulcastOutgoing {
     /**
      * A packet of {@code layer} ({@code publisherNumber} in its header), sent with this subscriber's number
      * (and SSRC and timestamps, for a simulcast track); the buffer is left as it came for the next subscriber.
+     * {@code worthCopying}: a video frame's last packet or a repair, sent twice while the subscriber's downlink
+     * loses packets ({@link FrameEndCopies}).
      */
-    abstract void forward(byte[] buf, int off, int len, int publisherNumber, Layer layer, boolean keyframe, long nowNanos);
+    abstract void forward(byte[] buf, int off, int len, int publisherNumber, Layer layer, boolean keyframe, boolean worthCopying, long nowNanos);
 
     /** The publisher's sender report for {@code layer}, passed on when this subscriber gets that layer. */
     abstract void senderReport(byte[] buf, int off, int len, Layer layer);

@@ -5,13 +5,13 @@ import org.queqiao.media.forward.RetransmissionResponder;
 import org.queqiao.media.sdp.MediaKind;
 
 /**
- * What the router did with the packets subscribers NACKed, per media kind: resent, or not, and why. For
- * operators (on {@code /metrics}) and for the loss benchmark: a NACK answered by nothing is where repair
- * fails, and it used to fail silently.
+ * What the router did with the packets subscribers NACKed, per media kind: resent, or not, and why; and the
+ * copies it sent unasked (ADR 0009 §16). For operators (on {@code /metrics}) and for the loss benchmark: a NACK
+ * answered by nothing is where repair fails, and it used to fail silently.
  */
 public final class RetransmissionStats {
     /** The outcomes, in the order of {@link #count}'s index. */
-    public enum Outcome { RESENT, NOT_CACHED, TOO_OLD, RESENT_RECENTLY }
+    public enum Outcome { RESENT, NOT_CACHED, TOO_OLD, RESENT_RECENTLY, COPIED }
 
     private final LongAdder[] audio = adders();
     private final LongAdder[] video = adders();
@@ -32,7 +32,7 @@ public final class RetransmissionStats {
      */
     final class Reporter {
         private final LongAdder[] into;
-        private long resent, notCached, tooOld, recently;
+        private long resent, notCached, tooOld, recently, copied;
 
         Reporter(MediaKind kind) {
             this.into = kind == MediaKind.AUDIO ? audio : video;
@@ -43,6 +43,7 @@ public final class RetransmissionStats {
             notCached = add(Outcome.NOT_CACHED, r.notCached(), notCached);
             tooOld = add(Outcome.TOO_OLD, r.tooOld(), tooOld);
             recently = add(Outcome.RESENT_RECENTLY, r.resentRecently(), recently);
+            copied = add(Outcome.COPIED, r.copied(), copied);
         }
 
         private long add(Outcome o, long now, long before) {

@@ -8,9 +8,15 @@ import java.time.Duration;
  * @param nackInterval      how often missing packets from publishers are asked for again
  * @param reportInterval    how often publishers get receiver reports and REMB
  * @param keyframeInterval  at most one keyframe request per published stream in this time
+ * @param frameEndCopies    frames' last packets go twice to subscribers whose reports show loss (ADR 0009 §16): off
+ *                          by default, since behind a full shared link they add to the loss
  */
 public record RouterSettings(String advertisedAddress, long maxBitrate, Duration nackInterval,
-                             Duration reportInterval, Duration keyframeInterval) {
+                             Duration reportInterval, Duration keyframeInterval, boolean frameEndCopies) {
+
+    public RouterSettings(String advertisedAddress, long maxBitrate, Duration nackInterval, Duration reportInterval, Duration keyframeInterval) {
+        this(advertisedAddress, maxBitrate, nackInterval, reportInterval, keyframeInterval, false);
+    }
 
     public static RouterSettings defaults(String advertisedAddress) {
         return new RouterSettings(advertisedAddress, 2_500_000, Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofMillis(500));

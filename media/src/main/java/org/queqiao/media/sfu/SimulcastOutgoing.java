@@ -1,8 +1,10 @@
 package org.queqiao.media.sfu;
 
 import org.queqiao.media.forward.LayerSwitch;
+import org.queqiao.media.forward.PacketSink;
 import org.queqiao.media.forward.RetransmissionResponder;
 import org.queqiao.media.rtp.Bytes;
+import org.queqiao.media.rtp.RtpPacket;
 import org.queqiao.media.rtp.SenderReport;
 
 /**
@@ -17,6 +19,7 @@ final class SimulcastOutgoing extends Outgoing {
     private final LayerSwitch layers;
     private final RetransmissionResponder responder;
     private final RetransmissionStats.Reporter stats;
+    private final PacketSink copies;
     /** The height the subscriber shows this camera at, in device pixels; 0: it did not say. */
     private volatile int wantedHeight;
 
@@ -26,13 +29,19 @@ final class SimulcastOutgoing extends Outgoing {
         int top = stream.layers().length - 1; // until the subscriber says how large it shows the camera
         this.layers = new LayerSwitch(stream.rawSsrc(), stream.clockRate(), stream.vp8(), top);
         this.responder = RetransmissionResponder.forLayers(layers, stream.layers()[top].cache, stream.rawRtxSsrc(), stream.rtxPayloadType());
+        this.copies = subscriber::sendRtp;
     }
 
     @Override
-    void forward(byte[] buf, int off, int len, int publisherNumber, Layer layer, boolean keyframe, long nowNanos) {
+    void forward(byte[] buf, int off, int len, int publisherNumber, Layer layer, boolean keyframe, boolean worthCopying, long nowNanos) {
         if (!layers.rewrite(buf, off, len, layer.index, keyframe, nowNanos)) return;
         subscriber.sendRtp(buf, off, len, nowNanos);
+        int subscriberNumber = RtpPacket.sequenceNumber(buf, off);
         layers.restore(buf, off, len);
+        if (worthCopying && subscriber.copiesFrameEnds(nowNanos)) {
+            responder.useCache(layer.cache);
+            if (responder.sendCopy(publisherNumber, subscriberNumber, nowNanos / 1_000_000, copies)) stats.report(responder);
+        }
     }
 
     /** The layer's sender report, as of the stream the subscriber knows: our SSRC, its timestamps. */

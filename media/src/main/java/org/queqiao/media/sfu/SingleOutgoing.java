@@ -1,5 +1,6 @@
 package org.queqiao.media.sfu;
 
+import org.queqiao.media.forward.PacketSink;
 import org.queqiao.media.forward.RetransmissionResponder;
 import org.queqiao.media.forward.SequenceRewriter;
 import org.queqiao.media.rtp.RtpPacket;
@@ -13,6 +14,7 @@ final class SingleOutgoing extends Outgoing {
     private final SequenceRewriter numbering = new SequenceRewriter();
     private final RetransmissionResponder responder;
     private final RetransmissionStats.Reporter stats;
+    private final PacketSink copies;
 
     SingleOutgoing(IncomingStream stream, SubscriberSession subscriber, RetransmissionStats stats) {
         super(stream, subscriber);
@@ -20,15 +22,20 @@ final class SingleOutgoing extends Outgoing {
         this.responder = stream.kind() == org.queqiao.media.sdp.MediaKind.VIDEO
                 ? new RetransmissionResponder(stream.cache(), numbering, stream.rawRtxSsrc(), stream.rtxPayloadType())
                 : RetransmissionResponder.resendingOriginals(stream.cache(), numbering); // audio has no RTX
+        this.copies = subscriber::sendRtp;
     }
 
     @Override
-    void forward(byte[] buf, int off, int len, int publisherNumber, Layer layer, boolean keyframe, long nowNanos) {
+    void forward(byte[] buf, int off, int len, int publisherNumber, Layer layer, boolean keyframe, boolean worthCopying, long nowNanos) {
         int number = numbering.toSubscriber(publisherNumber);
         if (number < 0) return;
         if (number != publisherNumber) RtpPacket.setSequenceNumber(buf, off, number);
         subscriber.sendRtp(buf, off, len, nowNanos);
         if (number != publisherNumber) RtpPacket.setSequenceNumber(buf, off, publisherNumber);
+        if (worthCopying && subscriber.copiesFrameEnds(nowNanos) // video only: IncomingStream marks no audio packet
+                && responder.sendCopy(publisherNumber, number, nowNanos / 1_000_000, copies)) {
+            stats.report(responder);
+        }
     }
 
     @Override

@@ -47,7 +47,7 @@ final class SubscriberSession extends HealthReporting {
 
     SubscriberSession(ParticipantMedia owner) {
         super(owner);
-        this.downlink = new DownlinkFit(owner.room().router().adaptation());
+        this.downlink = new DownlinkFit(owner.room().router().adaptation(), owner.room().router().settings().frameEndCopies());
         this.transport = owner.room().router().socket().createTransport(this);
     }
 
@@ -187,6 +187,9 @@ final class SubscriberSession extends HealthReporting {
         downlink.sent(len, nowNanos);
         transport.sendRtp(buf, off, len);
     }
+
+    /** Whether its downlink gets copies of frames' last packets ({@link FrameEndCopies}). */
+    boolean copiesFrameEnds(long nowNanos) { return downlink.copiesFrameEnds(nowNanos); }
 
     /** A retransmission. */
     void sendRtp(byte[] buf, int off, int len) { sendRtp(buf, off, len, System.nanoTime()); }

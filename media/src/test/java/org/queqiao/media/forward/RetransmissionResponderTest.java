@@ -72,6 +72,24 @@ class RetransmissionResponderTest {
         assertThat(responder.notCached()).isEqualTo(2);
     }
 
+    /** A copy sent unasked (a frame's last packet, ADR 0009 §16): RTX as for a NACK, counted apart, and not sent again at once on a NACK. */
+    @Test
+    void sendsACopyUnaskedAsRtxAndCountsItApart() {
+        send(200, 0);
+        List<Integer> osns = new ArrayList<>();
+        PacketSink sink = (buf, off, len) -> osns.add((buf[off + RtpPacket.payloadOffset(buf, off)] & 0xFF) << 8 | buf[off + RtpPacket.payloadOffset(buf, off) + 1] & 0xFF);
+        assertThat(responder.sendCopy(200, 7200, 5, sink)).isTrue();
+        assertThat(responder.sendCopy(201, 7201, 5, sink)).as("not cached").isFalse();
+        assertThat(osns).as("the subscriber's number").containsExactly(7200);
+        assertThat(responder.copied()).isEqualTo(1);
+        assertThat(responder.requested()).isZero();
+        assertThat(responder.retransmitted()).isZero();
+
+        byte[] out = new byte[1500];
+        assertThat(responder.retransmit(200, 10, out, 0)).as("a NACK right behind the copy").isEqualTo(RetransmissionResponder.RESENT_RECENTLY);
+        assertThat(responder.retransmit(200, 16, out, 0)).as("one an interval later").isPositive();
+    }
+
     /** Audio (no RTX negotiated): the packet goes out again exactly as cached, padding and all, and the limits still hold. */
     @Test
     void resendsOriginalsUnchangedForAStreamWithoutRtx() {

@@ -15,7 +15,7 @@ class LayerChoiceTest {
             out[i] = new Layer(null, i, "r" + i, 1000 + i, Layer.UNKNOWN, new PacketCache(4, 1500, 1000), 90000,
                     ReceiveStatistics.FractionLost.AFTER_REPAIR, 500);
             out[i].height(heights[i]);
-            out[i].received(1200, NOW - 100_000_000L);
+            out[i].received(1200, false, NOW - 100_000_000L);
         }
         return out;
     }
@@ -38,16 +38,16 @@ class LayerChoiceTest {
     @Test
     void onlyLayersTheBrowserIsSendingCount() {
         Layer[] l = layers(180, 360, 720);
-        l[2].received(1200, NOW - Layer.IDLE_NANOS - 1); // the browser dropped its top layer (short of uplink)
+        l[2].received(1200, false, NOW - Layer.IDLE_NANOS - 1); // the browser dropped its top layer (short of uplink)
         assertEquals(1, LayerChoice.choose(l, 720, NOW, 2));
-        l[0].received(1200, NOW - Layer.IDLE_NANOS - 1);
+        l[0].received(1200, false, NOW - Layer.IDLE_NANOS - 1);
         assertEquals(1, LayerChoice.choose(l, 90, NOW, 2), "the low layer stopped: the next one up");
     }
 
     @Test
     void nothingSendingKeepsTheFallback() {
         Layer[] l = layers(180, 360, 720);
-        for (Layer x : l) x.received(1200, NOW - Layer.IDLE_NANOS - 1);
+        for (Layer x : l) x.received(1200, false, NOW - Layer.IDLE_NANOS - 1);
         assertEquals(2, LayerChoice.choose(l, 180, NOW, 2));
         Layer[] fresh = {new Layer(null, 0, "q", Layer.UNKNOWN, Layer.UNKNOWN, new PacketCache(4, 1500, 1000), 90000,
                 ReceiveStatistics.FractionLost.AFTER_REPAIR, 500)};

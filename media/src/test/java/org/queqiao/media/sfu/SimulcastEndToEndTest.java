@@ -45,7 +45,7 @@ class SimulcastEndToEndTest {
     void start() throws IOException {
         socket = MediaSocket.open(MediaSocketSettings.defaults().withBindAddress("127.0.0.1").withPort(0));
         router = new MediaRouter(socket, new RouterSettings("127.0.0.1", 1_500_000, Duration.ofMillis(20), Duration.ofMillis(200),
-                Duration.ofMillis(100)), new RecordingEvents());
+                Duration.ofMillis(100), true), new RecordingEvents());
     }
 
     @AfterEach
@@ -150,6 +150,7 @@ class SimulcastEndToEndTest {
                     .as("with no report of trouble he keeps the top layer").isNull();
 
             // his browser reports half the packets lost: ~450k x 0.75 leaves room for the middle layer, not the top
+            // (one report: too few for the copies of frame ends, which a window of lossy reports turns on)
             byte[] rr = new byte[64];
             int at = ReceiverReport.writeHeader(rr, 0, 0x77, 1);
             ReportBlock.write(rr, at, camera.ssrc, 128, 100, 5000, 0, 0, 0);
@@ -160,6 +161,39 @@ class SimulcastEndToEndTest {
             byte[] remb = new byte[64];
             bob.subscribe.sendRtcpPacket(remb, org.queqiao.media.rtp.Remb.write(remb, 0, 0x77, 60_000, new int[] {camera.ssrc}, 1));
             assertThat(layerOf(alices.untilBobSees(bob, camera, 0))).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void aDownlinkReportingLossGetsEachFramesLastPacketTwiceUnasked() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            Camera camera = bobReceivesAlicesLayers(alice, bob);
+            Frames alices = new Frames(alice);
+            alices.untilBobGets(bob, camera, 2);
+            alices.delta();
+            assertThat(pollRtp(bob.subscribe, p -> RtpPacket.ssrc(p, 0) == camera.rtxSsrc, 300)).as("no copies on a clean link").isNull();
+
+            // his browser reports 5 % lost with its NACKs, ten times a second: enough for copies, not for a lower layer
+            Map<Integer, byte[]> got = new java.util.HashMap<>();
+            byte[] copy = null;
+            for (int i = 0; i < 60 && copy == null; i++) {
+                byte[] rr = new byte[64]; // a new one each time: sending protects the buffer in place
+                ReportBlock.write(rr, ReceiverReport.writeHeader(rr, 0, 0x77, 1), camera.ssrc, 13, 10, 5000, 0, 0, 0);
+                bob.subscribe.sendRtcpPacket(rr, ReceiverReport.length(1));
+                alices.delta(); // one packet per frame, each the frame's last
+                for (byte[] p; (p = pollRtp(bob.subscribe, x -> true, 100)) != null; ) {
+                    if (RtpPacket.ssrc(p, 0) == camera.ssrc) got.put(RtpPacket.sequenceNumber(p, 0), p);
+                    if (RtpPacket.ssrc(p, 0) == camera.rtxSsrc) copy = p;
+                }
+            }
+            assertThat(copy).as("a copy within 6 s of lossy reports").isNotNull();
+            byte[] rtxPayload = payload(copy);
+            byte[] original = got.get((rtxPayload[0] & 0xff) << 8 | rtxPayload[1] & 0xff);
+            assertThat(original).as("the copy names a packet Bob got").isNotNull();
+            assertThat(java.util.Arrays.copyOfRange(rtxPayload, 2, rtxPayload.length)).isEqualTo(payload(original));
+            assertThat(RtpPacket.timestamp(copy, 0)).isEqualTo(RtpPacket.timestamp(original, 0));
+            await(() -> router.retransmissions().count(MediaKind.VIDEO, RetransmissionStats.Outcome.COPIED) >= 1);
+            assertThat(router.retransmissions().count(MediaKind.VIDEO, RetransmissionStats.Outcome.RESENT)).as("not counted as answers").isZero();
         }
     }
 

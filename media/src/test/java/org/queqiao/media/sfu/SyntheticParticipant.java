@@ -54,9 +54,12 @@ final class SyntheticParticipant implements AutoCloseable {
         return sdp.append("a=simulcast:send ").append(String.join(";", RIDS)).append("\r\n").toString();
     }
 
-    /** A packet of one simulcast layer, naming its mid and rid as a browser does until it hears a report. */
+    /**
+     * A packet of one simulcast layer, naming its mid and rid as a browser does until it hears a report: a whole
+     * frame (its marker bit set), as a 180p frame often is.
+     */
     void sendLayer(int layer, int seq, byte[] vp8Payload) throws IOException {
-        byte[] built = RtpPacketBuilder.rtp().payloadType(ClientSdp.VP8_PT).seq(seq).timestamp(seq * 3000 + layer * 1_000_000).ssrc(layerSsrc(layer))
+        byte[] built = RtpPacketBuilder.rtp().payloadType(ClientSdp.VP8_PT).marker(true).seq(seq).timestamp(seq * 3000 + layer * 1_000_000).ssrc(layerSsrc(layer))
                 .oneByteExtension(ClientSdp.MID_ID, (byte) '1').oneByteExtension(RID_ID, RIDS[layer].getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .payload(vp8Payload).build();
         publish.sendRtpPacket(Arrays.copyOf(built, 1500), built.length);

@@ -45,7 +45,7 @@ public final class MediaNode implements AutoCloseable {
         String advertised = HostAddress.advertised(c.string("media.advertised-address"));
         var defaults = RouterSettings.defaults(advertised);
         var settings = new RouterSettings(advertised, c.integer("media.max-bitrate"), defaults.nackInterval(), defaults.reportInterval(),
-                defaults.keyframeInterval());
+                defaults.keyframeInterval(), c.bool("media.frame-end-copies"));
         var holder = new MeetingMedia[1];
         var router = new MediaRouter(socket, settings, new DeferredEvents(() -> holder[0]));
         holder[0] = new MeetingMedia(router, pushes);
@@ -74,7 +74,7 @@ public final class MediaNode implements AutoCloseable {
         for (MediaKind kind : java.util.List.of(MediaKind.AUDIO, MediaKind.VIDEO)) {
             for (RetransmissionStats.Outcome o : RetransmissionStats.Outcome.values()) {
                 FunctionCounter.builder("queqiao.media.retransmissions", router.retransmissions(), r -> r.count(kind, o))
-                        .description("Packets subscribers NACKed, by what the SFU did with them")
+                        .description("Packets subscribers NACKed, by what the SFU did with them; copied: frame ends sent twice unasked to lossy downlinks")
                         .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).tag("outcome", o.name().toLowerCase(java.util.Locale.ROOT))
                         .register(meters);
             }

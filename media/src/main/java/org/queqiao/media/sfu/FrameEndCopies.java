@@ -17,11 +17,12 @@ package org.queqiao.media.sfu;
  * <p>Why it turns itself off: loss from a full link (a queue overflowing) grows with what we send, random loss (a
  * radio link) does not, and loss reports cannot tell which it is. On three pages behind one 1.5 Mbit/s link, copies
  * kept on took the loss from 5 % to 35 %; where loss is random they lower it (they repair frame ends before a report
- * counts them). A full link shows in the browser's REMB, its delay-based estimate: one far below what we send
- * ({@link #onOveruse}) stops the copies. And each time they go on it is a trial: the loss of every window while they
- * are on is compared with the lowest of the last windows without them; if it doubled, they stop. Either way they are tried
- * again only after a back-off that doubles each time (behind a link shared with other subscribers, one's copies
- * raise everyone's loss).
+ * counts them). A full link may show in the browser's REMB, its delay-based estimate: one far below what we send
+ * ({@link #onOveruse}) stops the copies. And each time they go on it is a trial: the loss of every window while
+ * they are on is compared with the lowest of the last windows without them; if it doubled, they stop. Either way
+ * they are tried again only after a back-off that doubles each time (behind a link shared with other subscribers,
+ * one's copies raise everyone's loss). Neither guard held a shared full link safe in every run, which is why the
+ * router sends copies only when configured to ({@link RouterSettings#frameEndCopies}, off by default).
  *
  * <p>Reports arrive on the subscriber's reader thread (the only writer); packets on the publishers', hence volatile.
  */
@@ -49,7 +50,7 @@ final class FrameEndCopies {
     private long windowStartNanos;
     private double sum;
     private int count;
-    /** The mean loss of the window before the copies went on: what a trial is held against. */
+    /** The lowest mean loss of the recent windows without copies when they went on: what the trial is held against. */
     private double lossWithout;
     private double lastMean;
     /** The means of the last windows without copies ({@link #recentAt} of them so far): a trial is held against the lowest. */

@@ -42,10 +42,12 @@ class SimulcastEndToEndTest {
     private MediaRouter router;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws IOException { start(true); }
+
+    private void start(boolean frameEndCopies) throws IOException {
         socket = MediaSocket.open(MediaSocketSettings.defaults().withBindAddress("127.0.0.1").withPort(0));
         router = new MediaRouter(socket, new RouterSettings("127.0.0.1", 1_500_000, Duration.ofMillis(20), Duration.ofMillis(200),
-                Duration.ofMillis(100), true), new RecordingEvents());
+                Duration.ofMillis(100), frameEndCopies), new RecordingEvents());
     }
 
     @AfterEach
@@ -175,17 +177,7 @@ class SimulcastEndToEndTest {
 
             // his browser reports 5 % lost with its NACKs, ten times a second: enough for copies, not for a lower layer
             Map<Integer, byte[]> got = new java.util.HashMap<>();
-            byte[] copy = null;
-            for (int i = 0; i < 60 && copy == null; i++) {
-                byte[] rr = new byte[64]; // a new one each time: sending protects the buffer in place
-                ReportBlock.write(rr, ReceiverReport.writeHeader(rr, 0, 0x77, 1), camera.ssrc, 13, 10, 5000, 0, 0, 0);
-                bob.subscribe.sendRtcpPacket(rr, ReceiverReport.length(1));
-                alices.delta(); // one packet per frame, each the frame's last
-                for (byte[] p; (p = pollRtp(bob.subscribe, x -> true, 100)) != null; ) {
-                    if (RtpPacket.ssrc(p, 0) == camera.ssrc) got.put(RtpPacket.sequenceNumber(p, 0), p);
-                    if (RtpPacket.ssrc(p, 0) == camera.rtxSsrc) copy = p;
-                }
-            }
+            byte[] copy = lossyReportsUntilACopy(alices, bob, camera, got, 60);
             assertThat(copy).as("a copy within 6 s of lossy reports").isNotNull();
             byte[] rtxPayload = payload(copy);
             byte[] original = got.get((rtxPayload[0] & 0xff) << 8 | rtxPayload[1] & 0xff);
@@ -194,6 +186,35 @@ class SimulcastEndToEndTest {
             assertThat(RtpPacket.timestamp(copy, 0)).isEqualTo(RtpPacket.timestamp(original, 0));
             await(() -> router.retransmissions().count(MediaKind.VIDEO, RetransmissionStats.Outcome.COPIED) >= 1);
             assertThat(router.retransmissions().count(MediaKind.VIDEO, RetransmissionStats.Outcome.RESENT)).as("not counted as answers").isZero();
+        }
+    }
+
+    /** Bob's browser reports 5 % lost ten times a second while Alice sends frames; the first RTX copy he gets, or null. */
+    private static byte[] lossyReportsUntilACopy(Frames alices, SyntheticParticipant bob, Camera camera, Map<Integer, byte[]> got, int rounds)
+            throws IOException {
+        for (int i = 0; i < rounds; i++) {
+            byte[] rr = new byte[64]; // a new one each time: sending protects the buffer in place
+            ReportBlock.write(rr, ReceiverReport.writeHeader(rr, 0, 0x77, 1), camera.ssrc, 13, 10, 5000, 0, 0, 0);
+            bob.subscribe.sendRtcpPacket(rr, ReceiverReport.length(1));
+            alices.delta(); // one packet per frame, each the frame's last
+            for (byte[] p; (p = pollRtp(bob.subscribe, x -> true, 100)) != null; ) {
+                if (RtpPacket.ssrc(p, 0) == camera.ssrc) got.put(RtpPacket.sequenceNumber(p, 0), p);
+                if (RtpPacket.ssrc(p, 0) == camera.rtxSsrc) return p;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void withoutTheSettingALossyDownlinkGetsNoCopies() throws Exception {
+        stop();
+        start(false); // the server's default (media.frame-end-copies=false)
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            Camera camera = bobReceivesAlicesLayers(alice, bob);
+            Frames alices = new Frames(alice);
+            alices.untilBobGets(bob, camera, 2);
+            assertThat(lossyReportsUntilACopy(alices, bob, camera, new java.util.HashMap<>(), 40)).as("4 s of lossy reports").isNull();
+            assertThat(router.retransmissions().count(MediaKind.VIDEO, RetransmissionStats.Outcome.COPIED)).isZero();
         }
     }
 

@@ -39,6 +39,8 @@ final class IncomingStream {
     private final int[] payloadTypes;
     private final byte[] extensionIds = new byte[256];
     private final boolean video;
+    /** Video whose frame ends subscribers may get twice (ADR 0009 §16): only then are they marked and metered. */
+    private final boolean copiesFrameEnds;
     private final int clockRate;
     private final boolean vp8;
     private final Layer[] layers;
@@ -52,6 +54,7 @@ final class IncomingStream {
         this.source = source;
         this.mid = recipe.mid();
         this.video = recipe.kind() == MediaKind.VIDEO;
+        this.copiesFrameEnds = video && owner.room().router().settings().frameEndCopies();
         this.payloadTypes = recipe.payloadTypes();
         this.midExtensionId = recipe.midExtensionId();
         this.ridExtensionId = recipe.ridExtensionId();
@@ -166,7 +169,7 @@ final class IncomingStream {
             if (keyframe) layer.keyframes.onKeyframe();
         }
         // a receiver learns late of the loss of a frame's last packet, and has already waited for a repair
-        boolean worthCopying = video && (RtpPacket.marker(buf, off) || retransmission);
+        boolean worthCopying = copiesFrameEnds && (RtpPacket.marker(buf, off) || retransmission);
         layer.received(len, worthCopying, nowNanos);
         if (!video) {
             int value = AudioLevelExtension.read(buf, off, len, ServerCodecs.AUDIO_LEVEL_ID);

@@ -130,7 +130,7 @@ public final class DeskLoadBench {
         paced(openTarget, rate, i -> handOff());
         System.out.printf("queued: %d handoffs with every agent offline in %.1f s (%.0f/s)%n", openTarget, (System.nanoTime() - t1) / 1e9,
                 openTarget / ((System.nanoTime() - t1) / 1e9));
-        long cpu0 = server.cpuNanos();
+        Cpu cpu0 = Cpu.of(server);
         long start = System.nanoTime();
         long burstStart = start;
         handoffSent.replaceAll((k, v) -> burstStart);
@@ -141,7 +141,7 @@ public final class DeskLoadBench {
         report("burst: " + agents + " agents come online to " + openTarget + " waiting (latency = since the first came online)", decisions, start, server, cpu0);
 
         decisions = new Samples();
-        cpu0 = server.cpuNanos();
+        cpu0 = Cpu.of(server);
         start = System.nanoTime();
         java.time.Instant churnStartedAt = java.time.Instant.now();
         PromHistogram routedBefore = routingHistogram();
@@ -267,12 +267,22 @@ public final class DeskLoadBench {
         if (!handoffSent.isEmpty()) System.out.printf("  %d handoffs not assigned within %d s%n", handoffSent.size(), timeoutSeconds);
     }
 
-    private void report(String phase, Samples s, long start, ProcessProbe server, long cpu0) throws Exception {
+    /** CPU time so far of the server, its embedded PostgreSQL and this load generator: where the cores went. */
+    private record Cpu(long server, long database, long generator) {
+        static Cpu of(ProcessProbe server) throws Exception {
+            return new Cpu(server.cpuNanos(), server.databaseCpuNanos(), new ProcessProbe(ProcessHandle.current().pid()).cpuNanos());
+        }
+    }
+
+    private void report(String phase, Samples s, long start, ProcessProbe server, Cpu cpu0) throws Exception {
         double secs = (System.nanoTime() - start) / 1e9;
         long n = s.count.get();
-        double cpu = (server.cpuNanos() - cpu0) / 1e9;
-        System.out.printf("%s%n  %,d decisions in %.1f s = %,.0f decisions/s; handoff -> agent screen: %s%n  server CPU %.1f s (%.0f %% of one core), %.0f µs per decision (everything the server did)%n",
-                phase, n, secs, n / secs, s.stats().summary(), cpu, cpu / secs * 100, n == 0 ? 0 : cpu / n * 1e6);
+        Cpu now = Cpu.of(server);
+        double cpu = (now.server() - cpu0.server()) / 1e9;
+        System.out.printf("%s%n  %,d decisions in %.1f s = %,.0f decisions/s; handoff -> agent screen: %s%n  server CPU %.1f s (%.0f %% of one core), %.0f µs per decision (everything the server did); "
+                        + "PostgreSQL %.0f %%, load generator %.0f %% of one core%n",
+                phase, n, secs, n / secs, s.stats().summary(), cpu, cpu / secs * 100, n == 0 ? 0 : cpu / n * 1e6,
+                (now.database() - cpu0.database()) / 1e9 / secs * 100, (now.generator() - cpu0.generator()) / 1e9 / secs * 100);
     }
 
     @FunctionalInterface

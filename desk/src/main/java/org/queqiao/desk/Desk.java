@@ -61,7 +61,8 @@ public final class Desk implements AutoCloseable {
         DeskAnnouncements announce = new DeskAnnouncements(pushes);
         QueueBroadcaster queues = new QueueBroadcaster(s.routing(), timers, clock, config.queuePushSpacing(), config.etaWindow(), announce);
         announce.queues(queues, s.setup());
-        this.routing = new Routing(s.routing(), s.conversations(), routingTx, tx, clock, config.offerTimeout(), announce.assignment(logs, agentNames), announce, announce, timers, routingLatency);
+        this.routing = new Routing(s.routing(), s.conversations(), routingTx, tx, clock, config.offerTimeout(), announce.assignment(logs, agentNames), announce, announce, timers, routingLatency,
+                config.routingThreads());
         Endings endings = new Endings(s.conversations(), groups, s.reports(), hours, config.reportZone(), logs);
         this.handoff = new Handoff(s.conversations(), groups, s.visitors(), logs, tx, routing, queues, timers, hours, pushes, endings, clock);
         DeskAccess access = new DeskAccess(s.setup(), s.conversations());

@@ -7,7 +7,8 @@ import java.time.Duration;
 /** The {@code desk.*} settings (documented in queqiao-defaults.properties). */
 public record DeskConfig(Duration offerTimeout, Duration maxWait, Duration visitorTokenTtl, Duration queuePushSpacing, Duration etaWindow,
                          String botRetrieval, double botAnswerThreshold, double bm25AnswerThreshold, double botSuggestThreshold, int botMaxFallbacks, int faqMaxRows, Duration faqRefresh,
-                         int visitorSendRate, int visitorSendBurst, java.time.ZoneId reportZone, Duration botIdleClose) {
+                         int visitorSendRate, int visitorSendBurst, java.time.ZoneId reportZone, Duration botIdleClose,
+                         int routingThreads) {
 
     /** Whether the bot ranks with sentence embeddings ({@code hybrid}) or BM25 alone ({@code bm25}). */
     public boolean embeddings() {
@@ -26,6 +27,8 @@ public record DeskConfig(Duration offerTimeout, Duration maxWait, Duration visit
                 Double.parseDouble(c.string("desk.bot-answer-threshold")), Double.parseDouble(c.string("desk.bot-bm25-answer-threshold")),
                 Double.parseDouble(c.string("desk.bot-suggest-threshold")), c.integer("desk.bot-max-fallbacks"), c.integer("desk.faq-import-max-rows"),
                 c.duration("desk.faq-refresh"), c.integer("desk.visitor-send-rate"), c.integer("desk.visitor-send-burst"),
-                java.time.ZoneId.of(c.string("desk.report-zone")), c.duration("desk.bot-idle-close"));
+                java.time.ZoneId.of(c.string("desk.report-zone")), c.duration("desk.bot-idle-close"),
+                // one routing thread per connection of the router's: more would only wait for a connection
+                c.integer("db.routing-connections"));
     }
 }

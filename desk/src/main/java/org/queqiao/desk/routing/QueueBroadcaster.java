@@ -21,7 +21,7 @@ public final class QueueBroadcaster {
     private final DeskTimers timers;
     private final Clock clock;
     private final Duration spacing;
-    private final Duration rateWindow;
+    private final ServingRate rate;
     private final QueueListener listener;
     private final Map<UUID, Round> rounds = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> lastPosition = new ConcurrentHashMap<>();
@@ -35,7 +35,7 @@ public final class QueueBroadcaster {
         this.timers = timers;
         this.clock = clock;
         this.spacing = spacing;
-        this.rateWindow = rateWindow;
+        this.rate = new ServingRate(store::assignedSince, clock, rateWindow);
         this.listener = listener;
     }
 
@@ -98,7 +98,7 @@ public final class QueueBroadcaster {
         Instant now = clock.instant();
         List<RoutingStore.Waiting> queue = store.queue(orgId, groupId);
         // the serving rate is only needed for someone's estimate (an empty queue is the usual case while agents have room)
-        double perSecond = queue.isEmpty() ? 0 : store.assignedSince(groupId, now.minus(rateWindow)) / (double) rateWindow.toSeconds();
+        double perSecond = queue.isEmpty() ? 0 : rate.perSecond(groupId);
         for (int i = 0; i < queue.size(); i++) {
             RoutingStore.Waiting w = queue.get(i);
             int position = i + 1;

@@ -22,9 +22,11 @@ public final class Routing implements AutoCloseable {
     /**
      * @param routingTx the router's passes (connections of their own)
      * @param tx        agents' answers to offers, and deadlines: ordinary requests, on the shared pool
+     * @param routingThreads platform threads the passes run on (as many as {@code routingTx} has connections)
      */
     public Routing(RoutingStore store, DeskConversationStore conversations, Transactor routingTx, Transactor tx, Clock clock, Duration offerTimeout,
-                   AssignmentHook assigned, RoutingListener routed, Offers.OfferListener offerListener, DeskTimers timers, RoutingLatency latency) {
+                   AssignmentHook assigned, RoutingListener routed, Offers.OfferListener offerListener, DeskTimers timers, RoutingLatency latency,
+                   int routingThreads) {
         this.conversations = conversations;
         this.timers = timers;
         Offers[] self = new Offers[1];
@@ -33,7 +35,7 @@ public final class Routing implements AutoCloseable {
                 if (h.offerExpiresAt() != null) timers.at(h.offerExpiresAt(), () -> self[0].expire(orgId, h.agentId(), h.conversationId()));
             }
             routed.routed(orgId, result);
-        }, latency);
+        }, latency, routingThreads);
         this.offers = new Offers(conversations, store, tx, clock, assigned, router, offerListener);
         self[0] = offers;
     }

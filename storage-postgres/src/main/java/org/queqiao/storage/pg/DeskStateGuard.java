@@ -18,6 +18,13 @@ package org.queqiao.storage.pg;
 final class DeskStateGuard {
     private DeskStateGuard() {}
 
+    /**
+     * Ended: closed or missed (both set {@code closed_at}). Asked as {@code closed_at is not null} instead, the
+     * planner read the whole {@code (org_id, closed_at)} index and filtered on the id when its statistics were
+     * taken before the day's first close: every close then read every earlier close.
+     */
+    static final String ENDED = "state in ('closed', 'missed')";
+
     /** Not ended: neither closed nor missed. */
     static final String OPEN = "state not in ('closed', 'missed')";
 

@@ -52,7 +52,7 @@ public final class PgReportStore implements ReportStore {
             update.append(col).append(" = desk_daily_stats.").append(col).append(" + excluded.").append(col);
         }
         db.use(h -> h.createUpdate("insert into desk_daily_stats (org_id, period, day, dimension, key, " + COLUMNS + ") select " + KEY + ", " + MEASURES
-                        + " from desk_conversations c" + BOTH + "where c.id = :id and c.closed_at is not null "
+                        + " from desk_conversations c" + BOTH + "where c.id = :id and c." + DeskStateGuard.ENDED + " "
                         + "on conflict (org_id, dimension, period, day, key) do update set " + update)
                 .bind("id", conversationId).bind("zone", zone.getId()).execute());
     }

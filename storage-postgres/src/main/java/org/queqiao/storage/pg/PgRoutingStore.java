@@ -29,9 +29,13 @@ public final class PgRoutingStore implements RoutingStore {
 
     @Override
     public List<QueuedGroup> groupsWithQueue(UUID orgId) {
-        // the queue's partial index holds only waiting conversations: its distinct groups are few and cheap to find
-        return db.with(h -> h.createQuery("select g.id, g.routing, g.rr_last_agent from desk_groups g where g.id in "
-                        + "(select distinct c.group_id from desk_conversations c where c.org_id = :org and c.state = 'queued') order by g.created_at, g.id")
+        // Each group's head of queue, in the queue index's own order with limit 1: reading the index is then the
+        // cheapest plan whatever the statistics say. Asked as "the distinct groups of queued conversations", the
+        // planner scanned the whole table once its statistics were taken while a morning's queue waited
+        // (10,000 queued, then served): 22-120 ms a pass at churn 50/s, on every pass.
+        return db.with(h -> h.createQuery("select g.id, g.routing, g.rr_last_agent from desk_groups g cross join lateral "
+                        + "(select 1 from desk_conversations c where c.org_id = g.org_id and c.group_id = g.id and c.state = 'queued' "
+                        + "order by c.priority desc, c.queued_at, c.id limit 1) head where g.org_id = :org order by g.created_at, g.id")
                 .bind("org", orgId)
                 .map((rs, ctx) -> new QueuedGroup(Rows.uuid(rs, "id"), RoutingMode.fromWire(rs.getString("routing")), Rows.uuid(rs, "rr_last_agent"))).list());
     }

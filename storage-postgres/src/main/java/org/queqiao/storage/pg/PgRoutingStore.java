@@ -61,10 +61,15 @@ public final class PgRoutingStore implements RoutingStore {
 
     @Override
     public List<Candidate> agentsWithRoom(UUID orgId, java.util.Collection<UUID> groupIds) {
-        // only the groups with a queue: under steady churn that is one group's agents, not the organisation's thousand
+        // Only the groups with a queue: under steady churn that is one group's agents, not the organisation's thousand.
+        // From the groups' members to each one's seat (lateral, limit 1: a primary-key probe per member, whatever the
+        // statistics say): as a plain join, statistics taken before the morning's logins (every agent offline) made
+        // the planner start from "online agents with room", read all of them and probe each one's groups (2.4 ms
+        // against 0.6 ms for a thousand agents, on every routing pass).
         return db.with(h -> h.createQuery("select a.member_id, a.active, a.max_concurrent, a.last_assigned_at, array_agg(ga.group_id) as groups "
-                        + "from desk_group_agents ga join desk_agents a on a.org_id = ga.org_id and a.member_id = ga.member_id "
-                        + "where ga.group_id = any(cast(:groups as uuid[])) and ga.org_id = :org and a.status = 'online' and a.active < a.max_concurrent "
+                        + "from desk_group_agents ga cross join lateral (select s.member_id, s.active, s.max_concurrent, s.last_assigned_at from desk_agents s "
+                        + "where s.org_id = ga.org_id and s.member_id = ga.member_id and s.status = 'online' and s.active < s.max_concurrent limit 1) a "
+                        + "where ga.group_id = any(cast(:groups as uuid[])) and ga.org_id = :org "
                         + "group by a.member_id, a.active, a.max_concurrent, a.last_assigned_at")
                 .bind("org", orgId).bindArray("groups", UUID.class, List.copyOf(groupIds))
                 .map((rs, ctx) -> new Candidate(Rows.uuid(rs, "member_id"), rs.getInt("active"), rs.getInt("max_concurrent"),

@@ -55,6 +55,17 @@ public final class DeskLoadBench {
     private volatile Samples decisions = new Samples();
     private final Samples messages = new Samples();
     private final AtomicLong errors = new AtomicLong();
+    /** Errors by what failed, so a run that had some says which. */
+    private final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
+    /** Which group each visitor's widget routes to. */
+    private final Map<String, String> groupOfVisitor = new ConcurrentHashMap<>();
+    /** One visitor in {@link #WATCH_EVERY} of the first queue keeps a socket open and is timed hearing its place. */
+    private final QueuePositionWatch positions = new QueuePositionWatch();
+    private static final int WATCH_EVERY = 20;
+    private final AtomicLong handoffs = new AtomicLong();
+    private volatile boolean watching = true;
+    private EventLoopGroup loop;
+    private int gatewayPort;
 
     private DeskLoadBench(Http http) {
         this.http = http;
@@ -114,12 +125,14 @@ public final class DeskLoadBench {
         int visitors = openTarget + churn * 2 + 100;
         parallel(visitors, i -> {
             JsonNode t = ok(http.postJson("/api/v1/desk/widget/sessions", null, Map.of("widgetKey", widgetKeys.get(i % GROUPS))));
+            groupOfVisitor.put(t.path("token").asText(), groups.get(i % GROUPS));
             freeVisitors.add(t.path("token").asText());
         });
         System.out.printf("setup: %d agents (cap %d, %d groups), %d visitors in %.1f s%n", agents, cap, GROUPS, visitors, (System.nanoTime() - t0) / 1e9);
         if (history > 0) addHistory(orgId, groups, widgetKeys.getFirst(), org.memberIds.subList(0, agents), history, dbPort);
 
-        EventLoopGroup loop = LoadSocket.newLoop(1);
+        loop = LoadSocket.newLoop(1);
+        gatewayPort = gwPort;
         for (int i = 0; i < agents; i++) {
             BenchChatClient c = BenchChatClient.connect(loop, gwPort, org.tokens.get(i));
             String agentId = org.memberIds.get(i);
@@ -139,6 +152,9 @@ public final class DeskLoadBench {
         for (var f : online) f.get(60, TimeUnit.SECONDS);
         awaitAssigned(openTarget, 120);
         report("burst: " + agents + " agents come online to " + openTarget + " waiting (latency = since the first came online)", decisions, start, server, cpu0);
+        watching = false;
+        System.out.println("  queue positions (waiting visitors with a socket): " + positions.summary(System.nanoTime()));
+        positions.close();
 
         decisions = new Samples();
         cpu0 = Cpu.of(server);
@@ -165,11 +181,11 @@ public final class DeskLoadBench {
             String text = "m-" + UUID.randomUUID();
             messageSent.put(text, System.nanoTime());
             var r = http.postJson("/api/v1/desk/visitor/messages", token, Map.of("clientMsgId", UUID.randomUUID().toString(), "text", text));
-            if (r.status() != 201) errors.incrementAndGet();
+            if (r.status() != 201) error("visitor message " + r.status());
         });
         Thread.sleep(2000);
         System.out.printf("visitor message -> agent screen (%d msg/s for 10 s): %s%n", msgRate, messages.stats().summary());
-        System.out.printf("errors: %d; server after: heap %.1f MB, threads %d%n", errors.get(), server.heapAfterGc() / 1e6, server.threads());
+        System.out.printf("errors: %d %s; server after: heap %.1f MB, threads %d%n", errors.get(), errorKinds, server.heapAfterGc() / 1e6, server.threads());
         agentSockets.values().forEach(BenchChatClient::close);
         loop.shutdownGracefully();
     }
@@ -215,11 +231,17 @@ public final class DeskLoadBench {
         return new Stats(out.stream().mapToLong(Long::longValue).toArray());
     }
 
+    private void error(String kind) {
+        errors.incrementAndGet();
+        errorKinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
     private void onAgentPush(String agentId, JsonNode frame) {
         String topic = frame.path("topic").asText();
         JsonNode d = frame.path("data");
         if (topic.equals("desk.conversation") && d.has("reason")) {
             String id = d.path("conversationId").asText();
+            if (watching) positions.served(d.path("groupId").asText(), id, System.nanoTime());
             Long sent = handoffSent.remove(id);
             if (sent != null) decisions.add(System.nanoTime() - sent);
             agentOf.put(id, agentId);
@@ -234,15 +256,18 @@ public final class DeskLoadBench {
     private void handOff() throws Exception {
         String token = freeVisitors.poll();
         if (token == null) {
-            errors.incrementAndGet();
+            error("no free visitor");
             return;
         }
         String id = ok(http.get("/api/v1/desk/visitor/conversation", token)).path("conversation").path("id").asText();
         visitorOf.put(id, token);
+        if (watching && handoffs.getAndIncrement() % WATCH_EVERY == 0) {
+            positions.watch(id, groupOfVisitor.get(token), BenchChatClient.connect(loop, gatewayPort, token));
+        }
         handoffSent.put(id, System.nanoTime());
         var r = http.postJson("/api/v1/desk/visitor/human", token, Map.of());
         if (r.status() != 200) {
-            errors.incrementAndGet();
+            error("handoff " + r.status());
             handoffSent.remove(id);
         }
     }
@@ -256,7 +281,7 @@ public final class DeskLoadBench {
         }
         BenchChatClient agent = agentSockets.get(agentOf.get(id));
         JsonNode res = agent.send("desk.close", Map.of("conversationId", id)).get(30, TimeUnit.SECONDS);
-        if (!res.path("ok").asBoolean()) errors.incrementAndGet();
+        if (!res.path("ok").asBoolean()) error("close " + res.path("error").path("code").asText());
         String token = visitorOf.remove(id);
         if (token != null) freeVisitors.add(token);
     }
@@ -304,7 +329,7 @@ public final class DeskLoadBench {
                     try {
                         task.run(n);
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        error(e.getClass().getSimpleName());
                     } finally {
                         inFlight.release();
                     }

@@ -139,10 +139,14 @@ public final class PgDeskSetupStore implements DeskSetupStore {
     public void setAgentGroups(UUID orgId, UUID memberId, List<UUID> groupIds) {
         db.use(h -> {
             h.createUpdate("delete from desk_group_agents where org_id = :org and member_id = :m").bind("org", orgId).bind("m", memberId).execute();
-            if (groupIds.isEmpty()) return;
-            h.createUpdate("insert into desk_group_agents (group_id, member_id, org_id) select g.id, :m, :org from desk_groups g "
-                            + "where g.id = any(cast(:ids as uuid[])) and g.org_id = :org and g.deleted_at is null")
-                    .bind("org", orgId).bind("m", memberId).bindArray("ids", UUID.class, groupIds).execute();
+            if (!groupIds.isEmpty()) {
+                h.createUpdate("insert into desk_group_agents (group_id, member_id, org_id) select g.id, :m, :org from desk_groups g "
+                                + "where g.id = any(cast(:ids as uuid[])) and g.org_id = :org and g.deleted_at is null")
+                        .bind("org", orgId).bind("m", memberId).bindArray("ids", UUID.class, groupIds).execute();
+            }
+            // the seat's copy, from what was just written (V11): what the router reads its candidates by
+            h.createUpdate("update desk_agents set group_ids = array(select group_id from desk_group_agents where org_id = :org and member_id = :m "
+                    + "order by group_id) where org_id = :org and member_id = :m").bind("org", orgId).bind("m", memberId).execute();
         });
     }
 

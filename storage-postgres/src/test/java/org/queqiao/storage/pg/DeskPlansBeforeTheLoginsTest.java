@@ -10,10 +10,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A desk whose agents' statistics were taken before the morning's logins (every seat offline, none busy), then
- * the agents log in: the router's "agents with room in the queued groups" must start from those groups' members
- * and probe each one's seat. Before, the planner believed no agent was online, started from the online agents
- * with room — all of the organisation's — and probed each one's groups: four times the work on every routing pass.
+ * A desk whose seats' statistics were taken before the morning's logins (every seat offline, none busy): the
+ * router's "seats online with room in the queued groups" must read the organisation's seats once, with their
+ * groups, and nothing else, both once everyone is online with a queue in one group and later when every group
+ * has a queue and every seat but one is full. Before, it joined the seats to desk_group_agents: from the seats'
+ * side the first case probed every online seat's groups, from the groups' side the second probed every member's
+ * seat (2.4-3 ms a routing pass for 1,000 seats instead of 0.2 ms), and the statistics chose the side.
  */
 class DeskPlansBeforeTheLoginsTest {
     private static final int GROUPS = 10;
@@ -21,32 +23,43 @@ class DeskPlansBeforeTheLoginsTest {
 
     @ParameterizedTest
     @MethodSource("org.queqiao.storage.pg.PlanRecorder#databases")
-    void candidatesAreReadFromTheQueuedGroupsMembers(String which) {
+    void candidatesAreOneReadOfTheSeatsWhateverTheStatisticsSay(String which) {
         Database database = PlanRecorder.database(which);
         Db plain = database.db();
         DeskPlanRows rows = plain.with(h -> new DeskPlanRows(h, "Logins", GROUPS));
         UUID org = rows.org;
-        plain.use(h -> {
+        List<UUID> agents = plain.with(h -> {
             h.execute("create temp table plan_agent as select gen_random_uuid() as id, i from generate_series(0, ?) i", GROUPS * AGENTS_PER_GROUP - 1);
             h.execute("insert into members (id, org_id, email, name, sort_name, role, status) "
-                    + "select id, ?, 'agent' || i || '@plans.test', 'Agent ' || i, 'agent ' || i, 'member', 'active' "
-                    + "from plan_agent", org);
+                    + "select id, ?, 'agent' || i || '@plans.test', 'Agent ' || i, 'agent ' || i, 'member', 'active' from plan_agent", org);
             h.execute("insert into desk_agents (org_id, member_id, max_concurrent, status, status_at, created_at) "
                     + "select ?, id, 11, 'offline', now(), now() from plan_agent", org);
-            h.execute("insert into desk_group_agents (group_id, member_id, org_id) select (?::uuid[])[1 + i / ?], id, ? from plan_agent",
-                    rows.groups.toArray(UUID[]::new), AGENTS_PER_GROUP, org);
+            List<UUID> ids = h.createQuery("select id from plan_agent order by i").mapTo(UUID.class).list();
+            h.execute("drop table plan_agent");
+            return ids;
+        });
+        PgDeskSetupStore setup = new PgDeskSetupStore(plain);
+        for (int i = 0; i < agents.size(); i++) setup.setAgentGroups(org, agents.get(i), List.of(rows.groups.get(i / AGENTS_PER_GROUP)));
+        plain.use(h -> {
             h.execute("analyze desk_agents");
             h.execute("analyze desk_group_agents");
             // the logins: everyone online, most of them busy but below their cap
             h.execute("update desk_agents set status = 'online', active = 1 + (hashtext(member_id::text) & 7) where org_id = ?", org);
-            h.execute("drop table plan_agent");
         });
         UUID queued = rows.groups.get(3);
 
-        PlanRecorder plans = new PlanRecorder(database, "select a.member_id");
-        List<Candidate> candidates = new PgRoutingStore(plans.db).agentsWithRoom(org, List.of(queued));
-        assertThat(candidates).hasSize(AGENTS_PER_GROUP).allSatisfy(c -> assertThat(c.inGroup(queued)).isTrue());
-        assertThat(plans.plans).hasSize(1).allSatisfy((sql, plan) -> assertThat(plan).as(sql)
-                .contains("desk_group_agents_pkey", "desk_agents_pkey").doesNotContain("Seq Scan on desk_agents", "desk_group_agents_member"));
+        PlanRecorder plans = new PlanRecorder(database, "select member_id, active");
+        List<Candidate> oneGroup = new PgRoutingStore(plans.db).agentsWithRoom(org, List.of(queued));
+        assertThat(oneGroup).hasSize(AGENTS_PER_GROUP).allSatisfy(c -> assertThat(c.inGroup(queued)).isTrue());
+
+        // later: a queue in every group, and every seat full but one
+        UUID free = agents.get(7 * AGENTS_PER_GROUP + 5);
+        plain.use(h -> h.execute("update desk_agents set active = case when member_id = ? then 3 else max_concurrent end where org_id = ?", free, org));
+        List<Candidate> everyGroup = new PgRoutingStore(plans.db).agentsWithRoom(org, rows.groups);
+        assertThat(everyGroup).extracting(Candidate::agentId).containsExactly(free);
+        assertThat(everyGroup.getFirst().inGroup(rows.groups.get(7))).isTrue();
+
+        assertThat(plans.plans).hasSize(2).allSatisfy((sql, plan) -> assertThat(plan).as(sql)
+                .contains("desk_agents").doesNotContain("desk_group_agents", "Nested Loop", "Join"));
     }
 }

@@ -66,6 +66,11 @@ class DeskRowByIdPlanTest {
         routing.handAll(List.of(new RoutingStore.Hand(conversation, agent)), now, now.plusSeconds(30));
         conversations.close(conversation, agent, List.of("done"), now);
 
+        // who to tell of a log entry: by the ids' primary key, and only the organisation's own (its org test is written
+        // so that no index answers it; see VISITORS_OF)
+        assertThat(new PgDeskConversationStore(plain).visitorsOf(org, List.of(conversation))).containsOnlyKeys(conversation);
+        assertThat(new PgDeskConversationStore(plain).visitorsOf(Ids.newId(), List.of(conversation))).isEmpty();
+
         assertThat(plans).hasSize(13);
         assertThat(plans).allSatisfy((sql, plan) -> assertThat(plan).as(sql)
                 .contains("desk_conversations_pkey")

@@ -69,7 +69,7 @@ public final class PgDeskConversationStore implements DeskConversationStore {
      * bench/desk-load.sh: 2.2 ms and 143 buffers a call with 10,000 open, growing with every conversation ever
      * held). {@code is not distinct from} (org_id is never null) is the same test, and no index answers it.
      */
-    private static final String VISITORS_OF = "select id, visitor_id from desk_conversations where id = any(cast(:ids as uuid[])) "
+    static final String VISITORS_OF = "select id, visitor_id from desk_conversations where id = any(cast(:ids as uuid[])) "
             + "and org_id is not distinct from :org";
 
     @Override

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * groups, and nothing else, both once everyone is online with a queue in one group and later when every group
  * has a queue and every seat but one is full. Before, it joined the seats to desk_group_agents: from the seats'
  * side the first case probed every online seat's groups, from the groups' side the second probed every member's
- * seat (2.4-3 ms a routing pass for 1,000 seats instead of 0.2 ms), and the statistics chose the side.
+ * seat (2.4-3 ms a routing pass for 1,000 seats instead of 0.3-0.4 ms), and the statistics chose the side.
  */
 class DeskPlansBeforeTheLoginsTest {
     private static final int GROUPS = 10;

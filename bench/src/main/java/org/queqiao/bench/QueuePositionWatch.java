@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Waiting visitors with a socket open, and how long each waits, once someone ahead of it in its group's queue
  * is served, to hear its new place (issue 5: "position and estimated wait, updated within 1 s of a change").
  * A change is seen when an agent's socket gets an assignment of the group; the clock stops at the visitor's next
- * place in the queue or its own assignment. Since the agent's push and the visitor's travel apart, a visitor
- * told before the agent heard counts against the next round: the figure errs long, never short.
+ * place in the queue or its own assignment. The agent's push and the visitor's travel apart, so a sample can err
+ * either way by a push's flight: long when the visitor's push overtakes the agent's (it then counts against the next
+ * round), short when a push computed just before the change lands just after the agent heard of it. Both are a few
+ * milliseconds against rounds 250 ms apart.
  */
 final class QueuePositionWatch {
     /** One watched visitor: its group, whether it still waits, and since when (nanoTime) it is owed a new place (0: not owed). */

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * What the desk's plan tests build on: an organisation with skill groups and a web channel (into the first
- * group), and a temp table {@code plan_conv(id, visitor, i)} of visitors, each with its chat log, for the test to
- * give {@code desk_conversations} rows in the states its statistics need.
+ * group), agents' seats, and a temp table {@code plan_conv(id, visitor, i)} of visitors, each with its chat log,
+ * for the test to give {@code desk_conversations} rows in the states its statistics need.
  */
 final class DeskPlanRows {
     final UUID org = Ids.newId();
@@ -39,6 +39,18 @@ final class DeskPlanRows {
         h.execute("insert into desk_visitors (id, org_id, channel_id, created_at, last_seen_at) select visitor, ?, ?, now(), now() from plan_conv", org, channel);
         h.execute("insert into conversations (id, org_id, kind, title, last_seq, member_count, last_entry_at, created_at) "
                 + "select id, ?, 'desk', 'Visitor', 0, 0, now(), now() from plan_conv", org);
+    }
+
+    /** {@code count} members of the organisation, each with an agent seat in {@code status} and no group yet; their ids in order. */
+    List<UUID> seats(Handle h, int count, int maxConcurrent, String status) {
+        h.execute("create temp table plan_agent as select gen_random_uuid() as id, i from generate_series(0, ?) i", count - 1);
+        h.execute("insert into members (id, org_id, email, name, sort_name, role, status) "
+                + "select id, ?, 'agent' || i || '@' || ? || '.test', 'Agent ' || i, 'agent ' || i, 'member', 'active' from plan_agent", org, org);
+        h.execute("insert into desk_agents (org_id, member_id, max_concurrent, status, status_at, created_at) "
+                + "select ?, id, ?, ?, now(), now() from plan_agent", org, maxConcurrent, status);
+        List<UUID> ids = h.createQuery("select id from plan_agent order by i").mapTo(UUID.class).list();
+        h.execute("drop table plan_agent");
+        return ids;
     }
 
     static void dropVisitors(Handle h) {

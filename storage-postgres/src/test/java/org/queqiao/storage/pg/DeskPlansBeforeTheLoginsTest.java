@@ -28,16 +28,7 @@ class DeskPlansBeforeTheLoginsTest {
         Db plain = database.db();
         DeskPlanRows rows = plain.with(h -> new DeskPlanRows(h, "Logins", GROUPS));
         UUID org = rows.org;
-        List<UUID> agents = plain.with(h -> {
-            h.execute("create temp table plan_agent as select gen_random_uuid() as id, i from generate_series(0, ?) i", GROUPS * AGENTS_PER_GROUP - 1);
-            h.execute("insert into members (id, org_id, email, name, sort_name, role, status) "
-                    + "select id, ?, 'agent' || i || '@plans.test', 'Agent ' || i, 'agent ' || i, 'member', 'active' from plan_agent", org);
-            h.execute("insert into desk_agents (org_id, member_id, max_concurrent, status, status_at, created_at) "
-                    + "select ?, id, 11, 'offline', now(), now() from plan_agent", org);
-            List<UUID> ids = h.createQuery("select id from plan_agent order by i").mapTo(UUID.class).list();
-            h.execute("drop table plan_agent");
-            return ids;
-        });
+        List<UUID> agents = plain.with(h -> rows.seats(h, GROUPS * AGENTS_PER_GROUP, 11, "offline"));
         PgDeskSetupStore setup = new PgDeskSetupStore(plain);
         for (int i = 0; i < agents.size(); i++) setup.setAgentGroups(org, agents.get(i), List.of(rows.groups.get(i / AGENTS_PER_GROUP)));
         plain.use(h -> {

@@ -19,13 +19,7 @@ class DeskSeatGroupsTest {
         Db db = TestDatabases.embedded().db();
         DeskPlanRows rows = db.with(h -> new DeskPlanRows(h, "Seat groups", 3));
         UUID org = rows.org;
-        UUID agent = UUID.randomUUID();
-        db.use(h -> {
-            h.execute("insert into members (id, org_id, email, name, sort_name, role, status) values (?, ?, 'seat@groups.test', 'Seat', 'seat', 'member', 'active')",
-                    agent, org);
-            h.execute("insert into desk_agents (org_id, member_id, max_concurrent, status, status_at, created_at) values (?, ?, 3, 'online', now(), now())",
-                    org, agent);
-        });
+        UUID agent = db.with(h -> rows.seats(h, 1, 3, "online")).getFirst();
         PgDeskSetupStore setup = new PgDeskSetupStore(db);
         PgRoutingStore routing = new PgRoutingStore(db);
         UUID a = rows.groups.get(0), b = rows.groups.get(1), c = rows.groups.get(2);

@@ -39,7 +39,11 @@ public final class ClientSdp {
                 + "a=ssrc:" + video + " cname:x\r\na=ssrc:" + rtx + " cname:x\r\n";
     }
 
-    /** Answers a subscribe offer as a browser would: recvonly (or inactive) for each section, our credentials. */
+    /**
+     * Answers a subscribe offer as a browser would: recvonly (or inactive) for each section, our credentials, and
+     * the header extensions offered (a browser keeps those it knows, which are all the server offers), so that
+     * the server numbers our video for transport-wide feedback as it does a browser's.
+     */
     public static String subscribeAnswer(WebRtcClientTransport t, String offerSdp) {
         StringBuilder sdp = new StringBuilder("v=0\r\no=- 2 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n");
         var offer = SdpParser.parse(offerSdp);
@@ -51,6 +55,7 @@ public final class ClientSdp {
                     .append("c=IN IP4 0.0.0.0\r\na=ice-ufrag:").append(t.ufrag).append("\r\na=ice-pwd:").append(t.password)
                     .append("\r\na=fingerprint:").append(t.certificate().fingerprint()).append("\r\na=setup:active\r\na=mid:")
                     .append(m.mid()).append("\r\na=").append(m.direction().sends() ? "recvonly" : "inactive").append("\r\na=rtcp-mux\r\n");
+            m.extensions().forEach((uri, id) -> sdp.append("a=extmap:").append(id).append(' ').append(uri).append("\r\n"));
         }
         return sdp.toString();
     }

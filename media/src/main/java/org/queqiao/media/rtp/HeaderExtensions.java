@@ -151,4 +151,43 @@ public final class HeaderExtensions {
         }
         return kept;
     }
+
+    /**
+     * Copies the packet to {@code dst} with one more element: {@code id} carrying the 16-bit {@code value}
+     * (the transport-wide sequence number's form). It goes at the end of the extension block, which grows by a
+     * word (in the one-byte form the element's 3 bytes and a byte of padding); a packet without extensions gets
+     * a one-byte block of one word. Returns the copy's length, or -1 when the block is in neither RFC 8285 form,
+     * the one-byte form cannot carry {@code id} (above 14), or {@code dst} is too small.
+     */
+    public static int copyWithElement(byte[] src, int off, int len, byte[] dst, int dstOff, int id, int value) {
+        boolean had = RtpPacket.hasExtension(src, off);
+        int profile = had ? profile(src, off) : ONE_BYTE_PROFILE;
+        boolean oneByte = isOneByte(profile);
+        if (!oneByte && !isTwoByte(profile) || id < 1 || id > (oneByte ? 14 : 255)) return -1;
+        int blockStart = RtpPacket.extensionOffset(src, off);
+        int insertAt = had ? RtpPacket.headerLength(src, off) : blockStart;
+        int added = had ? 4 : 8;
+        if (insertAt > len || dstOff + len + added > dst.length) return -1;
+        System.arraycopy(src, off, dst, dstOff, insertAt);
+        int at = dstOff + insertAt;
+        if (!had) {
+            dst[dstOff] |= 0x10; // the X bit
+            Bytes.put16(dst, at, ONE_BYTE_PROFILE);
+            Bytes.put16(dst, at + 2, 0);
+            at += 4;
+        }
+        int words = dstOff + blockStart + 2;
+        Bytes.put16(dst, words, Bytes.u16(dst, words) + 1);
+        if (oneByte) {
+            dst[at] = (byte) (id << 4 | 1);
+            Bytes.put16(dst, at + 1, value);
+            dst[at + 3] = 0;
+        } else {
+            dst[at] = (byte) id;
+            dst[at + 1] = 2;
+            Bytes.put16(dst, at + 2, value);
+        }
+        System.arraycopy(src, off + insertAt, dst, at + 4, len - insertAt);
+        return len + added;
+    }
 }

@@ -15,6 +15,18 @@ public final class ServerCodecs {
     /** Names the layer an RTX packet repairs. */
     public static final String REPAIRED_RID = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
 
+    /**
+     * The transport-wide sequence number (draft-holmer-rmcat-transport-wide-cc-extensions-01), offered to
+     * subscribers only: we number what we send them and read their feedback for a congestion signal of our own
+     * (ADR 0009 §17). Publishers are not offered it: they would wait for feedback we do not send.
+     */
+    public static final String TRANSPORT_CC = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
+    /**
+     * Its id in the video sections of a subscriber's offer (one transport, one numbering). Audio is not numbered
+     * (see {@code TransportSequence}): video is most of what a downlink carries, and its packets tell the queue.
+     */
+    public static final int TRANSPORT_CC_ID = 3;
+
     /** The id of the audio level in our packets. */
     public static final int AUDIO_LEVEL_ID = 1;
     /**
@@ -48,6 +60,9 @@ public final class ServerCodecs {
 
     public static final List<Codec> AUDIO = List.of(OPUS);
     public static final List<Codec> VIDEO = List.of(VP8, VP8_RTX, H264, H264_RTX);
+    /** What subscribers are offered for video: the same, with transport-wide feedback asked for on the media codecs. */
+    static final List<Codec> SUBSCRIBER_VIDEO = List.of(VP8.withFeedback("transport-cc"), VP8_RTX,
+            H264.withFeedback("transport-cc"), H264_RTX);
 
     private ServerCodecs() {}
 

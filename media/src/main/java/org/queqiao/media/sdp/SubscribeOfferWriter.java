@@ -23,11 +23,13 @@ public final class SubscribeOfferWriter {
 
     private static void section(SdpWriter out, SubscribedTrack s, LocalTransport local) {
         boolean audio = s.kind() == MediaKind.AUDIO;
-        List<Codec> codecs = audio ? ServerCodecs.AUDIO : ServerCodecs.VIDEO;
+        List<Codec> codecs = audio ? ServerCodecs.AUDIO : ServerCodecs.SUBSCRIBER_VIDEO;
         out.line("m=" + s.kind().token() + " " + local.port() + " UDP/TLS/RTP/SAVPF" + SdpWriter.payloadTypes(codecs));
         out.transport(local, "actpass");
         out.line("a=mid:" + s.mid());
-        if (audio) out.extensions(Map.of(ServerCodecs.AUDIO_LEVEL, ServerCodecs.AUDIO_LEVEL_ID));
+        out.extensions(audio
+                ? Map.of(ServerCodecs.AUDIO_LEVEL, ServerCodecs.AUDIO_LEVEL_ID)
+                : Map.of(ServerCodecs.TRANSPORT_CC, ServerCodecs.TRANSPORT_CC_ID));
         out.line("a=" + (s.active() ? Direction.SENDONLY : Direction.INACTIVE).attribute());
         if (s.active()) out.line("a=msid:" + s.streamId() + " " + s.trackId());
         out.codecs(codecs);

@@ -2,8 +2,8 @@ package org.queqiao.media.sfu;
 
 /**
  * How much a subscriber's downlink carries, from what its browser reports (ADR 0009 §15): the loss in its
- * receiver reports, as Google congestion control's loss-based controller reads it, and its REMB when that
- * says the link is overused. The simulcast layers it gets are chosen to fit ({@link LayerAllocator}).
+ * receiver reports, as Google congestion control's loss-based controller reads it, a queue standing on the way
+ * (§17, from transport-wide feedback), and its REMB when that says the link is overused. The simulcast layers it gets are chosen to fit ({@link LayerAllocator}).
  *
  * <p>A receiving browser's REMB is its delay-based estimate, which never rises much above what it receives
  * (libwebrtc clamps it to 1.5 × the incoming rate): taken as the budget, it would keep a subscriber on the
@@ -51,6 +51,9 @@ final class DownlinkEstimate {
     private long failedBps;
     private long holdUntilNanos;
     private long holdNanos = MIN_HOLD_NANOS;
+    /** When a standing queue was last reported, if ever: no growth for a second after. */
+    private boolean queued;
+    private long lastQueueNanos;
 
     synchronized long bps() { return bps; }
 
@@ -67,7 +70,7 @@ final class DownlinkEstimate {
                 fall((long) (Math.min(bps, sentBps) * (1 - 0.5 * fraction)), sentBps, nowNanos);
                 fell = true;
             }
-        } else if (fraction < LOW_LOSS) {
+        } else if (fraction < LOW_LOSS && (!queued || nowNanos - lastQueueNanos >= NO_GROWTH_AFTER_QUEUE_NANOS)) {
             long elapsed = reported ? Math.min(SECOND, nowNanos - lastReportNanos) : SECOND;
             long limit = Math.max(ceiling, MIN_BPS);
             if (nowNanos - holdUntilNanos < 0) limit = Math.min(limit, Math.max(bps, failedBps));
@@ -76,6 +79,28 @@ final class DownlinkEstimate {
         lastReportNanos = nowNanos;
         reported = true;
         return fell;
+    }
+
+    /** GCC's decrease on delay-based overuse: to this share of what the link delivered. */
+    static final double OVERUSE_FACTOR = 0.85;
+    /** No growth this long after a standing queue: growing into a queue only deepens it. */
+    static final long NO_GROWTH_AFTER_QUEUE_NANOS = 1_000_000_000L;
+
+    /**
+     * A queue stands on the way (ADR 0009 §17): we send more than the link carries. The estimate falls to
+     * {@link #OVERUSE_FACTOR} of what the link delivered over the last second ({@code deliveredBps}, from the
+     * receiver's feedback; -1 when not known yet: what we sent), at most once per {@link #FALL_INTERVAL_NANOS} like
+     * a fall on loss (a lower layer is switched to at its next keyframe: falling again before that only digs deeper;
+     * falls every 400 ms gave more keyframes and more freezes behind a full link), and does not grow for a second.
+     * Returns whether it fell.
+     */
+    synchronized boolean onQueue(long sentBps, long deliveredBps, long nowNanos) {
+        queued = true;
+        lastQueueNanos = nowNanos;
+        long carried = deliveredBps > 0 ? Math.min(sentBps, deliveredBps) : sentBps;
+        if (carried <= 0 || fallen && nowNanos - lastFallNanos < FALL_INTERVAL_NANOS) return false;
+        fall((long) (Math.min(bps, carried) * OVERUSE_FACTOR), sentBps, nowNanos);
+        return true;
     }
 
     /** The browser's REMB, and what we sent it over the last second; returns whether the estimate fell. */

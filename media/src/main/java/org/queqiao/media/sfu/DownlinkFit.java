@@ -2,10 +2,14 @@ package org.queqiao.media.sfu;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.queqiao.media.cc.DeliveredRate;
+import org.queqiao.media.cc.StandingQueue;
+import org.queqiao.media.cc.TransportSequence;
 import org.queqiao.media.forward.RateMeter;
 import org.queqiao.media.rtp.ReceiverReport;
 import org.queqiao.media.rtp.Remb;
 import org.queqiao.media.rtp.ReportBlock;
+import org.queqiao.media.rtp.TransportFeedback;
 import org.queqiao.media.sdp.MediaKind;
 
 /**
@@ -20,6 +24,21 @@ final class DownlinkFit {
     private final DownlinkEstimate estimate = new DownlinkEstimate();
     /** Null when the router does not send copies ({@link RouterSettings#frameEndCopies}). */
     private final FrameEndCopies copies;
+    /** Null until the subscriber's answer takes transport-wide numbers; then read from its feedback (ADR 0009 §17). */
+    private volatile StandingQueue queue;
+    private DeliveredRate delivered;
+    /** Tells both readers of the feedback about each packet, in one pass (reader thread). */
+    private final TransportFeedback.Visitor feedback = new TransportFeedback.Visitor() {
+        @Override
+        public void received(int sequence, long arrivalMicros) {
+            queue.received(sequence, arrivalMicros);
+            delivered.received(sequence, arrivalMicros);
+        }
+
+        @Override
+        public void lost(int sequence) {}
+    };
+    private long queueIntervals;
     /** The most the subscriber's views could use (the last allocation's), which the estimate does not grow past. */
     private volatile long ceilingBps = DownlinkEstimate.INITIAL_BPS;
 
@@ -48,16 +67,46 @@ final class DownlinkFit {
         if (estimate.onLoss(loss, sent.bitsPerSecond(nowNanos), ceilingBps, nowNanos)) stats.fell(AdaptationStats.Signal.LOSS);
     }
 
-    /** Any thread: whether frames' last packets (and repairs) go to this subscriber twice ({@link FrameEndCopies}). */
-    boolean copiesFrameEnds(long nowNanos) { return copies != null && copies.on(nowNanos); }
+    /** The subscriber's packets carry {@code numbering}'s numbers: its feedback tells whether a queue stands on its downlink. */
+    void measureQueue(TransportSequence numbering) {
+        delivered = new DeliveredRate(numbering);
+        queue = new StandingQueue(numbering); // volatile: published after the rate
+    }
+
+    /**
+     * Reader thread: transport-wide feedback. A standing queue means we send more than the downlink carries: the
+     * estimate falls from what it delivered, and copies of frame ends, which would add to the queue, stop
+     * ({@link FrameEndCopies#onOveruse}). Returns false for a malformed message.
+     */
+    boolean transportFeedback(byte[] buf, int off, int len, long nowNanos) {
+        StandingQueue q = queue;
+        if (q == null) return true;
+        if (!TransportFeedback.read(buf, off, len, feedback)) return false;
+        if (q.intervals() != queueIntervals) {
+            queueIntervals = q.intervals();
+            stats.queued(q.lastStandingMicros());
+        }
+        if (q.takeOveruse()) {
+            if (copies != null) copies.onOveruse(nowNanos);
+            if (estimate.onQueue(sent.bitsPerSecond(nowNanos), delivered.bitsPerSecond(), nowNanos)) stats.fell(AdaptationStats.Signal.QUEUE);
+        }
+        return true;
+    }
+
+    /**
+     * Any thread: whether frames' last packets (and repairs) go to this subscriber twice ({@link FrameEndCopies}).
+     * Only where its feedback can show the queue they would add to.
+     */
+    boolean copiesFrameEnds(long nowNanos) { return copies != null && queue != null && copies.on(nowNanos); }
 
     /** A REMB (the caller checked {@link Remb#isRemb}). */
     void remb(byte[] buf, int off, long nowNanos) {
         // Against everything we send, copies included: measured against the media alone (Chrome's estimate leaves
         // the copies out) it missed the overuse behind a shared 1.5 Mbit/s link, and the copies raised its loss
         // from 6 % to 22 %; counted in, it also stops them under random loss now and then (ADR 0009 §16).
+        // Where transport-wide feedback shows the queue itself, the REMB (noisy on busy receivers) leaves the copies alone.
         long remb = Remb.bitrate(buf, off), sentBps = sent.bitsPerSecond(nowNanos);
-        if (copies != null && remb < sentBps * DownlinkEstimate.OVERUSE_REMB) copies.onOveruse(nowNanos);
+        if (copies != null && queue == null && remb < sentBps * DownlinkEstimate.OVERUSE_REMB) copies.onOveruse(nowNanos);
         if (estimate.onRemb(remb, sentBps, nowNanos)) stats.fell(AdaptationStats.Signal.REMB);
     }
 

@@ -17,12 +17,13 @@ package org.queqiao.media.sfu;
  * <p>Why it turns itself off: loss from a full link (a queue overflowing) grows with what we send, random loss (a
  * radio link) does not, and loss reports cannot tell which it is. On three pages behind one 1.5 Mbit/s link, copies
  * kept on took the loss from 5 % to 35 %; where loss is random they lower it (they repair frame ends before a report
- * counts them). A full link may show in the browser's REMB, its delay-based estimate: one far below what we send
- * ({@link #onOveruse}) stops the copies. And each time they go on it is a trial: the loss of every window while
- * they are on is compared with the lowest of the last windows without them; if it doubled, they stop. Either way
- * they are tried again only after a back-off that doubles each time (behind a link shared with other subscribers,
- * one's copies raise everyone's loss). Neither guard held a shared full link safe in every run, which is why the
- * router sends copies only when configured to ({@link RouterSettings#frameEndCopies}, off by default).
+ * counts them). A full link shows as a queue standing in the subscriber's transport-wide feedback (ADR 0009 §17),
+ * or, for a subscriber without it, in a REMB far below what we send: either stops the copies
+ * ({@link #onOveruse}). And each time they go on it is a trial: the loss of every window while they are on is
+ * compared with the lowest of the last windows without them; if it doubled, they stop. Either way they are tried
+ * again only after a back-off that doubles each time (behind a link shared with other subscribers, one's copies
+ * raise everyone's loss). The router sends copies only to subscribers with transport-wide feedback
+ * ({@link DownlinkFit#copiesFrameEnds}): REMB and the trial alone did not hold a shared full link safe in every run.
  *
  * <p>Reports arrive on the subscriber's reader thread (the only writer); packets on the publishers', hence volatile.
  */
@@ -92,7 +93,8 @@ final class FrameEndCopies {
     }
 
     /**
-     * The subscriber's browser says its downlink is overused (a REMB far below what we send it: a queue is building).
+     * The subscriber's downlink is overused: a queue stands in its transport-wide feedback, or its REMB is far below
+     * what we send it.
      * Copies would add to that queue, whatever the loss: they stop, or are not tried, until a back-off.
      */
     void onOveruse(long nowNanos) {

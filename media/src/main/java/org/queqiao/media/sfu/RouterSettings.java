@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param nackInterval      how often missing packets from publishers are asked for again
  * @param reportInterval    how often publishers get receiver reports and REMB
  * @param keyframeInterval  at most one keyframe request per published stream in this time
- * @param frameEndCopies    frames' last packets go twice to subscribers whose reports show loss (ADR 0009 §16): off
- *                          by default, since behind a full shared link they add to the loss
+ * @param frameEndCopies    frames' last packets go twice to subscribers whose reports show loss (ADR 0009 §16), where
+ *                          their transport-wide feedback can show the queue the copies would add to (§17); the
+ *                          server's default is on, the short constructor's off
  */
 public record RouterSettings(String advertisedAddress, long maxBitrate, Duration nackInterval,
                              Duration reportInterval, Duration keyframeInterval, boolean frameEndCopies) {

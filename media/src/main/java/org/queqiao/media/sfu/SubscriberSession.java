@@ -1,6 +1,7 @@
 package org.queqiao.media.sfu;
 
 import java.util.Arrays;
+import org.queqiao.media.cc.TransportSequence;
 import org.queqiao.media.rtp.ExtendedReport;
 import org.queqiao.media.rtp.Fir;
 import org.queqiao.media.rtp.NtpTime;
@@ -12,6 +13,7 @@ import org.queqiao.media.sdp.LocalTransport;
 import org.queqiao.media.sdp.MediaDescription;
 import org.queqiao.media.sdp.MediaKind;
 import org.queqiao.media.sdp.SdpException;
+import org.queqiao.media.sdp.ServerCodecs;
 import org.queqiao.media.sdp.SessionDescription;
 import org.queqiao.media.sdp.SubscribeOfferWriter;
 import org.queqiao.media.transport.PeerTransport;
@@ -20,8 +22,9 @@ import org.queqiao.media.transport.PeerTransport;
  * A participant's subscribe connection: the streams it receives, the offers that describe them, and the
  * RTCP it sends back (NACKs answered from the stream's cache as RTX, keyframe requests passed on to the
  * publisher under its rate limit, receiver reference times echoed at once as DLRR so that the browser knows
- * its round trip and repeats NACKs at that pace), and the reports of loss and REMB that say how much its
- * downlink carries, which the simulcast layers it gets are fitted into (ADR 0009 §15).
+ * its round trip and repeats NACKs at that pace), and the reports of loss, REMB and transport-wide feedback (when
+ * its answer takes our numbers: ADR 0009 §17) that say how much its downlink carries, which the simulcast layers it
+ * gets are fitted into (§15).
  */
 final class SubscriberSession extends HealthReporting {
     private static final Outgoing[] NONE = new Outgoing[0];
@@ -42,6 +45,8 @@ final class SubscriberSession extends HealthReporting {
     private long lastRetargetNanos;
     /** The participants whose cameras this subscriber shows, or null (never said: all of them). */
     private java.util.Set<String> cameras;
+    /** Set once the answer takes transport-wide numbers (ADR 0009 §17). */
+    private TransportSequence numbering;
     private String remoteUfrag;
     private String remoteFingerprint;
 
@@ -167,11 +172,25 @@ final class SubscriberSession extends HealthReporting {
                 remoteUfrag = remote.iceUfrag();
                 remoteFingerprint = remote.fingerprint();
             }
+            if (numbering == null && takesTransportNumbers(answer)) {
+                numbering = new TransportSequence(ServerCodecs.TRANSPORT_CC_ID, ServerCodecs.OPUS.payloadType(), System.nanoTime());
+                downlink.measureQueue(numbering);
+                transport.numberPackets(numbering);
+            }
         }
         // A subscriber that is not connected yet would lose the keyframe, and asking now would hold the
         // request it makes on connecting behind the publisher's rate limit: it asks in onConnected instead.
         if (transport.state() == PeerTransport.State.CONNECTED) requestKeyframes();
         offerChanges();
+    }
+
+    /** Whether the answer kept the transport-wide sequence number under our id (one id for the whole BUNDLE). */
+    private static boolean takesTransportNumbers(SessionDescription answer) {
+        for (MediaDescription m : answer.media()) {
+            Integer id = m.extensions().get(ServerCodecs.TRANSPORT_CC);
+            if (id != null && id == ServerCodecs.TRANSPORT_CC_ID) return true;
+        }
+        return false;
     }
 
     private void requestKeyframes() {
@@ -216,6 +235,8 @@ final class SubscriberSession extends HealthReporting {
             } else if (type == ExtendedReport.XR) {
                 referenceTimes.from = ExtendedReport.senderSsrc(buf, p);
                 ExtendedReport.read(buf, p, n, referenceTimes);
+            } else if (type == RtcpHeader.RTPFB && fmt == RtcpHeader.FMT_TRANSPORT_CC) {
+                if (!downlink.transportFeedback(buf, p, n, nowNanos)) owner.room().router().socket().stats().countMalformed();
             } else if (type == RtcpHeader.RR) {
                 downlink.receiverReport(buf, p, n, outgoing, nowNanos);
             } else if (type == RtcpHeader.PSFB && fmt == RtcpHeader.FMT_AFB && Remb.isRemb(buf, p, n)) {

@@ -33,6 +33,9 @@ public final class MediaSocketStats {
     /** Not STUN, DTLS, RTP or RTCP by the first byte (RFC 7983), or cut short, or bad STUN structure. */
     public long droppedMalformed() { return droppedMalformed.sum(); }
 
+    /** A message inside a decrypted packet that its handler found malformed (a truncated feedback message). */
+    public void countMalformed() { droppedMalformed.increment(); }
+
     /** SRTP from a bound address before the DTLS handshake gave us keys. */
     public long droppedNotConnected() { return droppedNotConnected.sum(); }
 

@@ -3,6 +3,7 @@ package org.queqiao.media.transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import org.queqiao.media.cc.TransportSequence;
 import org.queqiao.media.dtls.DtlsSession;
 import org.queqiao.media.srtp.SrtpMasterKeys;
 import org.queqiao.media.stun.IceCredentials;
@@ -63,6 +64,7 @@ public final class PeerTransport {
     private volatile SrtpPath srtp;
     private volatile DtlsSession dtlsForReader;
     private volatile long lastValidCheckNanos;
+    private volatile TransportSequence sequence;
 
     PeerTransport(MediaSocket socket, Handler handler) {
         this.socket = socket;
@@ -102,6 +104,12 @@ public final class PeerTransport {
         }
     }
 
+    /**
+     * From now on every RTP packet sent carries a transport-wide sequence number (the remote side negotiated the
+     * extension and sends feedback on it); null stops it.
+     */
+    public void numberPackets(TransportSequence sequence) { this.sequence = sequence; }
+
     public boolean sendRtp(byte[] buf, int off, int len) { return send(false, buf, off, len); }
 
     public boolean sendRtcp(byte[] buf, int off, int len) { return send(true, buf, off, len); }
@@ -110,7 +118,7 @@ public final class PeerTransport {
         SrtpPath path = srtp;
         InetSocketAddress to = remoteAddress;
         if (path == null || to == null || state == State.CLOSED || state == State.FAILED) return false;
-        return path.send(rtcp, buf, off, len, to);
+        return path.send(rtcp, buf, off, len, to, sequence);
     }
 
     public void close() { end(State.CLOSED); }

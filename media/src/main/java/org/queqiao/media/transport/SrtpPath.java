@@ -3,6 +3,7 @@ package org.queqiao.media.transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import org.queqiao.media.cc.TransportSequence;
 import org.queqiao.media.srtp.SrtpMasterKeys;
 import org.queqiao.media.srtp.SrtpReceiver;
 import org.queqiao.media.srtp.SrtpResult;
@@ -21,6 +22,8 @@ final class SrtpPath {
     private final MediaSocket socket;
     private final byte[] scratch = new byte[SCRATCH_BYTES];
     private final ByteBuffer scratchView = ByteBuffer.wrap(scratch);
+    /** Where an RTP packet is copied with its transport-wide number before it is sealed; made on the first. */
+    private byte[] numbered;
 
     SrtpPath(SrtpMasterKeys keys, MediaSocket socket) {
         this.sender = keys.serverSender();
@@ -28,9 +31,19 @@ final class SrtpPath {
         this.socket = socket;
     }
 
-    boolean send(boolean rtcp, byte[] buf, int off, int len, InetSocketAddress to) {
+    /** {@code sequence}: numbers RTP packets with the transport-wide sequence number, or null. */
+    boolean send(boolean rtcp, byte[] buf, int off, int len, InetSocketAddress to, TransportSequence sequence) {
         if (off < 0 || len < 0 || off + len > buf.length) return false;
-        synchronized (scratch) {
+        synchronized (scratch) { // one sender at a time: the numbers follow the order packets leave in
+            if (!rtcp && sequence != null) {
+                if (numbered == null) numbered = new byte[SCRATCH_BYTES];
+                int copied = sequence.stamp(buf, off, len, numbered, System.nanoTime());
+                if (copied > 0) {
+                    buf = numbered;
+                    off = 0;
+                    len = copied;
+                }
+            }
             int n = rtcp ? sender.protectRtcp(buf, off, len, scratch, 0) : sender.protectRtp(buf, off, len, scratch, 0);
             if (n < 0) {
                 socket.stats().sendRefused.increment();

@@ -122,4 +122,58 @@ class HeaderExtensionsTest {
         assertThat(data(HeaderExtensions.find(p, 0, p.length, 200), p)).containsExactly(5);
         assertThat(data(HeaderExtensions.find(p, 0, p.length, 2), p)).containsExactly(6, 6);
     }
+
+    private static byte[] withElement(byte[] p, int id, int value) {
+        byte[] dst = new byte[p.length + 16];
+        int n = HeaderExtensions.copyWithElement(p, 0, p.length, dst, 0, id, value);
+        return n < 0 ? null : Arrays.copyOf(dst, n);
+    }
+
+    @Test
+    void aPacketWithoutExtensionsGetsAOneByteBlockOfOneWord() {
+        byte[] p = rtp().csrcs(7).payload((byte) 1, (byte) 2, (byte) 3).padding(4).build();
+        byte[] q = withElement(p, 3, 0xABCD);
+
+        assertThat(q).hasSize(p.length + 8);
+        assertThat(RtpPacket.isValid(q, 0, q.length)).isTrue();
+        assertThat(HeaderExtensions.profile(q, 0)).isEqualTo(HeaderExtensions.ONE_BYTE_PROFILE);
+        assertThat(data(HeaderExtensions.find(q, 0, q.length, 3), q)).containsExactly(0xAB, 0xCD);
+        assertThat(RtpPacket.csrc(q, 0, 0)).isEqualTo(7);
+        assertThat(RtpPacket.payloadLength(q, 0, q.length)).isEqualTo(3);
+        assertThat(Arrays.copyOfRange(q, RtpPacket.payloadOffset(q, 0), RtpPacket.payloadOffset(q, 0) + 3)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aOneByteBlockGrowsByAWordAndKeepsItsElements() {
+        byte[] p = rtp().oneByteExtension(1, (byte) 0x7F).oneByteExtension(14, (byte) 'a', (byte) 'b')
+                .payload((byte) 9, (byte) 8).build();
+        byte[] q = withElement(p, 3, 0x0102);
+
+        assertThat(q).hasSize(p.length + 4);
+        assertThat(RtpPacket.isValid(q, 0, q.length)).isTrue();
+        assertThat(data(HeaderExtensions.find(q, 0, q.length, 1), q)).containsExactly(0x7F);
+        assertThat(data(HeaderExtensions.find(q, 0, q.length, 14), q)).containsExactly('a', 'b');
+        assertThat(data(HeaderExtensions.find(q, 0, q.length, 3), q)).containsExactly(1, 2);
+        assertThat(RtpPacket.payloadLength(q, 0, q.length)).isEqualTo(2);
+        assertThat(q[q.length - 2]).isEqualTo((byte) 9);
+    }
+
+    @Test
+    void aTwoByteBlockTakesTheElementInItsOwnForm() {
+        byte[] p = rtp().twoByteExtension(200, (byte) 5).payload((byte) 1).build();
+        byte[] q = withElement(p, 3, 0xFFFF);
+
+        assertThat(RtpPacket.isValid(q, 0, q.length)).isTrue();
+        assertThat(data(HeaderExtensions.find(q, 0, q.length, 200), q)).containsExactly(5);
+        assertThat(data(HeaderExtensions.find(q, 0, q.length, 3), q)).containsExactly(0xFF, 0xFF);
+        assertThat(RtpPacket.payloadLength(q, 0, q.length)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesWhatTheBlockCannotCarryAndADestinationTooSmall() {
+        byte[] oneByte = rtp().oneByteExtension(1, (byte) 1).build();
+        assertThat(withElement(oneByte, 15, 1)).isNull();
+        assertThat(withElement(rtp().extensionBytes(0x1234, (byte) 0, (byte) 0, (byte) 0, (byte) 0).build(), 3, 1)).isNull();
+        assertThat(HeaderExtensions.copyWithElement(oneByte, 0, oneByte.length, new byte[oneByte.length + 3], 0, 3, 1)).isEqualTo(-1);
+    }
 }

@@ -102,6 +102,11 @@ class SdpNegotiationTest {
         assertThat(offer.byMid("1").msid()).isEqualTo("alice alice-cam");
         assertThat(offer.byMid("2").ssrcs()).isEmpty();
         assertThat(offer.byMid("0").extensions()).containsOnlyKeys(ServerCodecs.AUDIO_LEVEL);
+        // video is numbered for transport-wide feedback (ADR 0009 §17), audio is not: its resends must stay the same bytes
+        assertThat(offer.byMid("1").extensions()).containsExactly(java.util.Map.entry(ServerCodecs.TRANSPORT_CC, ServerCodecs.TRANSPORT_CC_ID));
+        assertThat(offer.byMid("1").codec(96).feedback()).contains("transport-cc");
+        assertThat(offer.byMid("1").codec(97).feedback()).isEmpty();
+        assertThat(offer.byMid("0").codec(111).feedback()).containsExactly("nack");
         assertThat(sdp).contains("o=queqiao 9 3 IN IP4 192.0.2.2", "a=setup:actpass", "a=group:BUNDLE 0 1 2");
     }
 

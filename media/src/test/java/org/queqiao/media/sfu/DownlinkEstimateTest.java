@@ -1,6 +1,7 @@
 package org.queqiao.media.sfu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,32 @@ class DownlinkEstimateTest {
         DownlinkEstimate e = new DownlinkEstimate();
         e.onLoss(0.9, 0, CEILING, S);
         assertTrue(e.bps() >= DownlinkEstimate.INITIAL_BPS);
+    }
+
+    @Test
+    void aStandingQueueCutsToEightyFivePercentOfWhatTheLinkDelivered() {
+        DownlinkEstimate e = new DownlinkEstimate();
+        assertTrue(e.onQueue(2_000_000, 1_200_000, S));
+        assertEquals(1_020_000, e.bps(), "from what arrived, not from what we sent (the queue dropped the rest)");
+        assertFalse(e.onQueue(1_500_000, 1_000_000, S + S / 2), "a lower layer takes a keyframe to reach: not again yet");
+        assertEquals(1_020_000, e.bps());
+        assertTrue(e.onQueue(1_100_000, 1_000_000, 2 * S));
+        assertEquals(850_000, e.bps());
+        assertTrue(e.onQueue(900_000, -1, 3 * S), "delivery not known yet: from what we sent");
+        assertEquals(722_500, e.bps());
+        assertFalse(e.onQueue(0, -1, 5 * S), "nothing sent: nothing to cut from");
+    }
+
+    @Test
+    void noGrowthForASecondAfterAStandingQueue() {
+        DownlinkEstimate e = new DownlinkEstimate();
+        e.onQueue(1_000_000, 1_000_000, S);
+        e.onLoss(0.0, 850_000, CEILING, 100 * S); // long after its hold
+        long grown = e.bps();
+        e.onQueue(0, -1, 101 * S); // a queue again, nothing sent meanwhile: no fall, but no growth either
+        e.onLoss(0.0, 850_000, CEILING, 101 * S + S / 2);
+        assertEquals(grown, e.bps());
+        e.onLoss(0.0, 850_000, CEILING, 102 * S + S / 2);
+        assertTrue(e.bps() > grown);
     }
 }

@@ -226,6 +226,12 @@ class LibWebRtcInteropIT {
         await("alice's lost audio resent", () -> outbound(alice.publish, "audio", "nackCount") > 0);
         await("bob asks for his lost audio", () -> inboundCount(bob.subscribe, "audio", "nackCount") > 0);
         await("the router resends bob's lost audio", () -> router.retransmissions().count(MediaKind.AUDIO, RetransmissionStats.Outcome.RESENT) > 0);
+        // Transport-wide feedback (ADR 0009 §17): libwebrtc takes our numbers on bob's video and reports their
+        // arrival; the router matches them to its send times and judges the queue on bob's downlink (none here).
+        await("the router judges bob's downlink queue from his feedback", () -> queueIntervals(router.adaptation()) > 0);
+        assertThat(router.adaptation().queues(0)).as("intervals with under 2 ms standing on a loopback relay")
+                .isGreaterThan(queueIntervals(router.adaptation()) / 2);
+        // Numbered audio would be refused here: its resends must be the bytes first sent (TransportSequence).
         assertThat(socket.stats().sendRefused()).as("packets our SRTP sender refused").isZero();
         System.out.println("audio: alice resent " + outbound(alice.publish, "audio", "retransmittedPacketsSent") + " of "
                 + outbound(alice.publish, "audio", "nackCount") + " NACKs; bob inbound " + inbound(bob.subscribe, "audio"));
@@ -281,6 +287,12 @@ class LibWebRtcInteropIT {
     }
 
     /** What {@code to}'s subscribe connection must have decoded from {@code from}'s publish connection. */
+    private static long queueIntervals(AdaptationStats stats) {
+        long sum = 0;
+        for (int i = 0; i < AdaptationStats.QUEUE_BOUNDS_MICROS.length; i++) sum += stats.queues(i);
+        return sum;
+    }
+
     private void expectMediaFrom(Participant from, Participant to) throws Exception {
         Peer in = to.subscribe;
         String who = to.id + " from " + from.id;

@@ -206,15 +206,89 @@ class SimulcastEndToEndTest {
     }
 
     @Test
+    void aQueueStandingOnTheDownlinkStopsTheCopiesAndCutsTheEstimate() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            Camera camera = bobReceivesAlicesLayers(alice, bob);
+            Frames alices = new Frames(alice);
+            alices.untilBobGets(bob, camera, 2);
+            byte[] copy = lossyReportsUntilACopy(alices, bob, camera, new java.util.HashMap<>(), 60);
+            assertThat(copy).as("copies, with lossy reports and transport-wide numbers").isNotNull();
+            assertThat(transportNumber(copy)).as("the copy is numbered like the media").isGreaterThanOrEqualTo(0);
+
+            // Bob's browser reports when each numbered packet arrived: first as it came, then 60 ms later than it
+            // came, every packet (a queue that stands on his downlink, as on a full link)
+            QueueReports reports = new QueueReports(bob);
+            reports.rounds(alices, 40, 0);
+            assertThat(router.adaptation().falls(AdaptationStats.Signal.QUEUE)).as("no queue yet").isZero();
+            reports.rounds(alices, 40, 60_000);
+            await(() -> router.adaptation().falls(AdaptationStats.Signal.QUEUE) >= 1);
+            assertThat(router.adaptation().queues(AdaptationStats.QUEUE_BOUNDS_MICROS.length - 2)).as("intervals of 40-80 ms standing").isPositive();
+
+            // the copies stopped: lossy reports no longer bring them back (the back-off)
+            long copied = router.retransmissions().count(MediaKind.VIDEO, RetransmissionStats.Outcome.COPIED);
+            assertThat(lossyReportsUntilACopy(alices, bob, camera, new java.util.HashMap<>(), 20)).as("2 s of lossy reports").isNull();
+            assertThat(router.retransmissions().count(MediaKind.VIDEO, RetransmissionStats.Outcome.COPIED)).isEqualTo(copied);
+        }
+    }
+
+    /** The transport-wide number a packet to a subscriber carries, or -1. */
+    private static int transportNumber(byte[] rtp) {
+        long at = org.queqiao.media.rtp.HeaderExtensions.find(rtp, 0, rtp.length, org.queqiao.media.sdp.ServerCodecs.TRANSPORT_CC_ID);
+        return at == org.queqiao.media.rtp.HeaderExtensions.NOT_FOUND ? -1
+                : org.queqiao.media.rtp.Bytes.u16(rtp, org.queqiao.media.rtp.HeaderExtensions.dataOffset(at));
+    }
+
+    /** Bob's transport-wide feedback: every 20 ms frame he gets is reported as arriving {@code queued} µs after it came. */
+    private static final class QueueReports {
+        final SyntheticParticipant bob;
+        int next = -1;
+        int feedbackCount;
+
+        QueueReports(SyntheticParticipant bob) { this.bob = bob; }
+
+        void rounds(Frames alices, int rounds, long queued) throws Exception {
+            for (int i = 0; i < rounds; i++) {
+                alices.delta();
+                java.util.TreeMap<Integer, Long> arrivals = new java.util.TreeMap<>();
+                for (byte[] p; (p = pollRtp(bob.subscribe, x -> true, 20)) != null; ) {
+                    int n = transportNumber(p);
+                    if (n >= 0) arrivals.put(n, System.nanoTime() / 1_000 + queued);
+                }
+                if (arrivals.isEmpty()) continue;
+                int base = next < 0 ? arrivals.firstKey() : next;
+                long[] times = new long[arrivals.lastKey() - base + 1];
+                for (int k = 0; k < times.length; k++) times[k] = arrivals.getOrDefault(base + k, -1L);
+                byte[] fb = org.queqiao.media.rtp.TransportFeedbackBuilder.feedback(base, times, feedbackCount++ & 0xFF);
+                // sending protects in place: room for SRTCP's index and tag after the message
+                bob.subscribe.sendRtcpPacket(java.util.Arrays.copyOf(fb, fb.length + 64), fb.length);
+                next = arrivals.lastKey() + 1;
+            }
+        }
+    }
+
+    @Test
     void withoutTheSettingALossyDownlinkGetsNoCopies() throws Exception {
         stop();
-        start(false); // the server's default (media.frame-end-copies=false)
+        start(false); // media.frame-end-copies=false
         try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
             Camera camera = bobReceivesAlicesLayers(alice, bob);
             Frames alices = new Frames(alice);
             alices.untilBobGets(bob, camera, 2);
             assertThat(lossyReportsUntilACopy(alices, bob, camera, new java.util.HashMap<>(), 40)).as("4 s of lossy reports").isNull();
             assertThat(router.retransmissions().count(MediaKind.VIDEO, RetransmissionStats.Outcome.COPIED)).isZero();
+        }
+    }
+
+    @Test
+    void aSubscriberWithoutTransportWideFeedbackGetsNoCopies() throws Exception {
+        try (var alice = new SyntheticParticipant(socket.port(), 0); var bob = new SyntheticParticipant(socket.port(), 0x10000)) {
+            Camera camera = bobReceivesAlicesLayers(alice, bob, answer -> answer.replaceAll("a=extmap:\\d+ " + java.util.regex.Pattern.quote(
+                    org.queqiao.media.sdp.ServerCodecs.TRANSPORT_CC) + "\r\n", ""));
+            Frames alices = new Frames(alice);
+            byte[] first = alices.untilBobGets(bob, camera, 2);
+            assertThat(transportNumber(first)).as("not numbered: his answer left the extension out").isEqualTo(-1);
+            // the router could not see the queue its copies would add to on his downlink
+            assertThat(lossyReportsUntilACopy(alices, bob, camera, new java.util.HashMap<>(), 40)).as("4 s of lossy reports").isNull();
         }
     }
 
@@ -236,11 +310,17 @@ class SimulcastEndToEndTest {
     private record Camera(int ssrc, int rtxSsrc) {}
 
     private Camera bobReceivesAlicesLayers(SyntheticParticipant alice, SyntheticParticipant bob) throws IOException {
+        return bobReceivesAlicesLayers(alice, bob, answer -> answer);
+    }
+
+    /** {@code edit}: what Bob's browser changes in its answer. */
+    private Camera bobReceivesAlicesLayers(SyntheticParticipant alice, SyntheticParticipant bob,
+                                           java.util.function.UnaryOperator<String> edit) throws IOException {
         String answer = router.publish("room", "alice", alice.publishSimulcastOffer(), MIC_AND_CAMERA);
         assertThat(answer).contains("a=simulcast:recv q;h;f", "a=rid:f recv");
         SyntheticParticipant.connect(alice.publish, answer);
         SubscribeOffer offer = router.subscribe("room", "bob", false);
-        router.answer("room", "bob", bob.subscribeAnswer(offer.sdp()), offer.version());
+        router.answer("room", "bob", edit.apply(bob.subscribeAnswer(offer.sdp())), offer.version());
         SyntheticParticipant.connect(bob.subscribe, offer.sdp());
         MediaDescription video = SdpParser.parse(offer.sdp()).media().stream().filter(m -> m.kind() == MediaKind.VIDEO).findFirst().orElseThrow();
         long ssrc = video.ssrcs().getFirst();

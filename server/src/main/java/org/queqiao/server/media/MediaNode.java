@@ -85,6 +85,14 @@ public final class MediaNode implements AutoCloseable {
                     .description("Falls of a subscriber's downlink estimate, by the signal that made it fall")
                     .tag("signal", signal.name().toLowerCase(java.util.Locale.ROOT)).register(meters);
         }
+        for (int i = 0; i < AdaptationStats.QUEUE_BOUNDS_MICROS.length; i++) {
+            int bucket = i;
+            long bound = AdaptationStats.QUEUE_BOUNDS_MICROS[i];
+            String name = bound == Long.MAX_VALUE ? "over_" + AdaptationStats.QUEUE_BOUNDS_MICROS[i - 1] / 1000 + "ms" : "upto_" + bound / 1000 + "ms";
+            FunctionCounter.builder("queqiao.media.downlink.queue.intervals", a, x -> x.queues(bucket))
+                    .description("200 ms intervals of subscribers' transport-wide feedback by the queue that stood on their downlink (the least delayed packet's delay above the base)")
+                    .tag("standing", name).register(meters);
+        }
         for (boolean up : new boolean[] {true, false}) {
             FunctionCounter.builder("queqiao.media.layer.moves", a, x -> x.moves(up))
                     .description("Subscribers moved to another simulcast layer (new view, a layer that stopped, the downlink)")

@@ -1,0 +1,90 @@
+package org.queqiao.media.rtp;
+
+/**
+ * Transport-wide congestion control feedback (draft-holmer-rmcat-transport-wide-cc-extensions-01 §3.1): a
+ * receiver's report of which transport-wide sequence numbers arrived, and when, on its own clock.
+ *
+ * <pre>
+ * | RTPFB header, FMT=15 | sender SSRC | media SSRC |
+ * |  base sequence number (16)  |  packet status count (16)  |
+ * |  reference time (24, signed, 64 ms units)  |  feedback packet count (8)  |
+ * |  packet chunks (16 bits each) ...  |  receive deltas (8 or 16 bits, 250 µs units) ...  |
+ * </pre>
+ *
+ * A chunk is either a run (bit 0 = 0: a 2-bit status repeated for a 13-bit length) or a vector (bit 0 = 1: 14
+ * one-bit or 7 two-bit statuses). Status 0: not received; 1: received, a one-byte unsigned delta; 2: received,
+ * a two-byte signed delta. The first delta is from the reference time, each next one from the packet before.
+ */
+public final class TransportFeedback {
+    /** Bytes from the packet's start to the first chunk. */
+    static final int CHUNKS_OFFSET = RtcpFeedback.FCI_OFFSET + 8;
+    public static final long DELTA_MICROS = 250;
+    public static final long REFERENCE_MICROS = 64_000;
+
+    /** What a feedback message says of each sequence number in its range, in order. */
+    public interface Visitor {
+        /** {@code arrivalMicros}: on the receiver's clock, from the reference time; only differences mean anything. */
+        void received(int sequence, long arrivalMicros);
+
+        void lost(int sequence);
+    }
+
+    private TransportFeedback() {}
+
+    /**
+     * Reads a feedback message of {@code len} bytes at {@code off} (one packet of a compound, its type checked by
+     * the caller) and tells {@code visitor} about every sequence number it covers. Returns false, having told
+     * the visitor nothing, when the message is truncated or inconsistent (counts that run past its end, a
+     * reserved status).
+     */
+    public static boolean read(byte[] buf, int off, int len, Visitor visitor) {
+        int end = off + RtcpFeedback.FCI_OFFSET + RtcpFeedback.fciLength(buf, off, len);
+        if (end - off < CHUNKS_OFFSET) return false;
+        int base = Bytes.u16(buf, off + 12), count = Bytes.u16(buf, off + 14);
+        int reference = Bytes.u24(buf, off + 16) << 8 >> 8; // 24-bit signed
+        // First pass: the chunks' statuses decide where the deltas start and how many bytes they take.
+        int chunks = off + CHUNKS_OFFSET, deltaBytes = 0, seen = 0, pos = chunks;
+        while (seen < count) {
+            if (pos + 2 > end) return false;
+            int chunk = Bytes.u16(buf, pos);
+            pos += 2;
+            for (int i = 0, n = symbols(chunk); i < n && seen < count; i++, seen++) {
+                int status = status(chunk, i);
+                if (status == 3) return false;
+                deltaBytes += status;
+            }
+        }
+        if (pos + deltaBytes > end) return false;
+        // Second pass: tell.
+        long arrival = reference * REFERENCE_MICROS;
+        int deltas = pos, sequence = base;
+        seen = 0;
+        for (int at = chunks; seen < count; at += 2) {
+            int chunk = Bytes.u16(buf, at);
+            for (int i = 0, n = symbols(chunk); i < n && seen < count; i++, seen++, sequence = sequence + 1 & 0xFFFF) {
+                int status = status(chunk, i);
+                if (status == 0) {
+                    visitor.lost(sequence);
+                    continue;
+                }
+                int delta = status == 1 ? buf[deltas] & 0xFF : (short) Bytes.u16(buf, deltas);
+                deltas += status;
+                arrival += delta * DELTA_MICROS;
+                visitor.received(sequence, arrival);
+            }
+        }
+        return true;
+    }
+
+    /** How many statuses a chunk holds: a run's length, 14 or 7 for a vector. */
+    private static int symbols(int chunk) {
+        if ((chunk & 0x8000) == 0) return chunk & 0x1FFF;
+        return (chunk & 0x4000) == 0 ? 14 : 7;
+    }
+
+    private static int status(int chunk, int index) {
+        if ((chunk & 0x8000) == 0) return chunk >>> 13 & 0x3;
+        if ((chunk & 0x4000) == 0) return chunk >>> 13 - index & 0x1;
+        return chunk >>> 12 - 2 * index & 0x3;
+    }
+}

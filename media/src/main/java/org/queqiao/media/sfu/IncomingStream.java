@@ -160,8 +160,11 @@ final class IncomingStream {
         long nowMillis = nowNanos / 1_000_000;
         int seq = RtpPacket.sequenceNumber(buf, off);
         boolean keyframe = video && isKeyframe(layer, buf, off, len, ours);
+        boolean gapOpened;
         synchronized (this) {
+            int missingBefore = layer.loss.missingCount();
             boolean filledGap = layer.loss.onPacket(seq, nowMillis);
+            gapOpened = layer.loss.missingCount() > missingBefore;
             // Video's repairs come as RTX; audio's are resent as they were, and known by the gap they fill. Audio's
             // report blocks give the loss before repair as their fraction (the publisher's Opus FEC follows it) and
             // after repair as their count (its bandwidth estimate follows that): ADR 0009 §11.
@@ -175,9 +178,11 @@ final class IncomingStream {
             int value = AudioLevelExtension.read(buf, off, len, ServerCodecs.AUDIO_LEVEL_ID);
             if (value != AudioLevelExtension.ABSENT) owner.room().speakers().level(owner.id(), AudioLevelExtension.level(value), nowMillis);
         }
-        if (!forwarding) return;
-        layer.cache.store(buf, off, len, nowMillis);
-        for (Outgoing o : subscribers) o.forward(buf, off, len, seq, layer, keyframe, worthCopying, nowNanos);
+        if (forwarding) {
+            layer.cache.store(buf, off, len, nowMillis);
+            for (Outgoing o : subscribers) o.forward(buf, off, len, seq, layer, keyframe, worthCopying, nowNanos);
+        }
+        if (gapOpened) owner.nackNow(layer, nowNanos); // after forwarding: the packet in hand is not held up
     }
 
     private static boolean isKeyframe(Layer layer, byte[] buf, int off, int len, int payloadType) {

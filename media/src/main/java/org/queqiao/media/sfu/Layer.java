@@ -25,7 +25,13 @@ final class Layer {
     final int index;
     final String rid;
     final PacketCache cache;
-    final LossDetector loss = new LossDetector();
+    /**
+     * No wait before the first NACK: the router asks the publisher the moment a packet shows a gap
+     * ({@link IncomingStream#receive}), as a browser does, rather than at the next 20 ms tick. A reordered packet
+     * costs a needless RTX; a lost frame end, which only the next frame reveals, is asked for up to 25 ms sooner.
+     */
+    final LossDetector loss = new LossDetector(LossDetector.DEFAULT_WINDOW_SIZE, LossDetector.DEFAULT_MAX_GAP, 0,
+            LossDetector.DEFAULT_RETRY_INTERVAL_MILLIS, LossDetector.DEFAULT_MAX_NACKS);
     final KeyframeRequestLimiter keyframes;
     /** How fast it arrives: what a subscriber given this layer costs (ADR 0009 §15). */
     final RateMeter rate = new RateMeter();

@@ -127,6 +127,12 @@ final class ParticipantMedia {
         room.router().emit(lost ? () -> events.connectionLost(room.id(), id) : () -> events.connectionRestored(room.id(), id));
     }
 
+    /** Reader thread: {@code layer} just showed a gap; its publisher is asked for the missing packets now. */
+    void nackNow(Layer layer, long nowNanos) {
+        PublisherSession p = publisher;
+        if (p != null) p.nackNow(layer, nowNanos);
+    }
+
     /** Asks this participant's browser for a keyframe of one of its streams, under the stream's rate limit. */
     void requestKeyframe(Layer layer) {
         PublisherSession p = publisher;

@@ -40,14 +40,10 @@ final class PublisherFeedback {
 
     synchronized void tick(IncomingStream[] streams, long nowNanos) {
         long nowMillis = nowNanos / 1_000_000;
-        long retry = roundTrip.retryIntervalMillis();
-        int maxNacks = roundTrip.maxNacks();
         for (IncomingStream s : streams) {
             for (Layer l : s.layers()) {
                 if (!l.known()) continue;
-                // audio too: the browser resends a NACKed Opus packet as it was (ADR 0009 §11)
-                int n = s.missing(l, nowMillis, retry, maxNacks, missing);
-                if (n > 0) send(Nack.write(out, 0, senderSsrc, l.rawSsrc(), missing, n, out.length));
+                nack(l, nowMillis);
                 if (s.kind() == MediaKind.VIDEO && s.keyframeDue(l, nowMillis)) send(Pli.write(out, 0, senderSsrc, l.rawSsrc()));
             }
         }
@@ -55,6 +51,13 @@ final class PublisherFeedback {
             lastReportNanos = nowNanos;
             report(streams, nowNanos);
         }
+    }
+
+    /** The layer's missing packets that are due: asked for the first time, or again after a round trip. */
+    synchronized void nack(Layer l, long nowMillis) {
+        // audio too: the browser resends a NACKed Opus packet as it was (ADR 0009 §11)
+        int n = l.stream.missing(l, nowMillis, roundTrip.retryIntervalMillis(), roundTrip.maxNacks(), missing);
+        if (n > 0) send(Nack.write(out, 0, senderSsrc, l.rawSsrc(), missing, n, out.length));
     }
 
     synchronized void sendPli(Layer l) { send(Pli.write(out, 0, senderSsrc, l.rawSsrc())); }

@@ -183,6 +183,11 @@ final class PublisherSession extends HealthReporting {
         feedback.tick(streams, nowNanos);
     }
 
+    /** Reader thread: a gap in {@code layer}: NACK it now rather than at the next tick. */
+    void nackNow(Layer layer, long nowNanos) {
+        if (transport.state() == PeerTransport.State.CONNECTED) feedback.nack(layer, nowNanos / 1_000_000);
+    }
+
     /** A subscriber needs a keyframe of {@code stream}: ask now unless one was asked for just now. */
     void requestKeyframe(Layer layer) {
         if (layer.stream.keyframeWanted(layer, System.nanoTime() / 1_000_000)) feedback.sendPli(layer);

@@ -312,6 +312,22 @@ class MediaRouterEndToEndTest {
     }
 
     /** Alice publishes her microphone and camera; Bob subscribes to her and his client connects. Returns his offer. */
+    @Test
+    void aGapInAPublishersStreamIsNackedAtOnceNotAtTheNextTick() throws Exception {
+        stop();
+        socket = MediaSocket.open(MediaSocketSettings.defaults().withBindAddress("127.0.0.1").withPort(0));
+        router = new MediaRouter(socket, new RouterSettings("127.0.0.1", 1_500_000, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofMillis(500)), events); // a tick every 5 s: any NACK sooner came from the packet path
+        try (var alice = new SyntheticParticipant(socket.port(), 0)) {
+            SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
+            alice.sendVideo(100, KEYFRAME);
+            alice.sendVideo(101, DELTA);
+            Thread.sleep(50); // both in before the gap
+            alice.sendVideo(103, DELTA);
+            assertThat(awaitRtcp(alice.publish, RtcpHeader.RTPFB, RtcpHeader.FMT_NACK, alice.videoSsrc(), 1000)).as("a NACK within 1 s").isTrue();
+        }
+    }
+
     private SubscribeOffer bobReceivesAlice(SyntheticParticipant alice, SyntheticParticipant bob) throws IOException {
         SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
         SubscribeOffer offer = router.subscribe("room", "bob", false);

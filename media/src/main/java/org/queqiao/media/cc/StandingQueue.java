@@ -29,6 +29,8 @@ public final class StandingQueue implements TransportFeedback.Visitor {
     static final long JUMP_MICROS = 10_000_000;
 
     private final TransportSequence sequence;
+    /** Told each judged interval's standing queue (µs), for the operators' histogram. */
+    private final java.util.function.LongConsumer judged;
     private final long[] lowest = new long[BUCKETS];
     private long bucket = -1;
     private long intervalStart = -1, intervalLowest;
@@ -38,8 +40,9 @@ public final class StandingQueue implements TransportFeedback.Visitor {
     private long lastStandingMicros = -1;
     private long intervals;
 
-    public StandingQueue(TransportSequence sequence) {
+    public StandingQueue(TransportSequence sequence, java.util.function.LongConsumer judged) {
         this.sequence = sequence;
+        this.judged = judged;
         Arrays.fill(lowest, Long.MAX_VALUE);
     }
 
@@ -88,6 +91,7 @@ public final class StandingQueue implements TransportFeedback.Visitor {
         if (intervalPackets < MIN_PACKETS) return;
         intervals++;
         lastStandingMicros = intervalLowest;
+        judged.accept(intervalLowest);
         if (intervalLowest < QUEUED_MICROS) {
             intervalsOver = 0;
         } else if (++intervalsOver >= INTERVALS) {

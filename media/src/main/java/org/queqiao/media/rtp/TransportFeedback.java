@@ -48,6 +48,13 @@ public final class TransportFeedback {
             if (pos + 2 > end) return false;
             int chunk = Bytes.u16(buf, pos);
             pos += 2;
+            if ((chunk & 0x8000) == 0) { // a run: one status for all of it, counted at once
+                int run = Math.min(symbols(chunk), count - seen), status = status(chunk, 0);
+                if (status == 3) return false;
+                deltaBytes += run * status;
+                seen += run;
+                continue;
+            }
             for (int i = 0, n = symbols(chunk); i < n && seen < count; i++, seen++) {
                 int status = status(chunk, i);
                 if (status == 3) return false;

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How the router fitted simulcast layers to subscribers' downlinks (ADR 0009 §15), for operators (on
- * {@code /metrics}) and the loss benchmark: how often an estimate fell and on which signal, and how often a
- * subscriber was moved to another layer. Many moves a minute mean a link the estimate keeps probing past.
+ * {@code /metrics}) and the loss benchmark: how often an estimate fell and on which signal, how often a subscriber was
+ * moved to another layer (many moves a minute mean a link the estimate keeps probing past), and the queues that stood
+ * on subscribers' downlinks, interval by interval (§17).
  */
 public final class AdaptationStats {
     /** What made a downlink's estimate fall. */

@@ -3,7 +3,8 @@ package org.queqiao.media.sfu;
 /**
  * How much a subscriber's downlink carries, from what its browser reports (ADR 0009 §15): the loss in its
  * receiver reports, as Google congestion control's loss-based controller reads it, a queue standing on the way
- * (§17, from transport-wide feedback), and its REMB when that says the link is overused. The simulcast layers it gets are chosen to fit ({@link LayerAllocator}).
+ * (§17, from transport-wide feedback), and its REMB when that says the link is overused. The simulcast layers it
+ * gets are chosen to fit ({@link LayerAllocator}).
  *
  * <p>A receiving browser's REMB is its delay-based estimate, which never rises much above what it receives
  * (libwebrtc clamps it to 1.5 × the incoming rate): taken as the budget, it would keep a subscriber on the

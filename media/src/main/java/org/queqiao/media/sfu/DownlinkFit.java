@@ -38,7 +38,6 @@ final class DownlinkFit {
         @Override
         public void lost(int sequence) {}
     };
-    private long queueIntervals;
     /** The most the subscriber's views could use (the last allocation's), which the estimate does not grow past. */
     private volatile long ceilingBps = DownlinkEstimate.INITIAL_BPS;
 
@@ -70,7 +69,7 @@ final class DownlinkFit {
     /** The subscriber's packets carry {@code numbering}'s numbers: its feedback tells whether a queue stands on its downlink. */
     void measureQueue(TransportSequence numbering) {
         delivered = new DeliveredRate(numbering);
-        queue = new StandingQueue(numbering); // volatile: published after the rate
+        queue = new StandingQueue(numbering, stats::queued); // volatile: published after the rate
     }
 
     /**
@@ -82,10 +81,6 @@ final class DownlinkFit {
         StandingQueue q = queue;
         if (q == null) return true;
         if (!TransportFeedback.read(buf, off, len, feedback)) return false;
-        if (q.intervals() != queueIntervals) {
-            queueIntervals = q.intervals();
-            stats.queued(q.lastStandingMicros());
-        }
         if (q.takeOveruse()) {
             if (copies != null) copies.onOveruse(nowNanos);
             if (estimate.onQueue(sent.bitsPerSecond(nowNanos), delivered.bitsPerSecond(), nowNanos)) stats.fell(AdaptationStats.Signal.QUEUE);

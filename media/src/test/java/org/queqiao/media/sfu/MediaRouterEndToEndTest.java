@@ -320,6 +320,8 @@ class MediaRouterEndToEndTest {
                 Duration.ofMillis(500)), events); // a tick every 5 s: any NACK sooner came from the packet path
         try (var alice = new SyntheticParticipant(socket.port(), 0)) {
             SyntheticParticipant.connect(alice.publish, router.publish("room", "alice", alice.publishOffer(), MIC_AND_CAMERA));
+            // the router's side of DTLS is through when it asks for her first keyframe (sent on connecting, not on a tick)
+            assertThat(awaitRtcp(alice.publish, RtcpHeader.PSFB, RtcpHeader.FMT_PLI, alice.videoSsrc())).isTrue();
             alice.sendVideo(100, KEYFRAME);
             alice.sendVideo(101, DELTA);
             Thread.sleep(50); // both in before the gap

@@ -7,7 +7,8 @@
 # Prints forwarded packets/s, SFU CPU per forwarded packet, loss (SFU-caused / generator-caused), forwarding
 # delay and GC, and a RESULT line. Environment: SFU_GC (default -XX:+UseZGC, as ./queqiao runs the server),
 # SFU_JAVA_OPTS (e.g. a JFR recording), DECRYPT_EVERY (decrypt 1 in N received packets; default 1: all),
-# VIEW=N (each participant shows N cameras, the next ones in its room, through media.view; default: all).
+# VIEW=N (each participant shows N cameras, the next ones in its room, through media.view; default: all),
+# FEEDBACK=0 (subscribers send no transport-wide feedback; default 1: one message every 100 ms, as a browser does).
 # Builds bench (and media) first when its classes are missing or older than the sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +55,7 @@ http_port=$(sed -E 's/.*http=([0-9]+).*/\1/' <<<"$ready")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average before: $(cut -d' ' -f1-3 /proc/loadavg); $pinned"
 echo "SFU: pid $sfu_pid, media port $media_port, ${SFU_GC:--XX:+UseZGC} -Xmx1g ${SFU_JAVA_OPTS:-}"
 "${pin_gen[@]}" "$JAVA" -XX:+UseSerialGC -Xms1g -Xmx1g -Xmn400m -cp "$cp" org.queqiao.bench.SfuLoadBench \
-  "$sfu_pid" "$http_port" "$media_port" "$rooms" "$n" "$warmup" "$seconds" "${DECRYPT_EVERY:-1}" "$dir/sfu-gc.log" "${VIEW:-0}" &
+  "$sfu_pid" "$http_port" "$media_port" "$rooms" "$n" "$warmup" "$seconds" "${DECRYPT_EVERY:-1}" "$dir/sfu-gc.log" "${VIEW:-0}" "${FEEDBACK:-1}" &
 gen_pid=$!
 wait "$gen_pid"; status=$?
 gen_pid=""

@@ -70,7 +70,7 @@ public final class SfuHostBench {
             router.view(q.get("room"), q.get("p"), java.util.Set.of(body(ex).split(",")));
             return "";
         }));
-        http.createContext("/stats", ex -> handle(ex, q -> stats(socket.stats())));
+        http.createContext("/stats", ex -> handle(ex, q -> stats(socket.stats(), router.adaptation())));
         http.createContext("/quit", ex -> handle(ex, q -> {
             quit.countDown();
             return "bye";
@@ -101,7 +101,7 @@ public final class SfuHostBench {
         };
     }
 
-    private String stats(MediaSocketStats s) {
+    private String stats(MediaSocketStats s, org.queqiao.media.sfu.AdaptationStats adaptation) {
         var out = new StringBuilder();
         line(out, "packetsIn", s.packetsIn());
         line(out, "packetsOut", s.packetsOut());
@@ -119,6 +119,9 @@ public final class SfuHostBench {
         line(out, "speakerChanges", speakerChanges.sum());
         line(out, "connectionsLost", connectionsLost.sum());
         line(out, "connectionsRestored", connectionsRestored.sum());
+        long judged = 0;
+        for (int i = 0; i < org.queqiao.media.sfu.AdaptationStats.QUEUE_BOUNDS_MICROS.length; i++) judged += adaptation.queues(i);
+        line(out, "queueIntervalsJudged", judged);
         line(out, "uptimeMillis", ManagementFactory.getRuntimeMXBean().getUptime());
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             String name = gc.getName().replace(' ', '_');

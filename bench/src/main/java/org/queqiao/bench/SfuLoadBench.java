@@ -53,7 +53,8 @@ import org.queqiao.media.rtp.RtpPacket;
  * of its ports) plus sends the kernel refused; the rest is SFU-caused (its socket's drops are shown apart).
  * CPU: {@code /proc/<sfu>/stat} utime+stime over the window, divided by the SFU's datagrams out.
  *
- * <p>Args: {@code sfuPid httpPort mediaPort rooms participants warmupSeconds measureSeconds [decryptEvery=1] [sfuGcLog]}
+ * <p>Args: {@code sfuPid httpPort mediaPort rooms participants warmupSeconds measureSeconds [decryptEvery=1] [sfuGcLog]
+ * [view=0] [feedback=1]}; feedback 1: every subscriber sends transport-wide feedback as a browser does ({@link FeedbackWriter}).
  */
 public final class SfuLoadBench {
     static final int AUDIO_PPS = 50, VIDEO_PPS = 150, FRAME_PACKETS = 5;
@@ -67,6 +68,7 @@ public final class SfuLoadBench {
     private final int httpPort, mediaPort, rooms, perRoom, decryptEvery;
     /** Cameras each participant shows (media.view): the next ones in its room; 0 shows them all, saying nothing. */
     private final int viewCameras;
+    private final boolean feedback;
     private final long warmupNanos, measureNanos;
     private final String gcLog;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -77,7 +79,7 @@ public final class SfuLoadBench {
     // receiving thread's counters
     private final Histogram delay = new Histogram();
     private long rxRtp, rxRtx, rxRtcp, rxStun, rxOther, authFailures, stampMismatches, unknownSsrc, outOfRange;
-    private long plisReceived, nacksReceived, nackedPackets, rrReceived;
+    private long plisReceived, nacksReceived, nackedPackets, rrReceived, rxNumbered;
     // pacing thread's counters
     private final Histogram lateness = new Histogram();
     private long sendRefused;
@@ -101,6 +103,7 @@ public final class SfuLoadBench {
         decryptEvery = a.length > 7 ? Math.max(1, Integer.parseInt(a[7])) : 1;
         gcLog = a.length > 8 && !a[8].isEmpty() ? a[8] : null;
         viewCameras = a.length > 9 ? Math.min(Integer.parseInt(a[9]), perRoom - 1) : 0;
+        feedback = a.length <= 10 || !a[10].equals("0");
         if (perRoom < 2) throw new IllegalArgumentException("at least two participants per room");
     }
 
@@ -410,6 +413,10 @@ public final class SfuLoadBench {
             if (!conn.subscriber()) onPublisherFeedback(p, buf, n, rtcp);
             return;
         }
+        if (feedback && conn.subscriber()) {
+            if (p.feedback.onPacket(in, len, now)) rxNumbered++;
+            p.feedback.maybeSend(p.sub, now);
+        }
         int ssrc = in.getInt(8);
         int kind = ssrc & 0xF;
         int publisher = (ssrc >>> 4) & 0xFFFFF;
@@ -495,6 +502,7 @@ public final class SfuLoadBench {
         final RxStream[] rx;
         long decryptCounter;
         volatile long nextConsent;
+        final FeedbackWriter feedback = new FeedbackWriter();
 
         Participant(int index, int room, int slot, WebRtcClientTransport pub, WebRtcClientTransport sub, int perRoom, int capacity) {
             this.index = index;
@@ -681,6 +689,14 @@ public final class SfuLoadBench {
         System.out.printf("feedback to publishers (whole run): %d PLI/FIR, %d NACKs (%d entries), %d RR; SFU pushed %d offers, %d speaker changes,"
                         + " %d connections lost%n", plisReceived, nacksReceived, nackedPackets, rrReceived, b.sfu.getOrDefault("offersPushed", 0L),
                 b.sfu.getOrDefault("speakerChanges", 0L), b.sfu.getOrDefault("connectionsLost", 0L));
+        long feedbackSent = 0, feedbackFailed = 0;
+        for (Participant p : participants) {
+            feedbackSent += p.feedback.sent;
+            feedbackFailed += p.feedback.failed;
+        }
+        System.out.printf("transport-wide feedback from subscribers (whole run): %s; %d numbered packets received, %d messages sent,"
+                        + " %d not sent; the SFU judged %d queue intervals from it%n", feedback ? "on" : "off", rxNumbered, feedbackSent,
+                feedbackFailed, b.sfu.getOrDefault("queueIntervalsJudged", 0L));
         System.out.printf("pacing: lateness %s; generator CPU %.1f %% of a core%n", lateness.summary(), 100 * selfCpu / seconds);
         System.out.printf("kernel UDP in the window (whole machine): RcvbufErrors %d, InErrors %d, SndbufErrors %d%n",
                 u(a, b, "RcvbufErrors"), u(a, b, "InErrors"), u(a, b, "SndbufErrors"));

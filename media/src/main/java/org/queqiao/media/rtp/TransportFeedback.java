@@ -14,6 +14,8 @@ package org.queqiao.media.rtp;
  * A chunk is either a run (bit 0 = 0: a 2-bit status repeated for a 13-bit length) or a vector (bit 0 = 1: 14
  * one-bit or 7 two-bit statuses). Status 0: not received; 1: received, a one-byte unsigned delta; 2: received,
  * a two-byte signed delta. The first delta is from the reference time, each next one from the packet before.
+ * {@link #read} is the SFU's side (subscribers' browsers send these); {@link #write} a receiver's (the synthetic
+ * subscribers of the load benchmark and tests).
  */
 public final class TransportFeedback {
     /** Bytes from the packet's start to the first chunk. */
@@ -93,5 +95,54 @@ public final class TransportFeedback {
         if ((chunk & 0x8000) == 0) return chunk >>> 13 & 0x3;
         if ((chunk & 0x4000) == 0) return chunk >>> 13 - index & 0x1;
         return chunk >>> 12 - 2 * index & 0x3;
+    }
+
+    /** The longest message {@link #write} makes: its header, one chunk per 7 packets and up to two delta bytes each. */
+    public static int maxLength(int count) { return CHUNKS_OFFSET + (count + 6) / 7 * 2 + 2 * count + 3; }
+
+    /**
+     * Writes a feedback message as a receiver does: {@code count} consecutive sequence numbers from {@code base}, the
+     * i-th received at {@code arrivalMicros[i]} on the writer's clock, or lost where it is negative. Statuses go in
+     * two-bit vectors of 7; deltas take one byte where they fit (0 to 63.75 ms), else two (signed, ±8.2 s). Returns
+     * the length (padded to a word), or -1 when {@code buf} has no room ({@link #maxLength}) or a delta does not fit
+     * (send the packets from there in a message of their own).
+     */
+    public static int write(byte[] buf, int off, int senderSsrc, int mediaSsrc, int base, long[] arrivalMicros, int count,
+                            int feedbackCount) {
+        if (count < 1 || count > 0xFFFF || off + maxLength(count) > buf.length) return -1;
+        long first = -1;
+        for (int i = 0; i < count; i++) if (arrivalMicros[i] >= 0) { first = arrivalMicros[i]; break; }
+        long reference = first < 0 ? 0 : Math.floorDiv(first, REFERENCE_MICROS);
+        int chunks = off + CHUNKS_OFFSET, deltas = chunks + (count + 6) / 7 * 2, at = deltas;
+        long previous = reference * REFERENCE_MICROS;
+        for (int i = 0; i < count; i += 7) {
+            int chunk = 0xC000;
+            for (int k = 0; k < 7 && i + k < count; k++) {
+                long t = arrivalMicros[i + k];
+                if (t < 0) continue;
+                long delta = Math.floorDiv(t - previous, DELTA_MICROS);
+                int status;
+                if (delta >= 0 && delta <= 0xFF) {
+                    buf[at++] = (byte) delta;
+                    status = 1;
+                } else if (delta >= Short.MIN_VALUE && delta <= Short.MAX_VALUE) {
+                    Bytes.put16(buf, at, (int) delta);
+                    at += 2;
+                    status = 2;
+                } else {
+                    return -1;
+                }
+                previous += delta * DELTA_MICROS;
+                chunk |= status << 12 - 2 * k;
+            }
+            Bytes.put16(buf, chunks + i / 7 * 2, chunk);
+        }
+        while ((at - off) % 4 != 0) buf[at++] = 0;
+        RtcpFeedback.writeCommon(buf, off, RtcpHeader.FMT_TRANSPORT_CC, RtcpHeader.RTPFB, senderSsrc, mediaSsrc, at - off);
+        Bytes.put16(buf, off + 12, base);
+        Bytes.put16(buf, off + 14, count);
+        Bytes.put24(buf, off + 16, (int) reference);
+        buf[off + 19] = (byte) feedbackCount;
+        return at - off;
     }
 }

@@ -94,13 +94,30 @@ class TransportFeedbackTest {
         assertThat(told.lines).isEmpty();
     }
 
+    private static byte[] written(int base, long[] arrivals) {
+        byte[] buf = new byte[TransportFeedback.maxLength(arrivals.length)];
+        int n = TransportFeedback.write(buf, 0, 0x77, 0, base, arrivals, arrivals.length, 3);
+        return n < 0 ? null : java.util.Arrays.copyOf(buf, n);
+    }
+
     @Test
-    void readsWhatTheTestWriterWrites() {
-        byte[] p = TransportFeedbackBuilder.feedback(65530, new long[] {1_000_000, -1, 1_000_250, 1_040_000, 999_000, -1, -1, 1_100_000}, 3);
+    void readsWhatItsWriterWritesWithOneAndTwoByteDeltas() {
+        byte[] p = written(65530, new long[] {1_000_000, -1, 1_000_250, 1_040_000, 999_000, -1, -1, 1_100_000, 1_100_100});
         Told told = new Told();
 
+        assertThat(p.length % 4).isZero();
+        assertThat(RtcpHeader.packetLength(p, 0)).isEqualTo(p.length);
         assertThat(TransportFeedback.read(p, 0, p.length, told)).isTrue();
+        // times on the 250 µs grid: 1_100_100 is reported as 1_100_000
         assertThat(told.lines).containsExactly("65530@1000000", "65531 lost", "65532@1000250", "65533@1040000",
-                "65534@999000", "65535 lost", "0 lost", "1@1100000");
+                "65534@999000", "65535 lost", "0 lost", "1@1100000", "2@1100000");
+    }
+
+    @Test
+    void theWriterRefusesADeltaItCannotCarryOrABufferTooSmall() {
+        assertThat(written(1, new long[] {0, 9_000_000})).as("9 s apart").isNull();
+        long[] one = {5_000};
+        assertThat(TransportFeedback.write(new byte[TransportFeedback.maxLength(1) - 1], 0, 1, 0, 0, one, 1, 0)).isEqualTo(-1);
+        assertThat(written(1, new long[] {-1, -1})).as("nothing received").isNotNull();
     }
 }

@@ -258,9 +258,9 @@ class SimulcastEndToEndTest {
                 int base = next < 0 ? arrivals.firstKey() : next;
                 long[] times = new long[arrivals.lastKey() - base + 1];
                 for (int k = 0; k < times.length; k++) times[k] = arrivals.getOrDefault(base + k, -1L);
-                byte[] fb = org.queqiao.media.rtp.TransportFeedbackBuilder.feedback(base, times, feedbackCount++ & 0xFF);
-                // sending protects in place: room for SRTCP's index and tag after the message
-                bob.subscribe.sendRtcpPacket(java.util.Arrays.copyOf(fb, fb.length + 64), fb.length);
+                byte[] fb = new byte[org.queqiao.media.rtp.TransportFeedback.maxLength(times.length) + 64]; // + SRTCP's index and tag: sending protects in place
+                int n = org.queqiao.media.rtp.TransportFeedback.write(fb, 0, 0x77, 0, base, times, times.length, feedbackCount++ & 0xFF);
+                bob.subscribe.sendRtcpPacket(fb, n);
                 next = arrivals.lastKey() + 1;
             }
         }

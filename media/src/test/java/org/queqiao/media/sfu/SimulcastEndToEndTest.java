@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.queqiao.media.client.TransportFeedbackReporter;
 import org.queqiao.media.rtp.Nack;
 import org.queqiao.media.rtp.ReceiverReport;
 import org.queqiao.media.rtp.ReportBlock;
@@ -232,36 +233,22 @@ class SimulcastEndToEndTest {
     }
 
     /** The transport-wide number a packet to a subscriber carries, or -1. */
-    private static int transportNumber(byte[] rtp) {
-        long at = org.queqiao.media.rtp.HeaderExtensions.find(rtp, 0, rtp.length, org.queqiao.media.sdp.ServerCodecs.TRANSPORT_CC_ID);
-        return at == org.queqiao.media.rtp.HeaderExtensions.NOT_FOUND ? -1
-                : org.queqiao.media.rtp.Bytes.u16(rtp, org.queqiao.media.rtp.HeaderExtensions.dataOffset(at));
-    }
+    private static int transportNumber(byte[] rtp) { return TransportFeedbackReporter.numberOf(rtp, 0, rtp.length); }
 
     /** Bob's transport-wide feedback: every 20 ms frame he gets is reported as arriving {@code queued} µs after it came. */
     private static final class QueueReports {
         final SyntheticParticipant bob;
-        int next = -1;
-        int feedbackCount;
+        final TransportFeedbackReporter reporter = new TransportFeedbackReporter();
 
         QueueReports(SyntheticParticipant bob) { this.bob = bob; }
 
         void rounds(Frames alices, int rounds, long queued) throws Exception {
             for (int i = 0; i < rounds; i++) {
                 alices.delta();
-                java.util.TreeMap<Integer, Long> arrivals = new java.util.TreeMap<>();
                 for (byte[] p; (p = pollRtp(bob.subscribe, x -> true, 20)) != null; ) {
-                    int n = transportNumber(p);
-                    if (n >= 0) arrivals.put(n, System.nanoTime() / 1_000 + queued);
+                    reporter.onPacket(p, 0, p.length, System.nanoTime() / 1_000 + queued);
                 }
-                if (arrivals.isEmpty()) continue;
-                int base = next < 0 ? arrivals.firstKey() : next;
-                long[] times = new long[arrivals.lastKey() - base + 1];
-                for (int k = 0; k < times.length; k++) times[k] = arrivals.getOrDefault(base + k, -1L);
-                byte[] fb = new byte[org.queqiao.media.rtp.TransportFeedback.maxLength(times.length) + 64]; // + SRTCP's index and tag: sending protects in place
-                int n = org.queqiao.media.rtp.TransportFeedback.write(fb, 0, 0x77, 0, base, times, times.length, feedbackCount++ & 0xFF);
-                bob.subscribe.sendRtcpPacket(fb, n);
-                next = arrivals.lastKey() + 1;
+                reporter.send(bob.subscribe);
             }
         }
     }

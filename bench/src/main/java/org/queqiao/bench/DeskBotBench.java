@@ -76,6 +76,7 @@ public final class DeskBotBench {
         variants.put("embeddings, pooling 0.03 + answer sentences 0.3", embeddings.withPooling(0.03f, 0.3f));
         variants.put("embeddings, pooling 0.05 + answer sentences 0.3", embeddings.withPooling(0.05f, 0.3f));
         variants.put("embeddings, pooling 0.03 + answer sentences 0.5", embeddings.withPooling(0.03f, 0.5f));
+        variants.put("embeddings, pooling 0.03 + sentences 0.3 + as question", embeddings.withPooling(0.03f, 0.3f).withQuestionForm(true));
         System.out.println("\nvariant (per organisation, then one KB)            top-1: all / half 0 / half 1 (held out)  recall@3"
                 + "  answered at precision >= 95 %: all / half 0 / half 1");
         variants.forEach((name, tuning) -> {

@@ -123,7 +123,8 @@ public final class FaqIndex {
             }
             // Hybrid: BM25 as the share of the question it explains (score over self-score, as for confidence),
             // blended with the semantic score of the entry's vectors.
-            double[] semantic = vectors.scores(embedder.embed(FaqQuery.cap(text)));
+            String asked = tuning.questionForm() ? QuestionForm.of(FaqQuery.cap(text)) : FaqQuery.cap(text);
+            double[] semantic = vectors.scores(embedder.embed(asked));
             double w = tuning.embeddingWeight();
             double self = Math.max(query.selfScore(), Double.MIN_NORMAL);
             double[] fused = new double[entries.size()];

@@ -47,6 +47,26 @@ class HybridKnowledgeBaseTest {
     }
 
     @Test
+    void theVisitorsTextIsEmbeddedAsAQuestionUnlessTheTuningSaysOtherwise() {
+        List<String> asked = new ArrayList<>();
+        TextEmbedder recording = texts -> {
+            if (texts.size() == 1) asked.add(texts.getFirst());
+            return embedder.embed(texts);
+        };
+        KnowledgeBase kb = new KnowledgeBase(RetrievalTuning.HYBRID, recording);
+        kb.replace(ALL);
+        kb.search("怎么退保", 3);
+        kb.search("trading hours", 3);
+        kb.search("怎么退保？", 3);
+        assertThat(asked).containsExactly("怎么退保？", "trading hours?", "怎么退保？");
+        asked.clear();
+        KnowledgeBase asTyped = new KnowledgeBase(RetrievalTuning.HYBRID.withQuestionForm(false), recording);
+        asTyped.replace(ALL);
+        asTyped.search("怎么退保", 3);
+        assertThat(asked).containsExactly("怎么退保");
+    }
+
+    @Test
     void neverComparesVectorsOfDifferentModels() {
         KnowledgeBase kb = new KnowledgeBase(RetrievalTuning.HYBRID, embedder);
         kb.replace(List.of(RETURN, PASSWORD)); // English only

@@ -8,7 +8,7 @@ import { useNames } from '../chat/names';
 import { useI18n, type Key } from '../i18n';
 import { useSession } from '../session';
 import { useDeskStore } from './context';
-import { faqAnswerOf, isBot, isMessage, suggestionsOf } from './log';
+import { aiAnswerOf, faqAnswerOf, isBot, isMessage, suggestionsOf } from './log';
 import type { DeskConversation, Entry } from './types';
 import { keyOr } from './ui';
 
@@ -34,6 +34,7 @@ function DeskEntry({ e, c, groupName }: { e: Entry; c: DeskConversation; groupNa
   const mine = e.senderId === member.id;
   const who = isBot(e.senderId) ? t('desk_bot') : e.senderId === c.visitorId ? t('desk_visitorSender') : name(e.senderId);
   const answer = faqAnswerOf(e);
+  const generated = aiAnswerOf(e);
   const suggestions = suggestionsOf(e);
   return (
     <div className={`message${mine ? ' mine' : ''}${isBot(e.senderId) ? ' bot' : ''}`} data-testid="desk-message" data-seq={e.seq}
@@ -42,6 +43,7 @@ function DeskEntry({ e, c, groupName }: { e: Entry; c: DeskConversation; groupNa
       <div className="bubble-row">
         <div className="bubble" data-testid="desk-message-text">
           {answer && <span className="card-tag">{t('desk_faqAnswer')}</span>}
+          {generated && <span className="card-tag" data-testid="desk-ai-answer">{t('desk_aiAnswer')}</span>}
           {e.body.text}
           {suggestions && (
             <ul className="desk-suggestions">{suggestions.items.map((q) => <li key={q.faqId}>{q.question}</li>)}</ul>

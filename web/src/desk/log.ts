@@ -1,6 +1,6 @@
 // A desk conversation's log as the widget and the agent desk hold it: entries by seq, each once,
 // whichever way they came (a push, the answer to visitor.open / desk.detail, a send's answer).
-import { BOT_ID, type DeskConversation, type Entry, type FaqAnswerCard, type FaqSuggestionsCard, type Sla } from './types';
+import { BOT_ID, type AiAnswerCard, type DeskConversation, type Entry, type FaqAnswerCard, type FaqSuggestionsCard, type Sla } from './types';
 
 /** The entries of both lists, each seq once (the later copy wins), in seq order. Returns `a` when nothing changed. */
 export function mergeEntries(a: readonly Entry[], b: readonly Entry[]): Entry[] {
@@ -49,6 +49,13 @@ export function agentNames(entries: Entry[]): Map<string, string> {
 export function faqAnswerOf(e: Entry): FaqAnswerCard | null {
   const c = e.kind === 'card' ? e.body.card : undefined;
   return c && c.type === 'faq_answer' && typeof c.faqId === 'string' ? (c as unknown as FaqAnswerCard) : null;
+}
+
+/** The bot's answer written by the generative assistant from the FAQs it names (desk.assistant-*). */
+export function aiAnswerOf(e: Entry): AiAnswerCard | null {
+  const c = e.kind === 'card' ? e.body.card : undefined;
+  if (!c || c.type !== 'ai_answer') return null;
+  return { type: 'ai_answer', sources: Array.isArray(c.sources) ? (c.sources as unknown[]).filter((x): x is string => typeof x === 'string') : [] };
 }
 
 export function suggestionsOf(e: Entry): FaqSuggestionsCard | null {

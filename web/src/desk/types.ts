@@ -78,4 +78,5 @@ export interface VisitorStatePush {
 }
 /** The bot's answer cards. */
 export interface FaqAnswerCard { type: 'faq_answer'; faqId: string; confidence: number }
+export interface AiAnswerCard { type: 'ai_answer'; sources: string[] }
 export interface FaqSuggestionsCard { type: 'faq_suggestions'; items: { faqId: string; question: string }[] }

@@ -3,7 +3,7 @@
 // between as centered notes, and messages still on their way (sending / not sent, with retry).
 import { useState } from 'react';
 import type { Outgoing } from '../chat/outbox';
-import { agentNames, eventType, faqAnswerOf, isBot, isMessage, suggestionsOf } from '../desk/log';
+import { agentNames, aiAnswerOf, eventType, faqAnswerOf, isBot, isMessage, suggestionsOf } from '../desk/log';
 import type { Entry } from '../desk/types';
 import { useWidget, useWidgetState } from './context';
 import { isClosed, isOwn } from './state';
@@ -34,12 +34,14 @@ function EntryView({ e, names }: { e: Entry; names: Map<string, string> }) {
   const own = isOwn(s, e);
   const who = own ? 'visitor' : isBot(e.senderId) ? 'bot' : 'agent';
   const answer = faqAnswerOf(e);
+  const generated = aiAnswerOf(e);
   const suggestions = suggestionsOf(e);
   return (
     <div className={`w-msg w-${who}`} data-testid="widget-message" data-from={who} data-seq={e.seq}>
       {!own && <div className="w-sender">{who === 'bot' ? t('bot') : names.get(e.senderId ?? '') ?? t('agent')}</div>}
       <div className="w-bubble" data-testid="widget-message-text">{e.body.text}</div>
       {answer && <RateAnswer seq={e.seq} />}
+      {generated && <div className="w-ai-note w-muted" data-testid="widget-ai-note">{t('aiGenerated')}</div>}
       {suggestions && suggestions.items.length > 0 && (
         <div className="w-suggestions">
           {suggestions.items.map((q) => (

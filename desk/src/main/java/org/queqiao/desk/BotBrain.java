@@ -7,9 +7,13 @@ import java.util.UUID;
  * What the bot makes of a visitor's words, from the organisation's knowledge base: an answer, a few
  * suggestions, a miss, or a handoff to a person (asked for, too many misses in a row, or too unsure).
  */
-@FunctionalInterface
 public interface BotBrain {
     Reply reply(UUID orgId, String text, int fallbacksInARow);
+
+    /** The organisation's {@code n} FAQs closest to the text, best first (what a {@link BotAssistant} answers from). */
+    List<Source> closest(UUID orgId, String text, int n);
+
+    record Source(UUID faqId, String question, String answer) {}
 
     enum Kind { ANSWER, SUGGEST, FALLBACK, HANDOFF }
 

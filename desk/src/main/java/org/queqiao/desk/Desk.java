@@ -48,9 +48,10 @@ public final class Desk implements AutoCloseable {
      *                  the requests queued for the main pool (the decision-time target; ADR 0010)
      * @param routingLatency told how long each routing decision took (the server's metric)
      * @param embedder  sentence embeddings for the bot (null: BM25 only; see {@link Knowledge})
+     * @param assistant a generative model the bot asks when its knowledge base is unsure (null: none; desk.assistant-*)
      */
     public Desk(Stores s, DeskLogs logs, Transactor tx, Transactor routingTx, org.queqiao.desk.routing.RoutingLatency routingLatency, Pushes realtime, DeskDirectory directory, DeskConfig config, GroupHours hours,
-                org.queqiao.desk.bot.TextEmbedder embedder, Clock clock) {
+                org.queqiao.desk.bot.TextEmbedder embedder, BotAssistant assistant, Clock clock) {
         this.stores = s;
         this.logs = logs;
         this.tx = tx;
@@ -67,10 +68,12 @@ public final class Desk implements AutoCloseable {
         this.handoff = new Handoff(s.conversations(), groups, s.visitors(), logs, tx, routing, queues, timers, hours, pushes, endings, clock);
         DeskAccess access = new DeskAccess(s.setup(), s.conversations());
         Closing closing = new Closing(s.conversations(), s.routing(), s.visitors(), logs, tx, routing, queues, pushes, endings, clock);
-        this.knowledge = new Knowledge(s.faqs(), tx, embedder, new org.queqiao.desk.bot.BotSettings(config.botAnswerThreshold(), config.botSuggestThreshold(),
-                config.botMaxFallbacks(), false), new org.queqiao.desk.bot.BotSettings(config.bm25AnswerThreshold(), config.botSuggestThreshold(),
-                config.botMaxFallbacks(), false), config.faqMaxRows(), config.faqRefresh(), clock);
-        DeskBot bot = new DeskBot(knowledge, s.conversations(), logs, handoff, new UnansweredQuestions(s.faqs(), clock));
+        var bm25Settings = new org.queqiao.desk.bot.BotSettings(config.bm25AnswerThreshold(), config.botSuggestThreshold(), config.botMaxFallbacks(), false);
+        // BM25's confidence is scaled differently: with desk.bot-retrieval=bm25 its own threshold applies, as while an embedding index is built
+        var settings = embedder == null ? bm25Settings
+                : new org.queqiao.desk.bot.BotSettings(config.botAnswerThreshold(), config.botSuggestThreshold(), config.botMaxFallbacks(), false);
+        this.knowledge = new Knowledge(s.faqs(), tx, embedder, settings, bm25Settings, config.faqMaxRows(), config.faqRefresh(), clock);
+        DeskBot bot = new DeskBot(knowledge, s.conversations(), logs, handoff, new UnansweredQuestions(s.faqs(), clock), assistant);
         logs.listen(new DeskEvents(s.conversations(), logs, pushes, bot));
         this.idleSweep = new IdleBotSweep(s.conversations(), closing, timers, config.botIdleClose(), clock);
         this.visitorSessions = new VisitorSessions(s.setup(), s.visitors(), config.visitorTokenTtl(), clock);

@@ -29,9 +29,14 @@ final class DeskBot implements DeskEvents.VisitorSaid, VisitorChat.BotGreeting {
     private final DeskLogs logs;
     private final Handoff handoff;
     private final UnansweredQuestions unanswered;
+    private final BotAssistant assistant;
+    /** The FAQs the assistant is given to answer from. */
+    static final int ASSISTANT_SOURCES = 3;
 
-    DeskBot(BotBrain brain, DeskConversationStore conversations, DeskLogs logs, Handoff handoff, UnansweredQuestions unanswered) {
+    /** @param assistant asked when the knowledge base would only suggest or fall back; null: none */
+    DeskBot(BotBrain brain, DeskConversationStore conversations, DeskLogs logs, Handoff handoff, UnansweredQuestions unanswered, BotAssistant assistant) {
         this.brain = brain;
+        this.assistant = assistant;
         this.conversations = conversations;
         this.logs = logs;
         this.handoff = handoff;
@@ -55,6 +60,7 @@ final class DeskBot implements DeskEvents.VisitorSaid, VisitorChat.BotGreeting {
             if (now.state() != ConversationState.BOT) return; // a person took over meanwhile
             BotBrain.Reply r = brain.reply(c.orgId(), text, botStreak(now));
             boolean zh = Language.isChinese(text);
+            if (assistant != null && (r.kind() == BotBrain.Kind.SUGGEST || r.kind() == BotBrain.Kind.FALLBACK) && assisted(c, text, zh)) return;
             switch (r.kind()) {
                 case ANSWER -> {
                     conversations.botReplied(c.id(), false);
@@ -82,6 +88,42 @@ final class DeskBot implements DeskEvents.VisitorSaid, VisitorChat.BotGreeting {
             }
         } catch (RuntimeException ex) {
             log.warn("the bot could not answer in conversation {}", c.id(), ex);
+        }
+    }
+
+    /**
+     * Asks the assistant; true when it answered or the visitor was handed off, false when the knowledge base's
+     * decision stands (it declined, or its answer was refused on posting, e.g. by the sensitive-word filter).
+     */
+    private boolean assisted(DeskConversation c, String text, boolean zh) {
+        List<BotBrain.Source> sources = brain.closest(c.orgId(), text, ASSISTANT_SOURCES);
+        BotAssistant.Reply reply = assistant.answer(text, sources);
+        // the model may take seconds: the visitor may have asked for a person meanwhile
+        DeskConversation now = conversations.find(c.orgId(), c.id()).orElse(c);
+        if (now.state() != ConversationState.BOT) return true;
+        switch (reply) {
+            case BotAssistant.Reply.Declined d -> {
+                return false;
+            }
+            case BotAssistant.Reply.Answered a -> {
+                try {
+                    card(c, a.text(), Map.of("type", "ai_answer", "sources", sources.stream().map(s -> s.faqId().toString()).toList()));
+                } catch (org.queqiao.platform.problem.ProblemException refused) {
+                    log.info("the assistant's answer in conversation {} was refused ({}); the knowledge base's decision stands", c.id(), refused.code());
+                    return false;
+                }
+                conversations.botReplied(c.id(), false);
+                unanswered.record(c.orgId(), text); // the knowledge base lacked it: the admin sees what the model had to answer
+                return true;
+            }
+            case BotAssistant.Reply.Unavailable u -> {
+                log.info("the assistant gave no answer in conversation {} ({}); handing off", c.id(), u.why());
+                conversations.botReplied(c.id(), true);
+                unanswered.record(c.orgId(), text);
+                say(c, zh ? "正在为您转接人工客服，请稍候……" : "Connecting you to a person, one moment please…");
+                handoff.toHuman(c.orgId(), c.id(), org.queqiao.desk.bot.HandoffReason.ASSISTANT_UNAVAILABLE.wire());
+                return true;
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 public record DeskConfig(Duration offerTimeout, Duration maxWait, Duration visitorTokenTtl, Duration queuePushSpacing, Duration etaWindow,
                          String botRetrieval, double botAnswerThreshold, double bm25AnswerThreshold, double botSuggestThreshold, int botMaxFallbacks, int faqMaxRows, Duration faqRefresh,
                          int visitorSendRate, int visitorSendBurst, java.time.ZoneId reportZone, Duration botIdleClose,
-                         int routingThreads) {
+                         int routingThreads, org.queqiao.desk.assistant.AssistantSettings assistant) {
 
     /** Whether the bot ranks with sentence embeddings ({@code hybrid}) or BM25 alone ({@code bm25}). */
     public boolean embeddings() {
@@ -21,6 +21,20 @@ public record DeskConfig(Duration offerTimeout, Duration maxWait, Duration visit
         return r;
     }
 
+    /** Null when {@code desk.assistant-url} is empty: the bot answers from the knowledge base alone. */
+    private static org.queqiao.desk.assistant.AssistantSettings assistant(Config c) {
+        String url = c.optional("desk.assistant-url");
+        if (url == null || url.isBlank()) return null;
+        try {
+            String key = c.optional("desk.assistant-key");
+            return new org.queqiao.desk.assistant.AssistantSettings(org.queqiao.desk.assistant.AssistantSettings.chatCompletions(url),
+                    c.string("desk.assistant-model"), key == null ? "" : key.strip(), c.duration("desk.assistant-timeout"),
+                    c.integer("desk.assistant-concurrency"));
+        } catch (IllegalArgumentException e) {
+            throw new Config.ConfigException("settings 'desk.assistant-*': " + e.getMessage());
+        }
+    }
+
     public static DeskConfig from(Config c) {
         return new DeskConfig(c.duration("desk.offer-timeout"), c.duration("desk.max-wait"), c.duration("desk.visitor-token-ttl"),
                 c.duration("desk.queue-push-spacing"), c.duration("desk.eta-window"), retrieval(c),
@@ -29,6 +43,6 @@ public record DeskConfig(Duration offerTimeout, Duration maxWait, Duration visit
                 c.duration("desk.faq-refresh"), c.integer("desk.visitor-send-rate"), c.integer("desk.visitor-send-burst"),
                 java.time.ZoneId.of(c.string("desk.report-zone")), c.duration("desk.bot-idle-close"),
                 // one routing thread per connection of the router's: more would only wait for a connection
-                c.integer("db.routing-connections"));
+                c.integer("db.routing-connections"), assistant(c));
     }
 }

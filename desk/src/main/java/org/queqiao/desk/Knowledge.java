@@ -59,6 +59,10 @@ public final class Knowledge implements BotBrain {
         BotPolicy policy() {
             return hybridReady.get() ? hybridPolicy : bm25Policy;
         }
+
+        KnowledgeBase knowledgeBase() {
+            return hybridReady.get() ? hybrid : bm25;
+        }
     }
 
     /**
@@ -87,6 +91,12 @@ public final class Knowledge implements BotBrain {
             case BotDecision.Fallback f -> new Reply(Kind.FALLBACK, null, null, f.confidence(), List.of(), null);
             case BotDecision.Handoff h -> new Reply(Kind.HANDOFF, null, null, 0, List.of(), h.reason().wire());
         };
+    }
+
+    @Override
+    public List<Source> closest(UUID orgId, String text, int n) {
+        return loaded(orgId).knowledgeBase().search(text, n).candidates().stream()
+                .map(m -> new Source(m.entry().id(), m.entry().question(), m.entry().answer())).toList();
     }
 
     public List<FaqStore.Faq> list(Principal p) {
@@ -151,9 +161,13 @@ public final class Knowledge implements BotBrain {
     }
 
     private BotPolicy policy(UUID orgId) {
+        return loaded(orgId).policy();
+    }
+
+    private Loaded loaded(UUID orgId) {
         Loaded l = byOrg.get(orgId);
         if (l == null || l.at().plus(refresh).isBefore(clock.instant())) l = load(orgId);
-        return l.policy();
+        return l;
     }
 
     private Loaded load(UUID orgId) {

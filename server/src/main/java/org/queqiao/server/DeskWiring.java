@@ -64,7 +64,7 @@ final class DeskWiring {
         var config = DeskConfig.from(c);
         var desk = new Desk(stores, messaging.desk(), db, routingTx, routingLatency(meters), realtime, directory(members, organizations), config, hours,
                 // the models load on first use (an organisation's first FAQs), not with the server
-                config.embeddings() ? texts -> org.queqiao.desk.bot.BgeEmbedder.shared().embed(texts) : null, clock);
+                config.embeddings() ? texts -> org.queqiao.desk.bot.BgeEmbedder.shared().embed(texts) : null, assistant(config, meters), clock);
         visitors.sessions = desk.visitorSessions();
         var views = new DeskViews(hours, (org, group) -> desk.recentGroup(org, group).orElse(null), clock);
         DeskOps.register(handlers, desk, views);
@@ -81,6 +81,24 @@ final class DeskWiring {
         return (nanos, decisions) -> {
             for (int i = 0; i < decisions; i++) timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         };
+    }
+
+    /**
+     * The bot's generative assistant when desk.assistant-url is set, with {@code queqiao_desk_assistant_replies_total{outcome}}
+     * and {@code queqiao_desk_assistant_seconds}; null otherwise.
+     */
+    private static org.queqiao.desk.BotAssistant assistant(DeskConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
+        if (config.assistant() == null) return null;
+        var timer = io.micrometer.core.instrument.Timer.builder("queqiao.desk.assistant")
+                .description("Time the bot's generative assistant took to reply (answered, declined or failed)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(10)).maximumExpectedValue(java.time.Duration.ofSeconds(60))
+                .register(meters);
+        org.slf4j.LoggerFactory.getLogger(DeskWiring.class).info("the desk bot asks {} when unsure", config.assistant());
+        return new org.queqiao.desk.assistant.OpenAiCompatibleAssistant(config.assistant(), (outcome, nanos) -> {
+            meters.counter("queqiao.desk.assistant.replies", "outcome", outcome).increment();
+            if (!outcome.equals("busy")) timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        });
     }
 
     private static DeskDirectory directory(PgMemberStore members, Organizations organizations) {

@@ -7,7 +7,9 @@ public enum HandoffReason {
     /** The bot fell back (found nothing good) the configured number of times in a row. */
     FALLBACKS("fallbacks"),
     /** The bot found nothing good and the desk is set to hand off at once rather than fall back. */
-    LOW_CONFIDENCE("low_confidence");
+    LOW_CONFIDENCE("low_confidence"),
+    /** The generative assistant was asked and gave no usable answer in time (desk.assistant-*). */
+    ASSISTANT_UNAVAILABLE("assistant_unavailable");
 
     private final String wire;
 

@@ -1,9 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { expect as baseExpect, test, type APIRequestContext, type Browser, type FrameLocator, type Page } from '@playwright/test';
-
-// Waits on the server (routing, the bot, pushes) get room: a CI machine with 2 cores may be busy.
-const expect = baseExpect.configure({ timeout: 20_000 });
+import { test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { api, botSays, customerSite, expect } from './desk-helpers';
 
 // The customer-service desk end to end. Over the API: an organisation with two agents in one skill group,
 // a website channel, a Chinese knowledge base and a canned response. A visitor on a customer's page (served
@@ -28,12 +24,6 @@ const FAQS: { question: string; alternatives: string[]; answer: string; category
 
 interface Org { owner: string; agentA: { id: string; email: string; password: string }; agentB: { id: string; email: string; password: string }; widgetKey: string; groupId: string }
 
-async function api<T>(request: APIRequestContext, method: string, path: string, token: string | null, data?: unknown): Promise<T> {
-  const res = await request.fetch(`/api/v1${path}`, { method, data, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (res.status() === 204 ? undefined : await res.json()) as T;
-}
-
 async function setUpOrg(request: APIRequestContext, id: string): Promise<Org> {
   const signup = await api<{ token: string }>(request, 'POST', '/signup',
     null, { orgName: `客服测试 ${id}`, name: '主管老张', email: `owner.${id}@desk.example.cn`, password: PASSWORD, deviceName: 'e2e' });
@@ -50,18 +40,6 @@ async function setUpOrg(request: APIRequestContext, id: string): Promise<Org> {
   for (const f of FAQS) await api(request, 'POST', '/desk/faqs', owner, f);
   await api(request, 'POST', '/desk/canned', owner, { shortcut: 'hello', text: '您好，我是客服小王，这就帮您处理退货。' });
   return { owner, agentA, agentB, widgetKey: channel.widgetKey, groupId: group.id };
-}
-
-/** A customer's page on another origin (a loopback server of the test's own), with the one script tag. */
-async function customerSite(baseURL: string, widgetKey: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>鹊桥商城</title>
-<style>button { background: hotpink !important; font-size: 30px !important; } iframe { border: 5px solid red; }</style></head>
-<body><h1>鹊桥商城</h1><p>欢迎光临。</p>
-<script src="${baseURL}/widget.js" data-key="${widgetKey}" data-lang="zh-CN" async></script></body></html>`;
-  const server = http.createServer((_req, res) => { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }); res.end(html); });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
@@ -83,7 +61,6 @@ async function goOnline(page: Page) {
   await expect(page.getByTestId('desk-status')).toHaveAttribute('data-status', 'online');
 }
 
-const botSays = (w: FrameLocator, text: string) => w.locator('[data-testid="widget-message"][data-from="bot"]').filter({ hasText: text });
 
 test('a visitor is answered by the bot, handed to an agent, transferred, closed and rated; the supervisor sees it', async ({ browser, page: visitor, request, baseURL }) => {
   test.setTimeout(240_000);

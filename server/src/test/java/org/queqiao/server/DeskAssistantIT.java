@@ -80,8 +80,16 @@ class DeskAssistantIT {
         return desk;
     }
 
-    /** Sends the visitor's text and returns the bot's first reply to it (a card or a text). */
-    private static JsonNode ask(ChatClient visitor, String text) throws Exception {
+    /** A visitor of the desk with their conversation open (the bot has it). */
+    private static ChatClient opened(DeskFixture desk) throws Exception {
+        ChatClient visitor = desk.connect(desk.visitor());
+        visitor.ok("visitor.open", Map.of());
+        return visitor;
+    }
+
+    /** With the model set to {@code modelMode}, sends the visitor's text and returns the bot's first reply to it (a card or a text). */
+    private static JsonNode ask(ChatClient visitor, String modelMode, String text) throws Exception {
+        mode = modelMode;
         visitor.ok("visitor.send", Map.of("clientMsgId", DeskFixture.clientMsgId(), "text", text));
         return MeetingFixture.next(visitor, "visitor.entry", e -> BOT.equals(e.path("senderId").asText()) && !e.path("body").path("text").asText().startsWith("您好！我是智能客服"));
     }
@@ -89,11 +97,9 @@ class DeskAssistantIT {
     @Test
     void anUnsureQuestionIsAnsweredByTheAssistantFromTheClosestFaqs() throws Exception {
         DeskFixture desk = deskWithFaqs("Assistant answers");
-        try (ChatClient visitor = desk.connect(desk.visitor())) {
-            visitor.ok("visitor.open", Map.of());
-            mode = "answer";
+        try (ChatClient visitor = opened(desk)) {
             int before = prompts.size();
-            JsonNode reply = ask(visitor, "退保的钱多久能到账户上");
+            JsonNode reply = ask(visitor, "answer", "退保的钱多久能到账户上");
             assertThat(reply).as("the bot's reply").isNotNull();
             assertThat(reply.path("body").path("card").path("type").asText()).as(reply.toString()).isEqualTo("ai_answer");
             assertThat(reply.path("body").path("text").asText()).isEqualTo(ANSWER);
@@ -119,11 +125,9 @@ class DeskAssistantIT {
     @Test
     void whenTheAssistantDeclinesTheKnowledgeBasesReplyStands() throws Exception {
         DeskFixture desk = deskWithFaqs("Assistant declines");
-        try (ChatClient visitor = desk.connect(desk.visitor())) {
-            visitor.ok("visitor.open", Map.of());
-            mode = "decline";
+        try (ChatClient visitor = opened(desk)) {
             int before = prompts.size();
-            JsonNode reply = ask(visitor, "退保的钱多久能到账户上");
+            JsonNode reply = ask(visitor, "decline", "退保的钱多久能到账户上");
             assertThat(prompts).hasSize(before + 1);
             assertThat(reply).isNotNull();
             assertThat(reply.path("body").path("card").path("type").asText()).as(reply.toString()).isNotEqualTo("ai_answer");
@@ -134,11 +138,9 @@ class DeskAssistantIT {
     @Test
     void anAssistantThatDoesNotAnswerInTimeHandsTheVisitorToAPerson() throws Exception {
         DeskFixture desk = deskWithFaqs("Assistant times out");
-        try (ChatClient visitor = desk.connect(desk.visitor())) {
-            visitor.ok("visitor.open", Map.of());
-            mode = "hang";
+        try (ChatClient visitor = opened(desk)) {
             long t0 = System.nanoTime();
-            JsonNode reply = ask(visitor, "退保的钱多久能到账户上");
+            JsonNode reply = ask(visitor, "hang", "退保的钱多久能到账户上");
             assertThat(reply.path("body").path("text").asText()).as(reply.toString()).contains("转接人工");
             JsonNode handoff = MeetingFixture.next(visitor, "visitor.entry", e -> "handoff".equals(e.path("body").path("event").path("type").asText()));
             assertThat(handoff).isNotNull();

@@ -46,7 +46,9 @@ public final class OpenAiCompatibleAssistant implements BotAssistant {
         this.settings = settings;
         this.observer = observer;
         this.slots = new Semaphore(settings.concurrency());
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        // HTTP/1.1, which every such server speaks; the JDK's default offers a cleartext HTTP/2 upgrade (h2c) that
+        // model servers and the proxies in front of them need not support
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout()).build();
     }
 
     @Override

@@ -30,8 +30,6 @@ final class DeskBot implements DeskEvents.VisitorSaid, VisitorChat.BotGreeting {
     private final Handoff handoff;
     private final UnansweredQuestions unanswered;
     private final BotAssistant assistant;
-    /** The FAQs the assistant is given to answer from. */
-    static final int ASSISTANT_SOURCES = 3;
 
     /** @param assistant asked when the knowledge base would only suggest or fall back; null: none */
     DeskBot(BotBrain brain, DeskConversationStore conversations, DeskLogs logs, Handoff handoff, UnansweredQuestions unanswered, BotAssistant assistant) {
@@ -60,7 +58,7 @@ final class DeskBot implements DeskEvents.VisitorSaid, VisitorChat.BotGreeting {
             if (now.state() != ConversationState.BOT) return; // a person took over meanwhile
             BotBrain.Reply r = brain.reply(c.orgId(), text, botStreak(now));
             boolean zh = Language.isChinese(text);
-            if (assistant != null && (r.kind() == BotBrain.Kind.SUGGEST || r.kind() == BotBrain.Kind.FALLBACK) && assisted(c, text, zh)) return;
+            if (assistant != null && (r.kind() == BotBrain.Kind.SUGGEST || r.kind() == BotBrain.Kind.FALLBACK) && assisted(c, text, r.closest(), zh)) return;
             switch (r.kind()) {
                 case ANSWER -> {
                     conversations.botReplied(c.id(), false);
@@ -95,8 +93,7 @@ final class DeskBot implements DeskEvents.VisitorSaid, VisitorChat.BotGreeting {
      * Asks the assistant; true when it answered or the visitor was handed off, false when the knowledge base's
      * decision stands (it declined, or its answer was refused on posting, e.g. by the sensitive-word filter).
      */
-    private boolean assisted(DeskConversation c, String text, boolean zh) {
-        List<BotBrain.Source> sources = brain.closest(c.orgId(), text, ASSISTANT_SOURCES);
+    private boolean assisted(DeskConversation c, String text, List<BotBrain.Source> sources, boolean zh) {
         BotAssistant.Reply reply = assistant.answer(text, sources);
         // the model may take seconds: the visitor may have asked for a person meanwhile
         DeskConversation now = conversations.find(c.orgId(), c.id()).orElse(c);

@@ -59,10 +59,6 @@ public final class Knowledge implements BotBrain {
         BotPolicy policy() {
             return hybridReady.get() ? hybridPolicy : bm25Policy;
         }
-
-        KnowledgeBase knowledgeBase() {
-            return hybridReady.get() ? hybrid : bm25;
-        }
     }
 
     /**
@@ -85,18 +81,16 @@ public final class Knowledge implements BotBrain {
     @Override
     public Reply reply(UUID orgId, String text, int fallbacksInARow) {
         return switch (policy(orgId).decide(text, fallbacksInARow)) {
-            case BotDecision.Answer a -> new Reply(Kind.ANSWER, a.entry().id(), a.entry().answer(), a.confidence(), List.of(), null);
+            case BotDecision.Answer a -> new Reply(Kind.ANSWER, a.entry().id(), a.entry().answer(), a.confidence(), List.of(), null, List.of());
             case BotDecision.Suggest s -> new Reply(Kind.SUGGEST, null, null, s.confidence(),
-                    s.entries().stream().map(e -> new Suggestion(e.id(), e.question())).toList(), null);
-            case BotDecision.Fallback f -> new Reply(Kind.FALLBACK, null, null, f.confidence(), List.of(), null);
-            case BotDecision.Handoff h -> new Reply(Kind.HANDOFF, null, null, 0, List.of(), h.reason().wire());
+                    s.entries().stream().map(e -> new Suggestion(e.id(), e.question())).toList(), null, sources(s.closest()));
+            case BotDecision.Fallback f -> new Reply(Kind.FALLBACK, null, null, f.confidence(), List.of(), null, sources(f.closest()));
+            case BotDecision.Handoff h -> new Reply(Kind.HANDOFF, null, null, 0, List.of(), h.reason().wire(), List.of());
         };
     }
 
-    @Override
-    public List<Source> closest(UUID orgId, String text, int n) {
-        return loaded(orgId).knowledgeBase().search(text, n).candidates().stream()
-                .map(m -> new Source(m.entry().id(), m.entry().question(), m.entry().answer())).toList();
+    private static List<Source> sources(List<FaqEntry> entries) {
+        return entries.stream().map(e -> new Source(e.id(), e.question(), e.answer())).toList();
     }
 
     public List<FaqStore.Faq> list(Principal p) {
@@ -161,13 +155,9 @@ public final class Knowledge implements BotBrain {
     }
 
     private BotPolicy policy(UUID orgId) {
-        return loaded(orgId).policy();
-    }
-
-    private Loaded loaded(UUID orgId) {
         Loaded l = byOrg.get(orgId);
         if (l == null || l.at().plus(refresh).isBefore(clock.instant())) l = load(orgId);
-        return l;
+        return l.policy();
     }
 
     private Loaded load(UUID orgId) {

@@ -35,14 +35,18 @@ public final class BotPolicy {
             return new BotDecision.Answer(result.candidates().getFirst().entry(), confidence);
         }
         if (!result.isEmpty() && confidence >= settings.suggestThreshold()) {
-            return new BotDecision.Suggest(suggestions(result.candidates()), confidence);
+            return new BotDecision.Suggest(suggestions(result.candidates()), confidence, entries(result));
         }
         // a blank message falls back too: the widget should not send one, and counting it is harmless
         if (settings.handoffAfterFallbacks() > 0 && consecutiveFallbacks + 1 >= settings.handoffAfterFallbacks()) {
             return new BotDecision.Handoff(HandoffReason.FALLBACKS);
         }
         if (settings.handoffOnLowConfidence()) return new BotDecision.Handoff(HandoffReason.LOW_CONFIDENCE);
-        return new BotDecision.Fallback(confidence);
+        return new BotDecision.Fallback(confidence, entries(result));
+    }
+
+    private static List<FaqEntry> entries(FaqSearchResult result) {
+        return result.candidates().stream().map(FaqMatch::entry).toList();
     }
 
     private static List<FaqEntry> suggestions(List<FaqMatch> candidates) {

@@ -151,6 +151,7 @@ public final class ChatLoadBench {
         final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
         final long[] sentAt;
         final long[] latencies;
+        final long[] latencyAt;        // when each latency sample was received (System.nanoTime)
         final AtomicInteger latencyCount = new AtomicInteger();
         final long[] ackLatencies;
         final AtomicInteger ackCount = new AtomicInteger();
@@ -179,6 +180,7 @@ public final class ChatLoadBench {
             this.sentAt = new long[messages];
             this.ackLatencies = new long[messages];
             this.latencies = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) messages * (group ? n : 1))];
+            this.latencyAt = group ? null : new long[latencies.length];
         }
 
         List<LoadSocket> connect(EventLoopGroup loop, int port, ChatBenchOrg org) throws Exception {
@@ -244,7 +246,11 @@ public final class ChatLoadBench {
                 int sender = Integer.parseInt(f, sep + 1, tEnd, 10);
                 if (sender != me && sent >= measureFrom && sent < measureUntil) {
                     int k = latencyCount.getAndIncrement();
-                    if (k < latencies.length) latencies[k] = System.nanoTime() - sent;
+                    long now = System.nanoTime();
+                    if (k < latencies.length) {
+                        latencies[k] = now - sent;
+                        if (latencyAt != null) latencyAt[k] = now;
+                    }
                 }
             }
             // acknowledge as the web client does (realtime.ts): after 50 pushes, or a second after the first
@@ -336,6 +342,44 @@ public final class ChatLoadBench {
                     got, expected, got / (sendNanos / 1e9), expected - got, duplicates.sum(), outOfOrder.sum());
             print("end-to-end (send -> other members' receipt)", latencies, latencyCount.get());
             print("ack (send -> stored and answered)", ackLatencies, ackCount.get());
+            if (latencyAt != null) printWorstWindows();
+        }
+
+        /**
+         * Whether the tail is spread out or comes in stalls: the measured window in 100 ms slices, and the
+         * slices with the most deliveries over 50 ms (the p99 target), stamped with wall-clock time so they
+         * can be set beside the server's GC log and the database's log.
+         */
+        private void printWorstWindows() {
+            int k = Math.min(latencyCount.get(), latencies.length);
+            long slice = TimeUnit.MILLISECONDS.toNanos(100);
+            int measured = (int) ((measureUntil - measureFrom) / slice);
+            int slices = measured + 60; // receipts of the last sends, up to 6 s later (the drain), land in the extra ones
+            int[] slow = new int[slices];
+            int[] all = new int[slices];
+            long[] worst = new long[slices];
+            int slowTotal = 0;
+            for (int i = 0; i < k; i++) {
+                int w = (int) Math.min(slices - 1, Math.max(0, (latencyAt[i] - measureFrom) / slice));
+                all[w]++;
+                worst[w] = Math.max(worst[w], latencies[i]);
+                if (latencies[i] > TimeUnit.MILLISECONDS.toNanos(50)) {
+                    slow[w]++;
+                    slowTotal++;
+                }
+            }
+            int slicesWithSlow = 0;
+            for (int s : slow) if (s > 0) slicesWithSlow++;
+            long epochOfMeasureFrom = System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - measureFrom);
+            System.out.printf("deliveries over 50 ms: %d, in %d of %d slices of 100 ms%n", slowTotal, slicesWithSlow, measured);
+            Integer[] order = new Integer[slices];
+            for (int i = 0; i < slices; i++) order[i] = i;
+            Arrays.sort(order, (a, b) -> Integer.compare(slow[b], slow[a]));
+            for (int j = 0; j < Math.min(8, slices) && slow[order[j]] > 0; j++) {
+                int w = order[j];
+                System.out.printf("  slice at %s (+%.1f s): %d of %d over 50 ms, max %.0f ms%n",
+                        java.time.Instant.ofEpochMilli(epochOfMeasureFrom + w * 100L), w / 10.0, slow[w], all[w], worst[w] / 1e6);
+            }
         }
 
         private static void print(String what, long[] samples, int count) {

@@ -22,6 +22,18 @@ class EmbeddedPostgresStoreTest extends StoreContract {
         assertThat(fsync).isEqualTo("on");
     }
 
+    /**
+     * What kept the database from stalling chat on a small shared machine (ADR 0007, BENCHMARKS): new WAL
+     * files are not zero-filled, and autovacuum comes every 10 s with a sixth of the work, not every minute.
+     */
+    @Test
+    void theDatabaseDoesItsHousekeepingInShortTurns() {
+        String walInitZero = db.with(h -> h.createQuery("show wal_init_zero").mapTo(String.class).one());
+        String naptime = db.with(h -> h.createQuery("show autovacuum_naptime").mapTo(String.class).one());
+        assertThat(walInitZero).isEqualTo("off");
+        assertThat(naptime).isEqualTo("10s");
+    }
+
     /** A request that waits the pool's whole connection timeout (an overloaded node) gets 503 busy with a retry hint, not a 500. */
     @Test
     void anExhaustedPoolAnswersBusy() throws Exception {

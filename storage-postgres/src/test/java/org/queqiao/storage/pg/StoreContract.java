@@ -299,6 +299,14 @@ abstract class StoreContract {
         }
     }
 
+    /** The search index takes words as they come, without GIN's pending list, whose flush stalled chat (V12, ADR 0008). */
+    @Test
+    void theMessageSearchIndexHasNoPendingList() {
+        String options = db.with(h -> h.createQuery("select array_to_string(reloptions, ',') from pg_class where relname = 'message_search_tsv'")
+                .mapTo(String.class).one());
+        assertThat(options).contains("fastupdate=off");
+    }
+
     /**
      * The chat writer's statements have a form for one entry (plain parameters, a cached plan) and one
      * for a batch (arrays): both number, mark the sender's read position, queue for search and refuse a

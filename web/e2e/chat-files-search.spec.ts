@@ -1,72 +1,34 @@
 import { readFileSync } from 'node:fs';
-import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
-
-// live delivery is usually instant; the longer wait is for a CI machine busy with other tests
-const expect = baseExpect.configure({ timeout: 10_000 });
+import { test, type Page } from '@playwright/test';
+import { addColleague, expect, message, openDirectChatWithColleague, run, signIn, signUpOwner } from './chat-helpers';
 
 // Two colleagues in a direct chat: A sends an image and a file, B sees the thumbnail and downloads
 // both under their names; A writes in Chinese and B finds it by a word of it and opens it; the admin
 // blocks a word and A's message with it is refused, naming the word; the admin exports the chat.
-const run = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 5);
 // a valid 1×1 PNG
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const NOTES = Buffer.from('会议纪要：预算下周定稿\n', 'utf-8');
-
-async function signUpOwner(page: Page, id: string, email: string) {
-  await page.goto('/signup');
-  await page.getByTestId('signup-org').fill(`文件测试 ${id}`);
-  await page.getByTestId('signup-name').fill('甲方');
-  await page.getByTestId('signup-email').fill(email);
-  await page.getByTestId('signup-password').fill('correct horse battery');
-  await page.getByTestId('signup-submit').click();
-  await expect(page.getByTestId('nav-chat')).toHaveText('消息');
-}
-
-async function addColleague(page: Page, email: string): Promise<string> {
-  await page.getByTestId('nav-admin-members').click();
-  await page.getByRole('button', { name: '添加成员' }).click();
-  await page.getByLabel('姓名').fill('乙方');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByRole('button', { name: '保存' }).click();
-  return (await page.getByTestId('temporary-password').textContent())!.trim();
-}
-
-async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('nav-chat')).toBeVisible();
-  return page;
-}
 
 async function send(page: Page, text: string) {
   await page.getByTestId('composer-input').fill(text);
   await page.getByTestId('composer-input').press('Enter');
 }
 
-const message = (page: Page, text: string) => page.getByTestId('message').filter({ hasText: text });
-
 test('files and images, search, and blocked words in a direct chat', async ({ browser, page: a }) => {
   const id = run();
   const emailB = `yi.${id}@files.example.cn`;
-  await signUpOwner(a, id, `jia.${id}@files.example.cn`);
+  await signUpOwner(a, `文件测试 ${id}`, `jia.${id}@files.example.cn`);
   const password = await addColleague(a, emailB);
   const b = await signIn(browser, emailB, password);
 
   // A opens the direct chat with B and sends a picture and a file with the attach button
-  await a.getByTestId('nav-directory').click();
-  await a.getByTestId('directory-search').fill('乙方');
-  await a.getByTestId('member-row').filter({ hasText: '乙方' }).click();
-  await a.getByTestId('member-message').click();
-  await expect(a.getByTestId('chat-title')).toHaveText('乙方');
-  // one after the other: files picked together upload in parallel, and the one done first is posted first
-  await a.getByTestId('composer-file').setInputFiles([{ name: 'pixel.png', mimeType: 'image/png', buffer: PNG }]);
+  await openDirectChatWithColleague(a);
+  // picked together: they are posted in the order picked
+  await a.getByTestId('composer-file').setInputFiles([
+    { name: 'pixel.png', mimeType: 'image/png', buffer: PNG },
+    { name: '会议纪要.txt', mimeType: 'text/plain', buffer: NOTES },
+  ]);
   await expect(a.getByTestId('message-image-img')).toBeVisible();
-  await expect(a.getByTestId('upload-pending')).toHaveCount(0);
-  await a.getByTestId('composer-file').setInputFiles([{ name: '会议纪要.txt', mimeType: 'text/plain', buffer: NOTES }]);
   await expect(a.getByTestId('message-file').getByTestId('file-name')).toHaveText('会议纪要.txt');
   await expect(a.getByTestId('upload-pending')).toHaveCount(0);
 
@@ -75,6 +37,8 @@ test('files and images, search, and blocked words in a direct chat', async ({ br
   await b.getByTestId('nav-chat').click();
   await expect(fromA.getByTestId('conversation-preview')).toHaveText('[文件]');
   await fromA.click();
+  await expect(b.getByTestId('message').first().getByTestId('message-image')).toBeVisible();
+  await expect(b.getByTestId('message').last().getByTestId('file-name')).toHaveText('会议纪要.txt');
   const thumb = b.getByTestId('message-image-img');
   await expect(thumb).toBeVisible();
   await expect(thumb).toHaveAttribute('src', /^blob:/);

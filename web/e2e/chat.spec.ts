@@ -1,50 +1,14 @@
-import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
-
-// live delivery is usually instant; the longer wait is for a CI machine busy with other tests
-const expect = baseExpect.configure({ timeout: 10_000 });
+import { test, type Page } from '@playwright/test';
+import { addColleague, expect, message, openDirectChatWithColleague, run, signIn, signUpOwner } from './chat-helpers';
 
 // Two colleagues chat in two browsers: a direct chat with a live message and a read mark, then a
 // group where they talk back and forth, and an edit and a recall that the other side sees change.
-const run = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 5);
-
-async function signUpOwner(page: Page, id: string, emailA: string) {
-  await page.goto('/signup');
-  await page.getByTestId('signup-org').fill(`聊天测试 ${id}`);
-  await page.getByTestId('signup-name').fill('甲方');
-  await page.getByTestId('signup-email').fill(emailA);
-  await page.getByTestId('signup-password').fill('correct horse battery');
-  await page.getByTestId('signup-submit').click();
-  await expect(page.getByTestId('nav-chat')).toHaveText('消息');
-}
-
-/** The owner adds a colleague in the admin UI and hands over the temporary password. */
-async function addColleague(page: Page, emailB: string): Promise<string> {
-  await page.getByTestId('nav-admin-members').click();
-  await page.getByRole('button', { name: '添加成员' }).click();
-  await page.getByLabel('姓名').fill('乙方');
-  await page.getByLabel('邮箱').fill(emailB);
-  await page.getByRole('button', { name: '保存' }).click();
-  return (await page.getByTestId('temporary-password').textContent())!.trim();
-}
-
-async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('nav-chat')).toBeVisible();
-  return page;
-}
 
 async function send(page: Page, text: string) {
   await page.getByTestId('composer-input').fill(text);
   await page.getByTestId('composer-input').press('Enter');
   await expect(page.getByTestId('composer-input')).toHaveValue('');
 }
-
-const message = (page: Page, text: string) => page.getByTestId('message').filter({ hasText: text });
 
 async function openMenu(page: Page, text: string) {
   const m = message(page, text);
@@ -56,18 +20,14 @@ async function openMenu(page: Page, text: string) {
 test('two colleagues chat directly and in a group; edits and recalls reach the other side live', async ({ browser, page: a }) => {
   const id = run();
   const emailB = `yi.${id}@chat.example.cn`;
-  await signUpOwner(a, id, `jia.${id}@chat.example.cn`);
+  await signUpOwner(a, `聊天测试 ${id}`, `jia.${id}@chat.example.cn`);
   const password = await addColleague(a, emailB);
   const b = await signIn(browser, emailB, password);
   await b.getByTestId('nav-chat').click();
   await expect(b.getByTestId('no-conversations')).toBeVisible();
 
   // A finds B in the directory and messages them
-  await a.getByTestId('nav-directory').click();
-  await a.getByTestId('directory-search').fill('乙方');
-  await a.getByTestId('member-row').filter({ hasText: '乙方' }).click();
-  await a.getByTestId('member-message').click();
-  await expect(a.getByTestId('chat-title')).toHaveText('乙方');
+  await openDirectChatWithColleague(a);
   await send(a, '你好，乙方！');
   await expect(message(a, '你好，乙方！')).toBeVisible();
   await expect(a.getByTestId('message-pending')).toHaveCount(0);

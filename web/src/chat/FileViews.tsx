@@ -97,6 +97,8 @@ export function UploadItem({ u }: { u: Upload }) {
       {' '}{mayRetry(u) && <button className="link" data-testid="upload-retry" onClick={() => engine.retryUpload(u.clientMsgId)}>{t('retry')}</button>}
       <button className="link" data-testid="upload-discard" onClick={() => engine.discardUpload(u.clientMsgId)}>{t('discard')}</button>
     </>;
+  } else if (u.state === 'queued') {
+    status = <>{t('uploadQueued')} <button className="link" data-testid="upload-cancel" onClick={() => engine.discardUpload(u.clientMsgId)}>{t('cancel')}</button></>;
   } else if (u.state === 'waiting') {
     status = <>{t('uploadWaiting')} <button className="link" onClick={() => engine.discardUpload(u.clientMsgId)}>{t('cancel')}</button></>;
   } else {

@@ -16,6 +16,7 @@ import { Uploads, type Upload, type UploadDeps } from './uploads';
 import type {
   ConversationPush, ConversationSummary, Entry, Membership, ReadPush, RemovedPush, SendResult, SyncResult, TypingPush,
 } from './types';
+import { newUuid } from '../uuid';
 
 export const PAGE = 50;
 const HISTORY_FILL = 200;
@@ -98,7 +99,7 @@ export class ChatEngine {
     this.me = deps.me;
     this.http = deps.http ?? chatApi;
     this.visible = deps.visible ?? (() => typeof document === 'undefined' || document.visibilityState === 'visible');
-    this.newId = deps.newId ?? (() => crypto.randomUUID());
+    this.newId = deps.newId ?? newUuid;
     this.outbox = new Outbox({
       newId: this.newId,
       send: (m) => this.rt.request<SendResult>('chat.send', { conversationId: m.conversationId, clientMsgId: m.clientMsgId, kind: 'text', text: m.text }),

@@ -3,6 +3,7 @@
 // recognises and answers with the stored message instead of storing a copy.
 import type { ApiError } from '../api';
 import type { Entry, SendResult } from './types';
+import { newUuid } from '../uuid';
 
 export interface Outgoing {
   clientMsgId: string; conversationId: string; text: string; createdAt: string;
@@ -41,7 +42,7 @@ export class Outbox {
   constructor(private readonly deps: OutboxDeps) {
     this.maxAttempts = deps.maxAttempts ?? 6;
     this.schedule = deps.schedule ?? ((fn, ms) => { const t = setTimeout(fn, ms); return () => clearTimeout(t); });
-    this.newId = deps.newId ?? (() => crypto.randomUUID());
+    this.newId = deps.newId ?? newUuid;
   }
 
   all(): readonly Outgoing[] { return this.items; }

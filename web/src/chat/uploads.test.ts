@@ -129,6 +129,41 @@ describe('uploads', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it("one conversation's files go one at a time, in the order picked, whichever would have finished first", async () => {
+    const answers = new Map<string, (r: SendResult) => void>();
+    const started: string[] = [];
+    const { box, sent } = make((u) => { started.push(u.name); return new Promise((r) => { answers.set(u.name, () => r(stored(u))); }); });
+    box.add('c1', png(5000), 'big.png');
+    box.add('c1', png(10), 'small.png');
+    box.add('c2', png(10), 'other-chat.png'); // another conversation does not wait
+    expect(started).toEqual(['big.png', 'other-chat.png']);
+    expect(box.of('c1').map((u) => u.state)).toEqual(['uploading', 'queued']);
+    answers.get('big.png')!(stored(box.of('c1')[0]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual(['big.png', 'other-chat.png', 'small.png']);
+    answers.get('small.png')!(stored(box.of('c1')[0]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((e) => (e?.body as { file: { name: string } }).file.name)).toEqual(['big.png', 'small.png']);
+  });
+
+  it('a file that fails for good or is discarded lets the next one go; one waiting to retry holds it', async () => {
+    const answers: { name: string; fail: (e: ApiError) => void }[] = [];
+    const { box } = make((u) => new Promise((_r, reject) => { answers.push({ name: u.name, fail: reject }); }));
+    box.add('c1', png(), 'a.png');
+    box.add('c1', png(), 'b.png');
+    box.add('c1', png(), 'c.png');
+    answers[0].fail(new ApiError(0, 'network_error', undefined, 'n'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(box.of('c1').map((u) => u.state)).toEqual(['waiting', 'queued', 'queued']); // b must not overtake a
+    await vi.advanceTimersByTimeAsync(600);
+    expect(answers.map((x) => x.name)).toEqual(['a.png', 'a.png']);
+    answers[1].fail(new ApiError(413, 'file_too_large', 'file', 'big', { limit: 1 }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(box.of('c1').map((u) => u.state)).toEqual(['failed', 'uploading', 'queued']);
+    box.discard(box.of('c1')[1].clientMsgId);
+    expect(answers.map((x) => x.name)).toEqual(['a.png', 'a.png', 'b.png', 'c.png']);
+  });
+
   it('formats sizes for people', () => {
     expect(formatSize(532)).toBe('532 B');
     expect(formatSize(12_700)).toBe('12.4 KB');

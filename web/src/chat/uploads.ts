@@ -2,9 +2,12 @@
 // attempt, so a retry after a lost answer is recognised by the server (`duplicate: true`) and never
 // posts the file twice. Progress is reported while the bytes go out; answers that were lost (network,
 // 5xx, 429) are retried a few times by themselves, anything else waits for the person (retry / discard).
+// One conversation's files go one at a time, in the order they were picked: an upload is posted when its
+// bytes are in, so files sent side by side would be posted in the order they happened to finish.
 import { ApiError } from '../api';
 import { isRetryable, retryDelayMs } from './outbox';
 import type { Entry, SendResult } from './types';
+import { newUuid } from '../uuid';
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 export const isImageType = (contentType: string) => IMAGE_TYPES.includes(contentType.toLowerCase());
@@ -13,8 +16,8 @@ export const MAX_FILE_NAME = 255;
 
 export interface Upload {
   clientMsgId: string; conversationId: string; file: Blob; name: string; contentType: string; size: number; createdAt: string;
-  /** uploading: bytes are going out; waiting: a retry is scheduled; failed: waits for the person. */
-  state: 'uploading' | 'waiting' | 'failed';
+  /** queued: behind an earlier file of the conversation; uploading: bytes are going out; waiting: a retry is scheduled; failed: waits for the person. */
+  state: 'queued' | 'uploading' | 'waiting' | 'failed';
   /** Bytes sent in the current attempt. */
   loaded: number;
   attempts: number;
@@ -64,42 +67,43 @@ export class Uploads {
   constructor(private readonly deps: UploadDeps) {
     this.maxAttempts = deps.maxAttempts ?? 4;
     this.schedule = deps.schedule ?? ((fn, ms) => { const t = setTimeout(fn, ms); return () => clearTimeout(t); });
-    this.newId = deps.newId ?? (() => crypto.randomUUID());
+    this.newId = deps.newId ?? newUuid;
   }
 
   all(): readonly Upload[] { return this.items; }
 
   of(conversationId: string): Upload[] { return this.items.filter((u) => u.conversationId === conversationId); }
 
-  /** Queues a file for a conversation: it goes out at once, unless it cannot be sent at all. */
+  /** Queues a file for a conversation: it goes out after the conversation's earlier ones, unless it cannot be sent at all. */
   add(conversationId: string, file: Blob, name: string, contentType = file.type): Upload {
     const u: Upload = {
       clientMsgId: this.newId(), conversationId, file, name: name.trim(), contentType: contentType || 'application/octet-stream', size: file.size,
-      createdAt: new Date().toISOString(), state: 'uploading', loaded: 0, attempts: 0, error: null,
+      createdAt: new Date().toISOString(), state: 'queued', loaded: 0, attempts: 0, error: null,
     };
     const refused = precheck(file.size, name, this.deps.maxBytes?.() ?? null);
     this.items = [...this.items, refused ? { ...u, state: 'failed', error: refused } : u];
     this.deps.onChange();
-    if (!refused) this.attempt(u.clientMsgId);
+    this.startNext(conversationId);
     return u;
   }
 
-  /** Sends a failed upload again, with its first clientMsgId. */
+  /** Sends a failed upload again, with its first clientMsgId (after the conversation's file on its way, if any). */
   retry(clientMsgId: string) {
     const u = this.items.find((x) => x.clientMsgId === clientMsgId);
-    if (!u || this.inFlight.has(clientMsgId)) return;
-    this.cancelWait(clientMsgId);
-    this.update(clientMsgId, { state: 'uploading', error: null, attempts: 0, loaded: 0 });
-    this.attempt(clientMsgId);
+    if (!u || u.state !== 'failed') return;
+    this.update(clientMsgId, { state: 'queued', error: null, attempts: 0, loaded: 0 });
+    this.startNext(u.conversationId);
   }
 
-  /** Stops an upload (aborting the bytes in flight) and forgets it. */
+  /** Stops an upload (aborting the bytes in flight) and forgets it; the conversation's next file goes. */
   discard(clientMsgId: string) {
+    const u = this.items.find((x) => x.clientMsgId === clientMsgId);
     this.cancelWait(clientMsgId);
     this.inFlight.get(clientMsgId)?.abort();
     this.inFlight.delete(clientMsgId);
-    this.items = this.items.filter((u) => u.clientMsgId !== clientMsgId);
+    this.items = this.items.filter((x) => x.clientMsgId !== clientMsgId);
     this.deps.onChange();
+    if (u) this.startNext(u.conversationId);
   }
 
   /** The connection is back: uploads waiting for a retry go now. */
@@ -120,6 +124,15 @@ export class Uploads {
     this.items = this.items.filter((x) => x.clientMsgId !== u.clientMsgId);
     this.deps.onSent(u, entry);
     this.deps.onChange();
+    this.startNext(u.conversationId);
+  }
+
+  /** The conversation's first queued file goes, unless one of its files is already on its way (or about to retry). */
+  private startNext(conversationId: string) {
+    const mine = this.items.filter((x) => x.conversationId === conversationId);
+    if (mine.some((x) => x.state === 'uploading' || x.state === 'waiting')) return;
+    const next = mine.find((x) => x.state === 'queued');
+    if (next) this.attempt(next.clientMsgId);
   }
 
   private attempt(clientMsgId: string) {
@@ -149,6 +162,7 @@ export class Uploads {
           this.waiting.set(clientMsgId, this.schedule(() => { this.waiting.delete(clientMsgId); this.attempt(clientMsgId); }, retryDelayMs(err, now.attempts)));
         } else {
           this.update(clientMsgId, { state: 'failed', error: err });
+          this.startNext(now.conversationId);
         }
       },
     );

@@ -5,7 +5,7 @@
 import { ApiError } from '../api';
 import { Outbox } from '../chat/outbox';
 import type { SendResult } from '../chat/types';
-import { newUuid } from '../notices/idempotency';
+import { newUuid } from '../uuid';
 import type { Realtime } from '../realtime';
 import { deskReducer, emptyDesk, type DeskAction, type DeskView } from './deskState';
 import type { AgentStatus, Canned, ConversationPush, DeskConversation, Detail, Entry, Floor, Note, Offer, QueuePush, Seat } from './types';

@@ -7,7 +7,7 @@ import { useNames } from '../chat/names';
 import { conversationTitle } from '../chat/text';
 import type { ConversationSummary } from '../chat/types';
 import { useI18n } from '../i18n';
-import { newUuid } from '../notices/idempotency';
+import { newUuid } from '../uuid';
 import { Banner, Modal, Notice, useFormError } from '../ui';
 import { meetingApi } from './meetingApi';
 import { filterConversations } from './share';

@@ -1,7 +1,7 @@
 // The meeting endpoints of the HTTP API (docs/meeting-protocol.md, "HTTP"). The live side goes over
 // the realtime connection (room.ts, mediaSession.ts).
 import { problemOf, request, tokens } from '../api';
-import { newUuid } from '../notices/idempotency';
+import { newUuid } from '../uuid';
 import type { SendResult } from '../chat/types';
 import type { AttendancePage } from './attendance';
 import type { MeetingPatch } from './edit';

@@ -7,7 +7,7 @@ import { Outbox, type Outgoing } from '../chat/outbox';
 import type { SendResult } from '../chat/types';
 import { eventType } from '../desk/log';
 import type { Entry, VisitorConversation, VisitorStatePush } from '../desk/types';
-import { newUuid } from '../notices/idempotency';
+import { newUuid } from '../uuid';
 import { RealtimeConnection, type ReadyInfo, type Realtime } from '../realtime';
 import { initialState, isClosed, widgetReducer, type WidgetAction, type WidgetState } from './state';
 import { VisitorStorage, storageKey } from './storage';

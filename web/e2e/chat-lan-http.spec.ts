@@ -1,5 +1,6 @@
 import { test } from '@playwright/test';
 import { addColleague, expect, message, openDirectChatWithColleague, run, signIn, signUpOwner } from './chat-helpers';
+import { scheduleAndStart } from './meeting-helpers';
 
 // A school reaches its own server over plain http by a LAN name (http://queqiao.school.lan:8080): the
 // page is not a secure context, so browser APIs such as crypto.randomUUID are missing. Chromium resolves
@@ -19,7 +20,7 @@ test.use({
 
 const NOTES = Buffer.from('课表：周三第二节改为自习\n', 'utf-8');
 
-test('over plain http on the LAN, a teacher sends a message and a file and the colleague gets both', async ({ browser, page: a }) => {
+test('over plain http on the LAN, a teacher sends a message and a file, the colleague gets both, and a meeting says why it needs https', async ({ browser, page: a }) => {
   const id = run();
   const emailB = `yi.${id}@school.example.cn`;
   await signUpOwner(a, `局域网学校 ${id}`, `jia.${id}@school.example.cn`);
@@ -41,4 +42,10 @@ test('over plain http on the LAN, a teacher sends a message and a file and the c
   await b.getByTestId('conversation-item').filter({ hasText: '甲方' }).click();
   await expect(message(b, '明天的教研会改到三楼')).toBeVisible();
   await expect(b.getByTestId('message-file').getByTestId('file-name')).toHaveText('课表.txt');
+
+  // browsers give no camera or microphone to an http page: the device check says so, and one can still join
+  await scheduleAndStart(a, `教研会 ${id}`);
+  await expect(a.getByTestId('prejoin-device-failure')).toContainText('https');
+  await a.getByTestId('prejoin-join').click();
+  await expect(a.getByTestId('meeting-room')).toBeVisible({ timeout: 30_000 });
 });

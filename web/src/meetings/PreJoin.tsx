@@ -3,7 +3,7 @@
 // choices are remembered (devices.ts); the tracks are handed to the room, not opened twice.
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
-import { canChooseSpeaker, constraintsFor, levelOf, loadPrefs, pickDevice, savePrefs, type DevicePrefs } from './devices';
+import { canChooseSpeaker, constraintsFor, levelOf, loadPrefs, pickDevice, savePrefs, whyNoDevices, type DevicePrefs } from './devices';
 import { VideoView } from './MediaViews';
 
 export interface JoinChoice { prefs: DevicePrefs; microphone: MediaStreamTrack | null; camera: MediaStreamTrack | null }
@@ -20,7 +20,8 @@ export function PreJoin({ title, busy, onJoin, children }: { title: string; busy
   // (re)open the chosen devices; the microphone always, for the level meter
   useEffect(() => {
     const md = navigator.mediaDevices;
-    if (!md?.getUserMedia) { setFailure('unsupported'); return; }
+    const missing = whyNoDevices(!!md?.getUserMedia, window.isSecureContext);
+    if (missing) { setFailure(missing); return; }
     let cancelled = false;
     let opened: MediaStream | null = null;
     md.getUserMedia(constraintsFor(prefs, true, prefs.video)).then((s) => {
@@ -66,7 +67,7 @@ export function PreJoin({ title, busy, onJoin, children }: { title: string; busy
         {cam ? <VideoView track={cam} testId="prejoin-video" mirror /> : <div className="tile-avatar">{t('cameraOff')}</div>}
       </div>
       {mic && <LevelMeter track={mic} />}
-      {failure && <div className="banner" role="status" data-testid="prejoin-device-failure">{t('noCameraAccess', { reason: failure })}</div>}
+      {failure && <div className="banner" role="status" data-testid="prejoin-device-failure">{failure === 'needs_https' ? t('devicesNeedHttps') : t('noCameraAccess', { reason: failure })}</div>}
       <div className="prejoin-toggles">
         <button data-testid="prejoin-mic" aria-pressed={prefs.audio} onClick={() => set({ audio: !prefs.audio })}>{prefs.audio ? '🎙' : '🔇'} {t('joinWithMic')}</button>
         <button data-testid="prejoin-camera" aria-pressed={prefs.video} onClick={() => set({ video: !prefs.video })}>{prefs.video ? '📷' : '⛔'} {t('joinWithCamera')}</button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constraintsFor, DEFAULT_PREFS, levelOf, loadPrefs, pickDevice, savePrefs } from './devices';
+import { constraintsFor, DEFAULT_PREFS, levelOf, loadPrefs, pickDevice, savePrefs, whyNoDevices } from './devices';
 import { galleryColumns, initials, stageOf } from './layout';
 import { meeting, person } from './fixtures.test-util';
 import { initialRoom, roomReducer } from './roster';
@@ -60,5 +60,13 @@ describe('layout', () => {
     expect(stageOf({ ...s, activeSpeakerId: 'b', spotlightId: 'me' })).toEqual({ participantId: 'me', source: 'camera' });
     expect(stageOf({ ...s, activeSpeakerId: 'b', spotlightId: 'a', sharingId: 'b' })).toEqual({ participantId: 'b', source: 'screen' });
     expect(stageOf({ ...s, participants: [me] })).toEqual({ participantId: 'me', source: 'camera' });
+  });
+});
+
+describe('whyNoDevices', () => {
+  it('tells plain http (no secure context, so no getUserMedia) from a browser that has none', () => {
+    expect(whyNoDevices(true, true)).toBeNull();
+    expect(whyNoDevices(false, false)).toBe('needs_https');
+    expect(whyNoDevices(false, true)).toBe('unsupported');
   });
 });

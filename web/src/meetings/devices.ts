@@ -56,3 +56,13 @@ export function levelOf(samples: ArrayLike<number>): number {
 
 /** Whether this browser can choose where audio plays (HTMLMediaElement.setSinkId). */
 export const canChooseSpeaker = () => typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+
+/**
+ * Why the page cannot open a camera or microphone at all, before asking (null: it can ask). Browsers hide
+ * getUserMedia outside secure contexts, so a server reached over plain http on the LAN has none: that needs
+ * https from the administrator, not another browser.
+ */
+export function whyNoDevices(hasGetUserMedia: boolean, secureContext: boolean): 'needs_https' | 'unsupported' | null {
+  if (hasGetUserMedia) return null;
+  return secureContext ? 'unsupported' : 'needs_https';
+}

@@ -74,6 +74,7 @@ export const meetingsEn = {
   joinWithCamera: 'Camera on',
   micLevel: 'Microphone level',
   noCameraAccess: 'The camera or microphone is not available ({reason}). You can still join.',
+  devicesNeedHttps: 'Browsers allow the camera and microphone only over a secure (https) connection, and this page was opened over http. You can still join to watch and listen; ask your administrator to serve Queqiao over https.',
   cameraOff: 'Camera is off',
   joinNow: 'Join now',
   // room
@@ -272,6 +273,7 @@ export const meetingsZh: Record<keyof typeof meetingsEn, string> = {
   joinWithCamera: '开启摄像头',
   micLevel: '麦克风音量',
   noCameraAccess: '无法使用摄像头或麦克风（{reason}），你仍然可以入会。',
+  devicesNeedHttps: '浏览器只允许在安全连接（https）下使用摄像头和麦克风，而此页面是通过 http 打开的。你仍然可以入会观看和收听；请联系管理员为鹊桥配置 https。',
   cameraOff: '摄像头已关闭',
   joinNow: '立即入会',
   meetingRoom: '会议',

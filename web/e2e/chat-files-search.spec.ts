@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, type Page } from '@playwright/test';
-import { addColleague, expect, message, openDirectChatWithColleague, run, signIn, signUpOwner } from './chat-helpers';
+import { addColleague, expect, message, openDirectChatWithColleague, run, signUpOwner } from './chat-helpers';
+import { signIn } from './accounts';
 
 // Two colleagues in a direct chat: A sends an image and a file, B sees the thumbnail and downloads
 // both under their names; A writes in Chinese and B finds it by a word of it and opens it; the admin

@@ -1,6 +1,6 @@
-// Shared by the chat specs: an organisation with an owner and a colleague, each signed in in a browser
-// context of their own, and the messages a page shows.
-import { expect as baseExpect, type Browser, type Page } from '@playwright/test';
+// Shared by the chat specs: an organisation with an owner and a colleague (signed in with accounts.ts),
+// their direct chat, and the messages a page shows.
+import { expect as baseExpect, type Page } from '@playwright/test';
 
 // live delivery is usually instant; the longer wait is for a CI machine busy with other tests
 export const expect = baseExpect.configure({ timeout: 10_000 });
@@ -26,17 +26,6 @@ export async function addColleague(page: Page, email: string): Promise<string> {
   await page.getByLabel('邮箱').fill(email);
   await page.getByRole('button', { name: '保存' }).click();
   return (await page.getByTestId('temporary-password').textContent())!.trim();
-}
-
-export async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('nav-chat')).toBeVisible();
-  return page;
 }
 
 /** The owner finds 乙方 in the directory and opens their direct chat. */

@@ -1,5 +1,6 @@
 import { test } from '@playwright/test';
-import { addColleague, expect, message, openDirectChatWithColleague, run, signIn, signUpOwner } from './chat-helpers';
+import { addColleague, expect, message, openDirectChatWithColleague, run, signUpOwner } from './chat-helpers';
+import { signIn } from './accounts';
 import { scheduleAndStart } from './meeting-helpers';
 
 // A school reaches its own server over plain http by a LAN name (http://queqiao.school.lan:8080): the

@@ -1,5 +1,6 @@
 import { test, type Page } from '@playwright/test';
-import { addColleague, expect, message, openDirectChatWithColleague, run, signIn, signUpOwner } from './chat-helpers';
+import { addColleague, expect, message, openDirectChatWithColleague, run, signUpOwner } from './chat-helpers';
+import { signIn } from './accounts';
 
 // Two colleagues chat in two browsers: a direct chat with a live message and a read mark, then a
 // group where they talk back and forth, and an edit and a recall that the other side sees change.

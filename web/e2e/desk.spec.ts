@@ -1,5 +1,6 @@
-import { test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { test, type APIRequestContext, type Page } from '@playwright/test';
 import { api, botSays, customerSite, expect } from './desk-helpers';
+import { signIn } from './accounts';
 
 // The customer-service desk end to end. Over the API: an organisation with two agents in one skill group,
 // a website channel, a Chinese knowledge base and a canned response. A visitor on a customer's page (served
@@ -10,6 +11,7 @@ import { api, botSays, customerSite, expect } from './desk-helpers';
 // the supervisor (the owner) sees the closed conversation with its CSAT and tag.
 const run = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 5);
 const PASSWORD = 'correct horse battery';
+const SIGN_IN_WAIT = 20_000; // as long as desk-helpers' other waits
 
 const FAQS: { question: string; alternatives: string[]; answer: string; category: string }[] = [
   { question: '如何退货？', alternatives: ['怎么退货', '退货流程是什么', '我想退货'], answer: '收货后 7 天内可在“我的订单”中申请退货，审核通过后按页面提示寄回即可。', category: '售后' },
@@ -42,17 +44,6 @@ async function setUpOrg(request: APIRequestContext, id: string): Promise<Org> {
   return { owner, agentA, agentB, widgetKey: channel.widgetKey, groupId: group.id };
 }
 
-async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('nav-directory')).toBeVisible();
-  return page;
-}
-
 /** An agent opens the desk (shown once desk.me answered) and goes online. */
 async function goOnline(page: Page) {
   await page.getByTestId('nav-desk').click();
@@ -69,7 +60,7 @@ test('a visitor is answered by the bot, handed to an agent, transferred, closed 
   const site = await customerSite(baseURL!, org.widgetKey);
   try {
     // agent A is online before the visitor comes; B is not yet (so the routing has one choice)
-    const a = await signIn(browser, org.agentA.email, org.agentA.password);
+    const a = await signIn(browser, org.agentA.email, org.agentA.password, SIGN_IN_WAIT);
     await goOnline(a);
 
     // the visitor opens the widget on the customer's page: the launcher is the site's, the chat is our frame
@@ -139,7 +130,7 @@ test('a visitor is answered by the bot, handed to an agent, transferred, closed 
     await expect(paneA.locator('[data-testid="desk-message"][data-from="visitor"]').filter({ hasText: '20270101' })).toBeVisible();
 
     // B comes online; A transfers the conversation to B, picked from the seats with their status and load
-    const b = await signIn(browser, org.agentB.email, org.agentB.password);
+    const b = await signIn(browser, org.agentB.email, org.agentB.password, SIGN_IN_WAIT);
     await goOnline(b);
     const pick = a.getByTestId('desk-transfer-agent');
     const optionB = pick.locator('option', { hasText: '客服小李' });
@@ -172,7 +163,7 @@ test('a visitor is answered by the bot, handed to an agent, transferred, closed 
     await expect(w.getByTestId('widget-messages')).not.toContainText('老客户');
 
     // the supervisor (the owner) sees the closed conversation with its CSAT, tag and agent
-    const owner = await signIn(browser, `owner.${id}@desk.example.cn`, PASSWORD);
+    const owner = await signIn(browser, `owner.${id}@desk.example.cn`, PASSWORD, SIGN_IN_WAIT);
     await owner.getByTestId('nav-desk-floor').click();
     await expect(owner.getByTestId('floor-agent')).toHaveCount(2);
     await owner.getByTestId('floor-state-filter').selectOption('closed');

@@ -1,4 +1,5 @@
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from './accounts';
 
 // live delivery is usually instant; the longer wait is for a CI machine busy with other tests
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -40,13 +41,9 @@ async function addMember(page: Page, name: string, email: string, department: st
   return (await page.getByTestId('temporary-password').textContent())!.trim();
 }
 
-async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+/** Signs in; the notices entry is there, in Chinese. */
+async function signInToNotices(browser: Browser, email: string, password: string): Promise<Page> {
+  const page = await signIn(browser, email, password);
   await expect(page.getByTestId('nav-notices')).toHaveText('加急通知');
   return page;
 }
@@ -70,10 +67,10 @@ test('an urgent notice to a department: live banner, confirmations counted live,
   const pwB = await addMember(admin, '接收人乙', email('yi'), dept);
   const pwC = await addMember(admin, '接收人丙', email('bing'), dept);
 
-  const a = await signIn(browser, email('jia'), pwA);
-  const b = await signIn(browser, email('yi'), pwB);
-  const b2 = await signIn(browser, email('yi'), pwB); // B's second device
-  const c = await signIn(browser, email('bing'), pwC);
+  const a = await signInToNotices(browser, email('jia'), pwA);
+  const b = await signInToNotices(browser, email('yi'), pwB);
+  const b2 = await signInToNotices(browser, email('yi'), pwB); // B's second device
+  const c = await signInToNotices(browser, email('bing'), pwC);
   for (const p of [b, b2, c]) await expect(p.getByTestId('urgent-banner')).toHaveCount(0);
   await b.waitForTimeout(500); // the realtime connections are up
 

@@ -16,8 +16,8 @@ class EmbeddedPostgresStoreTest extends StoreContract {
     /** An acknowledged message is durable: commits wait for the WAL to reach the disk (the embedded default does not). */
     @Test
     void commitsWaitForTheDisk() {
-        String synchronousCommit = db.with(h -> h.createQuery("show synchronous_commit").mapTo(String.class).one());
-        String fsync = db.with(h -> h.createQuery("show fsync").mapTo(String.class).one());
+        String synchronousCommit = setting("synchronous_commit");
+        String fsync = setting("fsync");
         assertThat(synchronousCommit).isEqualTo("on");
         assertThat(fsync).isEqualTo("on");
     }
@@ -28,10 +28,14 @@ class EmbeddedPostgresStoreTest extends StoreContract {
      */
     @Test
     void theDatabaseDoesItsHousekeepingInShortTurns() {
-        String walInitZero = db.with(h -> h.createQuery("show wal_init_zero").mapTo(String.class).one());
-        String naptime = db.with(h -> h.createQuery("show autovacuum_naptime").mapTo(String.class).one());
+        String walInitZero = setting("wal_init_zero");
+        String naptime = setting("autovacuum_naptime");
         assertThat(walInitZero).isEqualTo("off");
         assertThat(naptime).isEqualTo("10s");
+    }
+
+    private String setting(String name) {
+        return db.with(h -> h.createQuery("select current_setting(:name)").bind("name", name).mapTo(String.class).one());
     }
 
     /** A request that waits the pool's whole connection timeout (an overloaded node) gets 503 busy with a retry hint, not a 500. */
